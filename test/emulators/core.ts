@@ -1,0 +1,517 @@
+/**
+ * The part every service emulator shares: an HTTP server on 127.0.0.1, a router, the request
+ * log, and the `/__emulator/` control API (fault injection, configuration, reset).
+ * Service behaviour (auth, bodies, routes) lives in each service's own file, built from
+ * ../shared/api/<service>.md.
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json | undefined };
+
+export interface EmulatorRequest {
+	method: string;
+	/** Path without the query string, e.g. `/v2/models`. */
+	path: string;
+	query: URLSearchParams;
+	headers: http.IncomingHttpHeaders;
+	rawBody: Buffer;
+	/** Parsed JSON body, `undefined` when the body is empty or not JSON. */
+	body: unknown;
+	params: Record<string, string>;
+	/** Set by the service's authenticate step: which configured key made the call. */
+	key?: ApiKeyConfig;
+}
+
+export interface EmulatorResponse {
+	status: number;
+	headers?: Record<string, string>;
+	/** Objects are sent as JSON; strings and Buffers as they are. */
+	body?: unknown;
+}
+
+export interface ApiKeyConfig {
+	key: string;
+	/** Revoked keys answer the service's revoked-key error where it has one. */
+	revoked?: boolean;
+	/** Service-specific settings (plan, scope, environment, …). */
+	[setting: string]: unknown;
+}
+
+export type AuthResult = { key: ApiKeyConfig } | { refuse: EmulatorResponse };
+
+export type Handler = (req: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>;
+
+interface Route {
+	method: string;
+	pattern: RegExp;
+	paramNames: string[];
+	handler: Handler;
+	/** Routes such as health checks that the service serves without a key. */
+	public: boolean;
+}
+
+export interface LoggedRequest {
+	seq: number;
+	/** Milliseconds since the epoch when the request arrived. */
+	at: number;
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	headers: http.IncomingHttpHeaders;
+	body: string;
+	status: number;
+	/** What answered: the service (`route`), an injected fault, or the auth check. */
+	source: 'route' | 'auth' | 'fault' | 'not_found';
+	faultId?: string;
+}
+
+export type RetryAfterStyle = 'seconds' | 'date' | 'absent';
+
+export interface FaultSpec {
+	/** Match on method (any when absent). */
+	method?: string;
+	/** Match on path: exact string, or a string starting with `^` read as a regular expression. */
+	path?: string;
+	/** How many matching requests the fault answers; -1 means until it is removed. Default 1. */
+	times?: number;
+	/** Skip this many matching requests before the fault starts answering. */
+	after?: number;
+	kind: 'status' | 'reset' | 'delay' | 'slow_body' | 'malformed_json';
+	/** kind=status: the HTTP status; the body is the service's documented body for it. */
+	status?: number;
+	/** kind=status with 429: how Retry-After is sent. */
+	retryAfter?: RetryAfterStyle;
+	/** Seconds for Retry-After (as delta-seconds or as the date that far ahead). */
+	retryAfterSeconds?: number;
+	/** Extra headers on the faulted response. */
+	headers?: Record<string, string>;
+	/** Override the body of a kind=status fault. */
+	body?: unknown;
+	/** kind=delay: wait this long, then answer normally. kind=slow_body: total time to drip the body. */
+	delayMs?: number;
+}
+
+interface ActiveFault extends FaultSpec {
+	id: string;
+	seen: number;
+	answered: number;
+}
+
+export interface ErrorDetail {
+	code?: string;
+	message?: string;
+	/** For 429: the wait the service announces (some services repeat it in the body). */
+	retryAfterSeconds?: number;
+}
+
+export interface ServiceDefinition {
+	name: string;
+	/** Path prefix the API lives under (Synaptiq: `/api/v1`); control routes are outside it. */
+	apiPrefix?: string;
+	/** Decide whether a request is authenticated: the key that made it, or the refusal to send. */
+	authenticate(req: EmulatorRequest, keys: Map<string, ApiKeyConfig>): AuthResult;
+	/** The service's documented error body for a status (used by faults and not-found). */
+	errorResponse(status: number, detail?: ErrorDetail): EmulatorResponse;
+	/** Headers the service sets on every response (HeyGen: X-Request-Id). */
+	commonHeaders?(): Record<string, string>;
+	/** Called after auth and faults, before routing: rate limits, plan gates (return a response to answer). */
+	beforeRoute?(req: EmulatorRequest): EmulatorResponse | undefined;
+}
+
+const HTTP_DATE_FORMAT = (date: Date) => date.toUTCString();
+
+export class Emulator {
+	readonly log: LoggedRequest[] = [];
+
+	readonly keys = new Map<string, ApiKeyConfig>();
+
+	/** Free-form settings the service reads (plan limits, switches); changed through /__emulator/config. */
+	config: Record<string, unknown>;
+
+	private readonly routes: Route[] = [];
+
+	private faults: ActiveFault[] = [];
+
+	private server?: http.Server;
+
+	private readonly sockets = new Set<Socket>();
+
+	private seq = 0;
+
+	private resetHandlers: Array<() => void> = [];
+
+	origin = '';
+
+	constructor(
+		readonly service: ServiceDefinition,
+		keys: ApiKeyConfig[],
+		private readonly defaultConfig: Record<string, unknown> = {},
+	) {
+		for (const key of keys) this.keys.set(key.key, { ...key });
+		this.initialKeys = keys.map((key) => ({ ...key }));
+		this.config = structuredClone(defaultConfig);
+	}
+
+	private readonly initialKeys: ApiKeyConfig[];
+
+	/** The URL a credential's Base URL should hold to reach this emulator. */
+	get baseUrl(): string {
+		return this.origin + (this.service.apiPrefix ?? '');
+	}
+
+	route(method: string, path: string, handler: Handler, options: { public?: boolean } = {}): this {
+		const paramNames: string[] = [];
+		const pattern = new RegExp(
+			'^' +
+				(this.service.apiPrefix ?? '') +
+				path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
+					paramNames.push(name);
+					return '([^/]+)';
+				}) +
+				'/?$',
+		);
+		this.routes.push({ method, pattern, paramNames, handler, public: options.public ?? false });
+		return this;
+	}
+
+	/** Registers state that /__emulator/reset must clear. */
+	onReset(handler: () => void): void {
+		this.resetHandlers.push(handler);
+	}
+
+	addFault(spec: FaultSpec): string {
+		const id = randomUUID();
+		this.faults.push({ ...spec, id, seen: 0, answered: 0 });
+		return id;
+	}
+
+	clearFaults(): void {
+		this.faults = [];
+	}
+
+	clearLog(): void {
+		this.log.length = 0;
+	}
+
+	reset(): void {
+		this.clearFaults();
+		this.clearLog();
+		this.keys.clear();
+		for (const key of this.initialKeys) this.keys.set(key.key, { ...key });
+		this.config = structuredClone(this.defaultConfig);
+		for (const handler of this.resetHandlers) handler();
+	}
+
+	async start(port = 0, host = '127.0.0.1'): Promise<string> {
+		const server = http.createServer((req, res) => {
+			void this.handle(req, res).catch((error: unknown) => {
+				if (!res.headersSent) {
+					res.writeHead(500, { 'content-type': 'text/plain' });
+				}
+				res.end(`emulator error: ${String(error)}`);
+			});
+		});
+		server.keepAliveTimeout = 5_000;
+		server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(port, host, () => resolve());
+		});
+		this.server = server;
+		const address = server.address() as AddressInfo;
+		this.origin = `http://${host}:${address.port}`;
+		return this.origin;
+	}
+
+	async close(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		this.server = undefined;
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+	}
+
+	private matchFault(method: string, path: string): ActiveFault | undefined {
+		for (const fault of this.faults) {
+			if (fault.method && fault.method.toUpperCase() !== method) continue;
+			if (fault.path) {
+				const matches = fault.path.startsWith('^')
+					? new RegExp(fault.path).test(path)
+					: fault.path === path;
+				if (!matches) continue;
+			}
+			fault.seen++;
+			if (fault.seen <= (fault.after ?? 0)) continue;
+			const times = fault.times ?? 1;
+			if (times !== -1 && fault.answered >= times) continue;
+			fault.answered++;
+			return fault;
+		}
+		return undefined;
+	}
+
+	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		const url = new URL(req.url ?? '/', 'http://emulator');
+		const rawBody = await readBody(req);
+		const method = (req.method ?? 'GET').toUpperCase();
+
+		if (url.pathname.startsWith('/__emulator/')) {
+			const answer = this.control(method, url, rawBody);
+			send(res, answer);
+			return;
+		}
+
+		const request: EmulatorRequest = {
+			method,
+			path: url.pathname,
+			query: url.searchParams,
+			headers: req.headers,
+			rawBody,
+			body: parseJson(rawBody, req.headers['content-type']),
+			params: {},
+		};
+		const entry: LoggedRequest = {
+			seq: ++this.seq,
+			at: Date.now(),
+			method,
+			path: url.pathname,
+			query: Object.fromEntries(url.searchParams),
+			headers: req.headers,
+			body: rawBody.toString('utf8'),
+			status: 0,
+			source: 'route',
+		};
+		this.log.push(entry);
+
+		const common = this.service.commonHeaders?.() ?? {};
+		const finish = (answer: EmulatorResponse, source: LoggedRequest['source']) => {
+			entry.status = answer.status;
+			entry.source = source;
+			send(res, { ...answer, headers: { ...common, ...(answer.headers ?? {}) } });
+		};
+
+		const route = this.routes.find((candidate) => {
+			if (candidate.method !== method) return false;
+			const match = candidate.pattern.exec(url.pathname);
+			if (!match) return false;
+			candidate.paramNames.forEach((name, index) => {
+				request.params[name] = decodeURIComponent(match[index + 1]);
+			});
+			return true;
+		});
+
+		if (!route?.public) {
+			const auth = this.service.authenticate(request, this.keys);
+			if ('refuse' in auth) {
+				finish(auth.refuse, 'auth');
+				return;
+			}
+			request.key = auth.key;
+		}
+
+		const fault = this.matchFault(method, url.pathname);
+		if (fault) {
+			entry.faultId = fault.id;
+			const answered = await this.applyFault(fault, res, entry, common);
+			if (answered) return;
+		}
+
+		if (!route) {
+			finish(this.service.errorResponse(404, { message: `No route ${method} ${url.pathname}` }), 'not_found');
+			return;
+		}
+
+		const gate = route.public ? undefined : this.service.beforeRoute?.(request);
+		if (gate) {
+			finish(gate, 'route');
+			return;
+		}
+		const answer = await route.handler(request);
+		if (fault?.kind === 'slow_body') {
+			entry.status = answer.status;
+			await sendSlowly(res, { ...answer, headers: { ...common, ...(answer.headers ?? {}) } }, fault.delayMs ?? 1000);
+			return;
+		}
+		finish(answer, 'route');
+	}
+
+	/** Answers the request per the fault; returns false when normal handling should go on. */
+	private async applyFault(
+		fault: ActiveFault,
+		res: http.ServerResponse,
+		entry: LoggedRequest,
+		common: Record<string, string>,
+	): Promise<boolean> {
+		switch (fault.kind) {
+			case 'reset':
+				entry.status = -1;
+				entry.source = 'fault';
+				res.socket?.destroy();
+				return true;
+			case 'delay':
+				await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
+				return false;
+			case 'slow_body':
+				return false;
+			case 'malformed_json':
+				entry.status = 200;
+				entry.source = 'fault';
+				res.writeHead(200, { ...common, 'content-type': 'application/json' });
+				res.end('{"data": [{"id": "truncated"');
+				return true;
+			case 'status': {
+				const status = fault.status ?? 500;
+				const base = this.service.errorResponse(status, { retryAfterSeconds: fault.retryAfterSeconds ?? 1 });
+				const headers: Record<string, string> = { ...common, ...(base.headers ?? {}) };
+				if (status === 429 || fault.retryAfter) {
+					delete headers['retry-after'];
+					const seconds = fault.retryAfterSeconds ?? 1;
+					if (fault.retryAfter === 'date') {
+						headers['retry-after'] = HTTP_DATE_FORMAT(new Date(Date.now() + seconds * 1000));
+					} else if (fault.retryAfter !== 'absent') {
+						headers['retry-after'] = String(seconds);
+					}
+				}
+				Object.assign(headers, fault.headers ?? {});
+				entry.status = status;
+				entry.source = 'fault';
+				send(res, { status, headers, body: fault.body ?? base.body });
+				return true;
+			}
+		}
+	}
+
+	private control(method: string, url: URL, rawBody: Buffer): EmulatorResponse {
+		const body = (parseJson(rawBody, 'application/json') ?? {}) as Record<string, unknown>;
+		const path = url.pathname.slice('/__emulator'.length);
+		if (path === '/health' && method === 'GET') {
+			return { status: 200, body: { service: this.service.name, ok: true } };
+		}
+		if (path === '/requests' && method === 'GET') {
+			const since = Number(url.searchParams.get('since') ?? 0);
+			return { status: 200, body: this.log.filter((entry) => entry.seq > since) as unknown as Json };
+		}
+		if (path === '/requests' && method === 'DELETE') {
+			this.clearLog();
+			return { status: 200, body: { cleared: true } };
+		}
+		if (path === '/faults' && method === 'POST') {
+			return { status: 201, body: { id: this.addFault(body as unknown as FaultSpec) } };
+		}
+		if (path === '/faults' && method === 'DELETE') {
+			this.clearFaults();
+			return { status: 200, body: { cleared: true } };
+		}
+		if (path === '/faults' && method === 'GET') {
+			return { status: 200, body: this.faults as unknown as Json };
+		}
+		if (path === '/keys' && method === 'POST') {
+			const key = body as ApiKeyConfig;
+			if (typeof key.key !== 'string' || key.key === '') {
+				return { status: 400, body: { error: 'key must be a non-empty string' } };
+			}
+			this.keys.set(key.key, { ...(this.keys.get(key.key) ?? {}), ...key });
+			return { status: 200, body: this.keys.get(key.key) as unknown as Json };
+		}
+		if (path === '/config' && method === 'POST') {
+			Object.assign(this.config, body);
+			return { status: 200, body: this.config as Json };
+		}
+		if (path === '/config' && method === 'GET') {
+			return { status: 200, body: this.config as Json };
+		}
+		if (path === '/reset' && method === 'POST') {
+			this.reset();
+			return { status: 200, body: { reset: true } };
+		}
+		return { status: 404, body: { error: `unknown control route ${method} ${url.pathname}` } };
+	}
+}
+
+async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
+}
+
+function parseJson(raw: Buffer, contentType: string | undefined): unknown {
+	if (raw.length === 0) return undefined;
+	if (contentType && !contentType.includes('json')) return undefined;
+	try {
+		return JSON.parse(raw.toString('utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
+function encode(answer: EmulatorResponse): { headers: Record<string, string>; payload: Buffer } {
+	const headers: Record<string, string> = {};
+	for (const [name, value] of Object.entries(answer.headers ?? {})) headers[name.toLowerCase()] = value;
+	let payload: Buffer;
+	if (answer.body === undefined) {
+		payload = Buffer.alloc(0);
+	} else if (Buffer.isBuffer(answer.body)) {
+		payload = answer.body;
+	} else if (typeof answer.body === 'string') {
+		payload = Buffer.from(answer.body);
+		headers['content-type'] ??= 'text/plain; charset=utf-8';
+	} else {
+		payload = Buffer.from(JSON.stringify(answer.body));
+		headers['content-type'] ??= 'application/json; charset=utf-8';
+	}
+	headers['content-length'] = String(payload.length);
+	return { headers, payload };
+}
+
+function send(res: http.ServerResponse, answer: EmulatorResponse): void {
+	const { headers, payload } = encode(answer);
+	res.writeHead(answer.status, headers);
+	res.end(payload);
+}
+
+async function sendSlowly(res: http.ServerResponse, answer: EmulatorResponse, totalMs: number): Promise<void> {
+	const { headers, payload } = encode(answer);
+	res.writeHead(answer.status, headers);
+	const pieces = 10;
+	const size = Math.ceil(payload.length / pieces) || 1;
+	for (let offset = 0; offset < payload.length; offset += size) {
+		res.write(payload.subarray(offset, offset + size));
+		await new Promise((resolve) => setTimeout(resolve, totalMs / pieces));
+	}
+	res.end();
+}
+
+/** `Authorization: Bearer <token>` → token; anything else → undefined. */
+export function bearerToken(headers: http.IncomingHttpHeaders): string | undefined {
+	const value = headers.authorization;
+	if (typeof value !== 'string') return undefined;
+	const match = /^Bearer\s+(.+)$/i.exec(value.trim());
+	return match ? match[1].trim() : undefined;
+}
+
+export function headerValue(headers: http.IncomingHttpHeaders, name: string): string | undefined {
+	const value = headers[name.toLowerCase()];
+	if (Array.isArray(value)) return value[0];
+	return value;
+}
+
+export const REASON_PHRASES: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	402: 'Payment Required',
+	403: 'Forbidden',
+	404: 'Not Found',
+	409: 'Conflict',
+	413: 'Payload Too Large',
+	422: 'Unprocessable Entity',
+	429: 'Too Many Requests',
+	500: 'Internal Server Error',
+	502: 'Bad Gateway',
+	503: 'Service Unavailable',
+	504: 'Gateway Timeout',
+};
