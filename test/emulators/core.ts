@@ -62,6 +62,8 @@ export interface LoggedRequest {
 	headers: http.IncomingHttpHeaders;
 	body: string;
 	status: number;
+	/** The answer's body (first 4 KiB), so tests can assert on what the service said. */
+	responseBody?: string;
 	/** What answered: the service (`route`), an injected fault, or the auth check. */
 	source: 'route' | 'auth' | 'fault' | 'not_found';
 	faultId?: string;
@@ -292,6 +294,7 @@ export class Emulator {
 		const finish = (answer: EmulatorResponse, source: LoggedRequest['source']) => {
 			entry.status = answer.status;
 			entry.source = source;
+			entry.responseBody = describeBody(answer.body);
 			send(res, { ...answer, headers: { ...common, ...(answer.headers ?? {}) } });
 		};
 
@@ -380,6 +383,7 @@ export class Emulator {
 				Object.assign(headers, fault.headers ?? {});
 				entry.status = status;
 				entry.source = 'fault';
+				entry.responseBody = describeBody(fault.body ?? base.body);
 				send(res, { status, headers, body: fault.body ?? base.body });
 				return true;
 			}
@@ -431,6 +435,13 @@ export class Emulator {
 		}
 		return { status: 404, body: { error: `unknown control route ${method} ${url.pathname}` } };
 	}
+}
+
+function describeBody(body: unknown): string | undefined {
+	if (body === undefined) return undefined;
+	if (Buffer.isBuffer(body)) return `<${body.length} bytes>`;
+	const text = typeof body === 'string' ? body : JSON.stringify(body);
+	return text.slice(0, 4096);
 }
 
 async function readBody(req: http.IncomingMessage): Promise<Buffer> {
