@@ -1,0 +1,114 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { collectPages, nextPageNumber, returnAllAndLimit } from '../../../shared/pagination';
+import { apiRequest, type TransportOptions } from '../../../shared/transport';
+import { synaptiqService, type SynaptiqList } from '../../transport';
+
+const show = { resource: ['lead'], operation: ['list'] };
+
+export const description: INodeProperties[] = [
+	...returnAllAndLimit('lead', 'list', 1000, 50),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+			},
+			{
+				displayName: 'Source',
+				name: 'source',
+				type: 'options',
+				options: [
+					{ name: 'API', value: 'api' },
+					{ name: 'Chat', value: 'chat' },
+					{ name: 'Form', value: 'form' },
+					{ name: 'Import', value: 'import' },
+				],
+				default: 'chat',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Contacted', value: 'contacted' },
+					{ name: 'Converted', value: 'converted' },
+					{ name: 'Lost', value: 'lost' },
+					{ name: 'New', value: 'new' },
+					{ name: 'Qualified', value: 'qualified' },
+				],
+				default: 'new',
+			},
+		],
+	},
+	{
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'collection',
+		placeholder: 'Add sort',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Sort By',
+				name: 'sortBy',
+				type: 'options',
+				options: [
+					{ name: 'Created At', value: 'createdAt' },
+					{ name: 'Score', value: 'score' },
+					{ name: 'Updated At', value: 'updatedAt' },
+				],
+				default: 'createdAt',
+			},
+			{
+				displayName: 'Sort Order',
+				name: 'sortOrder',
+				type: 'options',
+				options: [
+					{ name: 'Ascending', value: 'asc' },
+					{ name: 'Descending', value: 'desc' },
+				],
+				default: 'desc',
+			},
+		],
+	},
+];
+
+/** GET /leads with page pagination (§6): `page` + `limit` ≤ 100, stop on `hasMore: false`. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const sort = this.getNodeParameter('sort', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = { ...filters, ...sort };
+	for (const key of ['createdAfter', 'createdBefore']) {
+		if (qs[key]) qs[key] = new Date(qs[key] as string).toISOString();
+	}
+	return await collectPages<IDataObject, number>(
+		async (page = 1, pageSize) => {
+			const response = await apiRequest<SynaptiqList<IDataObject>>(
+				this,
+				synaptiqService,
+				{ method: 'GET', path: '/leads', qs: { ...qs, page, limit: pageSize }, itemIndex },
+				transport,
+			);
+			const body = response.body ?? {};
+			return { items: body.data ?? [], next: nextPageNumber(page, body.pagination ?? {}) };
+		},
+		{ returnAll, limit, maxPageSize: 100 },
+	);
+}

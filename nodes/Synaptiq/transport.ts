@@ -1,0 +1,28 @@
+/** Synaptiq v1 specifics for the shared transport (../shared/api/synaptiq.md §2, §5). */
+import type { ServiceDescriptor } from '../shared/transport';
+
+export const synaptiqService: ServiceDescriptor = {
+	displayName: 'Synaptiq',
+	credentialType: 'synaptiqApi',
+	authHeader: 'Authorization: Bearer',
+	parseError(body) {
+		const error = ((body ?? {}) as { error?: { code?: string; message?: string } }).error;
+		return { message: error?.message, code: error?.code };
+	},
+	hint(status, info) {
+		if (status === 403 && info.code === 'forbidden') {
+			const scope = /\((read|write|admin)\)/.exec(info.message ?? '')?.[1];
+			return `This key's scope is too low${scope ? `: the operation needs a ${scope}-scope key` : ''}. Create a key with that scope in the Synaptiq dashboard and use it in the credential.`;
+		}
+		if (status === 403 && info.code === 'plan_insufficient') return 'Your Synaptiq plan no longer includes API access.';
+		if (status === 403 && info.code === 'https_required') return 'Synaptiq accepts HTTPS only: use an https:// Base URL.';
+		if (status === 404) return 'Not found. Sandbox (sk_test_) and live (sk_live_) keys see separate data: an ID from one is not found with the other.';
+		return undefined;
+	},
+};
+
+/** Synaptiq list envelope (§6). */
+export interface SynaptiqList<T> {
+	data?: T[];
+	pagination?: { page?: number; limit?: number; total?: number; totalPages?: number; hasMore?: boolean };
+}

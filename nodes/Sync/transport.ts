@@ -1,0 +1,33 @@
+/** Sync specifics for the shared transport (../shared/api/sync.md §4). */
+import type { ServiceDescriptor } from '../shared/transport';
+
+export const syncService: ServiceDescriptor = {
+	displayName: 'Sync',
+	credentialType: 'syncApi',
+	authHeader: 'x-api-key',
+	parseError(body) {
+		const error = (body ?? {}) as {
+			message?: string | string[];
+			errorCode?: string;
+			error_code?: string;
+			error?: string;
+			suggestion?: string;
+			field?: string;
+		};
+		const message = Array.isArray(error.message) ? error.message.join('; ') : error.message;
+		return {
+			message: message ?? error.error,
+			code: error.errorCode ?? error.error_code,
+			detail: [error.suggestion, error.field ? `Field: ${error.field}` : undefined].filter(Boolean).join(' ') || undefined,
+		};
+	},
+	hint(status, info) {
+		if (status === 402) {
+			return 'Sync needs a paid plan or credits for this (the free tier allows 3 generations a month of up to 20 s; batches need Scale or higher). Check billing at sync.so.';
+		}
+		if (status === 429 && info.code === 'concurrency_limit_reached') {
+			return 'Your plan has reached its number of generations running at once. Wait for some to finish, or upgrade the plan.';
+		}
+		return undefined;
+	},
+};

@@ -1,0 +1,64 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_TRANSPORT_OPTIONS, type TransportOptions } from './transport';
+
+/** The "Request Options" every node of this package offers, at the end of its fields. */
+export const requestOptionsProperty: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 20 },
+			default: DEFAULT_TRANSPORT_OPTIONS.maxRetries,
+			description:
+				'How many times a request is retried after a rate limit (429), a "busy, try later" answer, or (for requests that cannot create anything twice) a network or server error',
+		},
+		{
+			displayName: 'Max Total Wait (Seconds)',
+			name: 'maxTotalWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: DEFAULT_TRANSPORT_OPTIONS.maxTotalWaitMs / 1000,
+			description:
+				'The longest one request may spend waiting between retries. When the service asks to wait longer, the item fails at once and says when to try again.',
+		},
+		{
+			displayName: 'Requests per Minute',
+			name: 'requestsPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				"Spaces this credential's requests so a long list of items stays under your plan's limit instead of running into rate limits. 0 sends as fast as the service allows.",
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_TRANSPORT_OPTIONS.timeoutMs / 1000,
+			description: 'How long one attempt may take before it counts as failed',
+		},
+	],
+};
+
+export function readTransportOptions(ctx: IExecuteFunctions, itemIndex = 0): TransportOptions {
+	const raw = ctx.getNodeParameter('requestOptions', itemIndex, {}) as {
+		maxRetries?: number;
+		maxTotalWaitSeconds?: number;
+		requestsPerMinute?: number;
+		timeoutSeconds?: number;
+	};
+	return {
+		maxRetries: raw.maxRetries ?? DEFAULT_TRANSPORT_OPTIONS.maxRetries,
+		maxTotalWaitMs: (raw.maxTotalWaitSeconds ?? DEFAULT_TRANSPORT_OPTIONS.maxTotalWaitMs / 1000) * 1000,
+		requestsPerMinute: raw.requestsPerMinute ?? 0,
+		timeoutMs: (raw.timeoutSeconds ?? DEFAULT_TRANSPORT_OPTIONS.timeoutMs / 1000) * 1000,
+	};
+}

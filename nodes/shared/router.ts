@@ -1,0 +1,70 @@
+/**
+ * Runs the chosen resource/operation once per input item. Every item yields its output items
+ * (paired to it) or, with Continue On Fail, exactly one error item saying what happened.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { readTransportOptions } from './options';
+import type { TransportOptions } from './transport';
+
+export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
+
+export type OperationExecute = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	transport: TransportOptions,
+) => Promise<OperationResult>;
+
+export type OperationMap = Record<string, Record<string, OperationExecute>>;
+
+function isExecutionData(value: IDataObject | INodeExecutionData): value is INodeExecutionData {
+	return typeof value.json === 'object' && value.json !== null && !Array.isArray(value.json);
+}
+
+function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((entry) => {
+		const item = isExecutionData(entry) ? entry : { json: entry };
+		return { ...item, pairedItem: { item: itemIndex } };
+	});
+}
+
+export async function routeOperations(this: IExecuteFunctions, operations: OperationMap): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const execute = operations[resource]?.[operation];
+	if (!execute) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	const transport = readTransportOptions(this);
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const result = await execute.call(this, itemIndex, transport);
+			output.push(...toItems(result, itemIndex));
+		} catch (error) {
+			if (this.continueOnFail()) {
+				output.push({
+					json: {
+						error: error.message,
+						...(error.description ? { description: error.description } : {}),
+						...(error.httpCode ? { httpCode: error.httpCode } : {}),
+					},
+					pairedItem: { item: itemIndex },
+				});
+				continue;
+			}
+			if (error instanceof NodeApiError) {
+				// Re-wrapping a NodeApiError hands back the same error; tell n8n which item failed.
+				error.context.itemIndex = itemIndex;
+				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+			}
+			if (error instanceof NodeOperationError) error.context.itemIndex = itemIndex;
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		}
+	}
+	return [output];
+}
