@@ -1,0 +1,55 @@
+/** Small builders for the workflow JSON the node tests run. */
+import type { ICredentialDataDecryptedObject, INode, INodeParameters } from 'n8n-workflow';
+
+import type { Emulator } from '../emulators/core';
+import { runWorkflow, type RunOptions, type RunResult } from './engine';
+
+export interface SingleNodeRun {
+	/** Node type name without package prefix, e.g. `sync`. */
+	type: string;
+	parameters: INodeParameters;
+	credentialType: string;
+	credentials: ICredentialDataDecryptedObject;
+	/** How many input items (default 1), or the items themselves. */
+	items?: number | Array<Record<string, unknown>>;
+	continueOnFail?: boolean;
+	abortSignal?: AbortSignal;
+}
+
+export const NODE_NAME = 'Under Test';
+
+export function singleNodeWorkflow(run: SingleNodeRun): { nodes: INode[]; connections: Record<string, never> } {
+	return {
+		nodes: [
+			{
+				id: 'node-under-test',
+				name: NODE_NAME,
+				type: `CUSTOM.${run.type}`,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: run.parameters,
+				credentials: { [run.credentialType]: { id: 'cred-1', name: 'Test credential' } },
+				...(run.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			},
+		],
+		connections: {},
+	};
+}
+
+/** Runs one node of this package over `items` input items in n8n-core's engine. */
+export async function runNode(run: SingleNodeRun): Promise<RunResult> {
+	const count = typeof run.items === 'number' ? run.items : undefined;
+	const input = Array.isArray(run.items)
+		? run.items.map((json) => ({ json: json as never }))
+		: Array.from({ length: count ?? 1 }, (_, index) => ({ json: { index } }));
+	const options: RunOptions = {
+		credentials: { [run.credentialType]: run.credentials },
+		input,
+		abortSignal: run.abortSignal,
+	};
+	return await runWorkflow(singleNodeWorkflow(run), options);
+}
+
+export function credentialsFor(emulator: Emulator, apiKey: string): ICredentialDataDecryptedObject {
+	return { apiKey, baseUrl: emulator.baseUrl };
+}

@@ -1,0 +1,98 @@
+/** The first read-only operation of each node, run in n8n-core's engine against its emulator. */
+import { resetPacing } from '../../nodes/shared/pacing';
+import { startAllEmulators, TEST_KEYS, type EmulatorSet } from '../emulators';
+import { NODE_NAME, credentialsFor, runNode } from '../harness/workflows';
+
+let emulators: EmulatorSet;
+
+beforeAll(async () => {
+	emulators = await startAllEmulators();
+});
+afterAll(async () => {
+	await emulators.closeAll();
+});
+beforeEach(() => {
+	resetPacing();
+	for (const service of ['sync', 'heygen', 'viralsync', 'socialsyncer', 'synaptiq'] as const) emulators[service].reset();
+});
+
+test('Sync Model → List emits one item per model, paired to the input item', async () => {
+	const result = await runNode({
+		type: 'sync',
+		parameters: { resource: 'model', operation: 'list' },
+		credentialType: 'syncApi',
+		credentials: credentialsFor(emulators.sync, TEST_KEYS.sync.valid),
+	});
+	const items = result.output(NODE_NAME);
+	expect(items.map((item) => item.json.id)).toEqual(['lipsync-2', 'lipsync-2-pro', 'lipsync-1.9.0-beta', 'react-1', 'sync-3']);
+	expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+	expect(emulators.sync.log).toHaveLength(1);
+	expect(emulators.sync.log[0]).toMatchObject({ method: 'GET', path: '/v2/models', status: 200 });
+	expect(emulators.sync.log[0].headers['x-api-key']).toBe(TEST_KEYS.sync.valid);
+});
+
+test('HeyGen User → Get Current unwraps the {data} envelope', async () => {
+	const result = await runNode({
+		type: 'heyGen',
+		parameters: { resource: 'user', operation: 'getCurrent' },
+		credentialType: 'heyGenApi',
+		credentials: credentialsFor(emulators.heygen, TEST_KEYS.heygen.valid),
+	});
+	const [item] = result.output(NODE_NAME);
+	expect(item.json).toMatchObject({ username: 'emulator_user', billing_type: 'wallet', wallet: { currency: 'usd', remaining_balance: 120.5 } });
+	expect(emulators.heygen.log[0].headers['x-api-key']).toBe(TEST_KEYS.heygen.valid);
+});
+
+test('ViralSync Account → Get returns /v1/me for each input item', async () => {
+	const result = await runNode({
+		type: 'viralSync',
+		parameters: { resource: 'account', operation: 'get' },
+		credentialType: 'viralSyncApi',
+		credentials: credentialsFor(emulators.viralsync, TEST_KEYS.viralsync.valid),
+		items: 3,
+	});
+	const items = result.output(NODE_NAME);
+	expect(items.map((item) => item.json)).toEqual(
+		Array(3).fill({ userId: 'user_emu001', plan: 'pro', email: 'pro@example.com' }),
+	);
+	expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 1, 2]);
+	expect(emulators.viralsync.log.map((entry) => entry.path)).toEqual(['/v1/me', '/v1/me', '/v1/me']);
+});
+
+test('SocialSyncer Account → List passes the platform filter', async () => {
+	const result = await runNode({
+		type: 'socialSyncer',
+		parameters: { resource: 'account', operation: 'list', platform: 'instagram' },
+		credentialType: 'socialSyncerApi',
+		credentials: credentialsFor(emulators.socialsyncer, TEST_KEYS.socialsyncer.valid),
+	});
+	expect(result.output(NODE_NAME).map((item) => item.json.username)).toEqual(['emulator.brand']);
+	expect(emulators.socialsyncer.log[0].query).toEqual({ platform: 'instagram' });
+	expect(emulators.socialsyncer.log[0].headers.authorization).toBe(`Bearer ${TEST_KEYS.socialsyncer.valid}`);
+});
+
+test('Synaptiq Lead → List sends filters, sort and page/limit', async () => {
+	const result = await runNode({
+		type: 'synaptiq',
+		parameters: {
+			resource: 'lead',
+			operation: 'list',
+			returnAll: false,
+			limit: 10,
+			filters: { status: 'qualified', source: 'chat' },
+			sort: { sortBy: 'score', sortOrder: 'asc' },
+		},
+		credentialType: 'synaptiqApi',
+		credentials: credentialsFor(emulators.synaptiq, TEST_KEYS.synaptiq.liveRead),
+	});
+	expect(result.error(NODE_NAME)).toBeUndefined();
+	expect(result.output(NODE_NAME)).toEqual([]);
+	expect(emulators.synaptiq.log[0].query).toEqual({
+		status: 'qualified',
+		source: 'chat',
+		sortBy: 'score',
+		sortOrder: 'asc',
+		page: '1',
+		limit: '10',
+	});
+});
