@@ -224,7 +224,8 @@ export async function apiRequest<T = unknown>(
 		if (result.networkError) {
 			const problem = describeNetworkError(result.networkError);
 			if (!retrySafe) {
-				throw fail(undefined, { code: result.networkError }, {
+				// The code stays out of the message: n8n would swap such a message for its generic "retry" text.
+				throw fail(undefined, { detail: `Network error: ${result.networkError}.` }, {
 					transportProblem: `${problem}; the ${spec.method} was not retried because it may already have been processed`,
 					hint: 'Check the result in the service before running this item again, so nothing is created twice.',
 				});
@@ -235,7 +236,7 @@ export async function apiRequest<T = unknown>(
 				await sleepOrCancel(wait, signal, fail);
 				continue;
 			}
-			throw fail(undefined, { code: result.networkError }, {
+			throw fail(undefined, { detail: `Network error: ${result.networkError}.` }, {
 				transportProblem: `${problem} (after ${attempt + 1} attempts)`,
 			});
 		}

@@ -337,6 +337,7 @@ export class Emulator {
 		const answer = await route.handler(request);
 		if (fault?.kind === 'slow_body') {
 			entry.status = answer.status;
+			entry.responseBody = describeBody(answer.body);
 			await sendSlowly(res, { ...answer, headers: { ...common, ...(answer.headers ?? {}) } }, fault.delayMs ?? 1000);
 			return;
 		}
@@ -488,11 +489,11 @@ function send(res: http.ServerResponse, answer: EmulatorResponse): void {
 async function sendSlowly(res: http.ServerResponse, answer: EmulatorResponse, totalMs: number): Promise<void> {
 	const { headers, payload } = encode(answer);
 	res.writeHead(answer.status, headers);
-	const pieces = 10;
-	const size = Math.ceil(payload.length / pieces) || 1;
-	for (let offset = 0; offset < payload.length; offset += size) {
-		res.write(payload.subarray(offset, offset + size));
-		await new Promise((resolve) => setTimeout(resolve, totalMs / pieces));
+	const pieces = Math.max(1, Math.min(10, payload.length));
+	const size = Math.ceil(payload.length / pieces);
+	for (let index = 0; index < pieces; index++) {
+		if (index > 0) await new Promise((resolve) => setTimeout(resolve, totalMs / (pieces - 1)));
+		res.write(payload.subarray(index * size, (index + 1) * size));
 	}
 	res.end();
 }

@@ -5,7 +5,15 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { ExecuteContext, ExecutionLifecycleHooks, ExternalSecretsProxy, RoutingNode, WorkflowExecute } from 'n8n-core';
+import { Container } from '@n8n/di';
+import {
+	ErrorReporter,
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	ExternalSecretsProxy,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
@@ -21,10 +29,13 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, LoggerProxy, Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials-helper';
+import { assertNoSecrets, installScanningLogger, registerSecret } from './leak-guard';
 import { credentialTypes, PackageNodeTypes } from './types';
+
+installScanningLogger(LoggerProxy.init, (reporter) => Container.set(ErrorReporter, reporter as ErrorReporter));
 
 export interface AdditionalDataOptions {
 	credentialsHelper: TestCredentialsHelper;
@@ -72,6 +83,16 @@ export function additionalDataFor(options: AdditionalDataOptions): IWorkflowExec
  * by n8n-core's RoutingNode; non-2xx answers become the `rules` message or the status text.
  */
 export async function testCredential(
+	typeName: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult> {
+	registerSecret(data.apiKey);
+	const result = await runCredentialTest(typeName, data);
+	assertNoSecrets(result, `the ${typeName} credential test result`);
+	return result;
+}
+
+async function runCredentialTest(
 	typeName: string,
 	data: ICredentialDataDecryptedObject,
 ): Promise<INodeCredentialTestResult> {
@@ -164,6 +185,8 @@ export interface RunOptions {
 	mode?: WorkflowExecuteMode;
 	/** Aborts the execution, like n8n's "Stop execution". */
 	abortSignal?: AbortSignal;
+	/** Test-only node types (fixtures) besides this package's nodes. */
+	extraNodeTypes?: Map<string, INodeType>;
 }
 
 export interface RunResult {
@@ -180,7 +203,11 @@ export async function runWorkflow(
 	workflowJson: Pick<IWorkflowBase, 'nodes' | 'connections'> & Partial<IWorkflowBase>,
 	options: RunOptions = {},
 ): Promise<RunResult> {
-	const nodeTypes = new PackageNodeTypes();
+	for (const credentials of Object.values(options.credentials ?? {})) {
+		registerSecret(credentials.apiKey);
+		registerSecret(credentials.webhookSecret);
+	}
+	const nodeTypes = new PackageNodeTypes(options.extraNodeTypes);
 	const workflow = new Workflow({
 		id: workflowJson.id ?? 'test-workflow',
 		name: workflowJson.name ?? 'test',
@@ -220,6 +247,7 @@ export async function runWorkflow(
 	}
 	await execution;
 	const run = await finished;
+	assertNoSecrets(run, 'the workflow run (outputs, errors, descriptions)');
 	return {
 		run,
 		credentialsHelper,
