@@ -73,15 +73,18 @@ export class SlidingWindowLimiter implements Limiter {
 	}
 }
 
-/** Token bucket refilled continuously, `limit` tokens per `windowMs` (Sync, HeyGen). */
+/**
+ * Token bucket refilled continuously, `limit` tokens per `windowMs` (Sync, HeyGen). `capacity`
+ * (default `limit`) is the burst it allows: a small one models a limit enforced per second.
+ */
 export class TokenBucketLimiter implements Limiter {
 	private buckets = new Map<string, { tokens: number; at: number }>();
 
-	take(key: string, limit: number, windowMs = 60_000): LimitDecision {
+	take(key: string, limit: number, windowMs = 60_000, capacity = limit): LimitDecision {
 		const now = Date.now();
 		const perMs = limit / windowMs;
-		const bucket = this.buckets.get(key) ?? { tokens: limit, at: now };
-		bucket.tokens = Math.min(limit, bucket.tokens + (now - bucket.at) * perMs);
+		const bucket = this.buckets.get(key) ?? { tokens: capacity, at: now };
+		bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.at) * perMs);
 		bucket.at = now;
 		this.buckets.set(key, bucket);
 		if (bucket.tokens < 1) {
@@ -99,7 +102,7 @@ export class TokenBucketLimiter implements Limiter {
 			allowed: true,
 			limit,
 			remaining: Math.floor(bucket.tokens),
-			resetAt: now + (limit - bucket.tokens) / perMs,
+			resetAt: now + (capacity - bucket.tokens) / perMs,
 			retryAfterSeconds: 0,
 		};
 	}

@@ -53,7 +53,8 @@ export function createSyncEmulator(): Emulator {
 				// §7.9: per-key token bucket, 60/min on create, 600/min elsewhere; no Retry-After unless switched on.
 				const isCreate = req.method === 'POST' && req.path === '/v2/generate';
 				const limit = Number(isCreate ? emulator.config.createPerMinute : emulator.config.otherPerMinute);
-				const decision = limiter.take(`${req.key!.key}:${isCreate ? 'create' : 'other'}`, limit);
+				const burst = Number(emulator.config.burst) || limit;
+				const decision = limiter.take(`${req.key!.key}:${isCreate ? 'create' : 'other'}`, limit, 60_000, burst);
 				if (decision.allowed) return undefined;
 				const answer = syncError(429);
 				if (emulator.config.sendRetryAfter) {
@@ -63,7 +64,8 @@ export function createSyncEmulator(): Emulator {
 			},
 		},
 		[{ key: TEST_KEYS.sync.valid }, { key: TEST_KEYS.sync.other }],
-		{ createPerMinute: 60, otherPerMinute: 600, sendRetryAfter: false },
+		// burst 0 = the whole minute's allowance at once; a test may set a per-second burst.
+		{ createPerMinute: 60, otherPerMinute: 600, sendRetryAfter: false, burst: 0 },
 	);
 	emulator.onReset(() => limiter.reset());
 

@@ -25,7 +25,7 @@ function generatedBytes(size: number): Buffer {
 	return bytes;
 }
 
-function probe(operation: string, url: string, input?: Parameters<typeof runWorkflow>[1]['input']) {
+function probe(operation: string, url: string, input?: NonNullable<Parameters<typeof runWorkflow>[1]>['input']) {
 	return runWorkflow(
 		singleNodeWorkflow({ type: 'transportProbe', credentialType: 'syncApi', credentials: {}, parameters: { operation, url } }),
 		{ input, extraNodeTypes },

@@ -1,0 +1,62 @@
+/**
+ * Requests per Minute paces a credential's calls so a run stays under the plan's limit; without
+ * it the node still loses no item, it just waits out the 429s.
+ */
+import { resetPacing } from '../../nodes/shared/pacing';
+import { startEmulator, TEST_KEYS } from '../emulators';
+import type { Emulator } from '../emulators/core';
+import { NODE_NAME, runNode } from '../harness/workflows';
+
+let emulator: Emulator;
+const ITEMS = 24;
+const LIMIT = 1200; // per minute: one request every 50 ms
+
+beforeAll(async () => {
+	emulator = await startEmulator('sync');
+});
+afterAll(async () => {
+	await emulator.close();
+});
+beforeEach(() => {
+	emulator.reset();
+	resetPacing();
+	// A limit enforced per second: a burst of 2, then one request per 50 ms.
+	emulator.config.otherPerMinute = LIMIT;
+	emulator.config.burst = 2;
+});
+
+function listModels(requestsPerMinute: number) {
+	return runNode({
+		type: 'sync',
+		credentialType: 'syncApi',
+		credentials: { apiKey: TEST_KEYS.sync.valid, baseUrl: emulator.baseUrl },
+		parameters: { resource: 'model', operation: 'list', requestOptions: { requestsPerMinute, maxRetries: 20 } },
+		items: ITEMS,
+		continueOnFail: true,
+	});
+}
+
+test('with pacing, no request is rate-limited and starts are spaced by the limit', async () => {
+	const run = await listModels(LIMIT);
+	expect(run.output(NODE_NAME).filter((item) => item.json.error)).toEqual([]);
+	expect(emulator.log).toHaveLength(ITEMS);
+	expect(emulator.log.filter((entry) => entry.status === 429)).toHaveLength(0);
+	// Starts are 60 000 / 1200 = 50 ms apart (2 % more, by design); arrival times jitter a little.
+	const span = emulator.log[ITEMS - 1].at - emulator.log[0].at;
+	expect(span).toBeGreaterThanOrEqual((ITEMS - 1) * 50 * 0.9);
+});
+
+test('without pacing, the 429s are waited out and no item is lost', async () => {
+	const run = await listModels(0);
+	const items = run.output(NODE_NAME);
+	expect(items.filter((item) => item.json.error)).toEqual([]);
+	expect(new Set(items.map((item) => (item.pairedItem as { item: number }).item)).size).toBe(ITEMS);
+	expect(emulator.log.filter((entry) => entry.status === 429).length).toBeGreaterThan(0);
+	expect(emulator.log.filter((entry) => entry.status === 200)).toHaveLength(ITEMS);
+});
+
+test('pacing is shared by every node run on the same credential in the process', async () => {
+	const [first, second] = await Promise.all([listModels(LIMIT), listModels(LIMIT)]);
+	expect([...first.output(NODE_NAME), ...second.output(NODE_NAME)].filter((item) => item.json.error)).toEqual([]);
+	expect(emulator.log.filter((entry) => entry.status === 429)).toHaveLength(0);
+});
