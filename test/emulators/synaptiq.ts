@@ -135,6 +135,55 @@ export function createSynaptiqEmulator(): Emulator {
 			return { ...answer, headers: { ...(pendingHeaders.get(req) ?? {}), ...(answer.headers ?? {}) } };
 		};
 
+	let leadCounter = 0;
+	/** `lead_` + 26 ULID-like characters (§1). */
+	const newLeadId = () => `lead_${Date.now().toString(36).toUpperCase().padStart(10, '0')}${(++leadCounter).toString(36).toUpperCase().padStart(16, '0')}`;
+
+	emulator.route(
+		'POST',
+		'/leads',
+		withRateHeaders((req) => {
+			const body = (req.body ?? {}) as Record<string, unknown>;
+			// §3 #5: email and name required; name 1–200, company ≤200, phone ≤50.
+			if (typeof body.email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(body.email)) {
+				return synaptiqError(400, { message: 'email is required and must be a valid email address' });
+			}
+			if (typeof body.name !== 'string' || body.name.length < 1 || body.name.length > 200) {
+				return synaptiqError(400, { message: 'name is required (1-200 characters)' });
+			}
+			if (typeof body.company === 'string' && body.company.length > 200) {
+				return synaptiqError(400, { message: 'company must be at most 200 characters' });
+			}
+			if (typeof body.phone === 'string' && body.phone.length > 50) {
+				return synaptiqError(400, { message: 'phone must be at most 50 characters' });
+			}
+			const leads = stores[environmentOf(req.key!.key)].leads;
+			if (leads.some((lead) => lead.email === body.email)) {
+				return synaptiqError(409, { message: `A lead with email ${body.email} already exists` });
+			}
+			const now = new Date().toISOString();
+			const lead = {
+				id: newLeadId(),
+				email: body.email,
+				name: body.name,
+				company: body.company ?? null,
+				title: body.title ?? null,
+				phone: body.phone ?? null,
+				status: 'new',
+				score: 0,
+				source: 'api',
+				tags: Array.isArray(body.tags) ? body.tags : [],
+				customFields: (body.customFields as object) ?? {},
+				firstSeenAt: now,
+				lastActiveAt: now,
+				createdAt: now,
+				updatedAt: now,
+			};
+			leads.unshift(lead);
+			return { status: 201, body: lead };
+		}),
+	);
+
 	emulator.route(
 		'GET',
 		'/leads',

@@ -96,3 +96,85 @@ test('Synaptiq Lead → List sends filters, sort and page/limit', async () => {
 		limit: '10',
 	});
 });
+
+test('Synaptiq Lead → List with Return All walks every page, and Limit stops early', async () => {
+	const origin = emulators.synaptiq.baseUrl;
+	// Seeding goes through the API; lift the Starter write limit (60/min) for it.
+	emulators.synaptiq.config.scopeLimits = { starter: { read: 120, write: 10_000, admin: 30 } };
+	for (let index = 0; index < 230; index++) {
+		const response = await fetch(`${origin}/leads`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${TEST_KEYS.synaptiq.liveWrite}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ email: `lead${index}@example.com`, name: `Lead ${index}` }),
+		});
+		expect(response.status).toBe(201);
+	}
+	emulators.synaptiq.clearLog();
+	const credentials = credentialsFor(emulators.synaptiq, TEST_KEYS.synaptiq.liveRead);
+	const all = await runNode({ type: 'synaptiq', parameters: { resource: 'lead', operation: 'list', returnAll: true }, credentialType: 'synaptiqApi', credentials });
+	expect(all.output(NODE_NAME)).toHaveLength(230);
+	expect(new Set(all.output(NODE_NAME).map((item) => item.json.id)).size).toBe(230);
+	expect(emulators.synaptiq.log.map((entry) => entry.query)).toEqual([
+		{ page: '1', limit: '100' },
+		{ page: '2', limit: '100' },
+		{ page: '3', limit: '100' },
+	]);
+
+	emulators.synaptiq.clearLog();
+	const some = await runNode({
+		type: 'synaptiq',
+		parameters: { resource: 'lead', operation: 'list', returnAll: false, limit: 120 },
+		credentialType: 'synaptiqApi',
+		credentials,
+	});
+	expect(some.output(NODE_NAME)).toHaveLength(120);
+	expect(emulators.synaptiq.log.map((entry) => entry.query.page)).toEqual(['1', '2']);
+});
+
+test('sandbox and live keys see separate Synaptiq data', async () => {
+	const origin = emulators.synaptiq.baseUrl;
+	await fetch(`${origin}/leads`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${TEST_KEYS.synaptiq.testAdmin}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ email: 'sandbox@example.com', name: 'Sandbox Lead' }),
+	});
+	const list = (apiKey: string) =>
+		runNode({
+			type: 'synaptiq',
+			parameters: { resource: 'lead', operation: 'list', returnAll: true },
+			credentialType: 'synaptiqApi',
+			credentials: credentialsFor(emulators.synaptiq, apiKey),
+		});
+	expect((await list(TEST_KEYS.synaptiq.testAdmin)).output(NODE_NAME).map((item) => item.json.email)).toEqual(['sandbox@example.com']);
+	expect((await list(TEST_KEYS.synaptiq.liveRead)).output(NODE_NAME)).toEqual([]);
+});
+
+test('a HeyGen error carries the request id HeyGen sent', async () => {
+	const result = await runNode({
+		type: 'heyGen',
+		parameters: { resource: 'user', operation: 'getCurrent' },
+		credentialType: 'heyGenApi',
+		credentials: credentialsFor(emulators.heygen, TEST_KEYS.heygen.noUserRead),
+	});
+	const error = result.error(NODE_NAME) as Error & { description?: string; httpCode?: string };
+	expect(error.httpCode).toBe('403');
+	expect(error.message).toContain('HeyGen: This API key is missing the user-read scope.');
+	expect(error.description).toContain('video and voice operations may still work');
+	expect(error.description).toMatch(/Request ID: req_[0-9a-f-]{36}/);
+});
+
+test('a Synaptiq scope error names the scope the operation needs', async () => {
+	emulators.synaptiq.addFault({
+		kind: 'status',
+		status: 403,
+		body: { error: { code: 'forbidden', message: 'This API key does not have the required scope (write).', doc_url: 'x' } },
+	});
+	const result = await runNode({
+		type: 'synaptiq',
+		parameters: { resource: 'lead', operation: 'list', returnAll: false, limit: 5 },
+		credentialType: 'synaptiqApi',
+		credentials: credentialsFor(emulators.synaptiq, TEST_KEYS.synaptiq.liveRead),
+	});
+	const error = result.error(NODE_NAME) as Error & { description?: string };
+	expect(error.description).toContain('the operation needs a write-scope key');
+});

@@ -29,6 +29,25 @@ const PAID_POST: Record<ServiceName, string> = {
 	synaptiq: '/leads',
 };
 
+/** Each service's own "rejected, try later" answer, and a look-alike that must not be retried. */
+const TRY_LATER: Partial<Record<ServiceName, { status: number; retried: object; notRetried: object }>> = {
+	sync: {
+		status: 429,
+		retried: { statusCode: 429, error: 'Too Many Requests', message: 'Concurrency limit reached.', errorCode: 'concurrency_limit_reached' },
+		notRetried: { statusCode: 409, error: 'Conflict', message: 'Not deletable', errorCode: 'generation_not_deletable_while_processing' },
+	},
+	heygen: {
+		status: 409,
+		retried: { error: { code: 'request_in_progress', message: 'Still in progress', param: null } },
+		notRetried: { error: { code: 'conflict', message: 'Conflict', param: null } },
+	},
+	viralsync: {
+		status: 409,
+		retried: { error: 'Concurrent render limit reached (3).', code: 'CONCURRENCY_LIMIT_EXCEEDED' },
+		notRetried: { error: 'Job is not cancellable.', code: 'INVALID_STATE_TRANSITION' },
+	},
+};
+
 const extraNodeTypes = new Map<string, INodeType>([['CUSTOM.transportProbe', new TransportProbe()]]);
 
 export interface ProbeRun {
@@ -144,6 +163,26 @@ export function defineFaultMatrix(service: ServiceName): void {
 			expect((run.nodeError as Error & { description?: string }).description).toContain('Gave up after 2 attempts');
 		});
 	});
+
+	const tryLater = TRY_LATER[service];
+	if (tryLater) {
+		describe(`${service}: its own "try later" answer`, () => {
+			it(`retries the ${tryLater.status} "try later" on a paid POST (nothing was created)`, async () => {
+				inject({ kind: 'status', status: tryLater.status, body: tryLater.retried, method: 'POST', retryAfter: 'absent', times: 1 });
+				await probe({ method: 'POST', path: PAID_POST[service], body: { probe: true } });
+				expect(emulator.log).toHaveLength(2);
+				expect(emulator.log[0].status).toBe(tryLater.status);
+				expect(emulator.log[1].source).not.toBe('fault');
+			});
+
+			it('does not retry another conflict', async () => {
+				inject({ kind: 'status', status: 409, body: tryLater.notRetried, method: 'POST', times: 1 });
+				const run = await probe({ method: 'POST', path: PAID_POST[service], body: { probe: true } });
+				expect(emulator.log).toHaveLength(1);
+				expect((run.nodeError as Error & { httpCode?: string }).httpCode).toBe('409');
+			});
+		});
+	}
 
 	describe(`${service}: server errors and broken connections`, () => {
 		it('retries a 503 on GET', async () => {
