@@ -1,6 +1,8 @@
 /** Small builders for the workflow JSON the node tests run. */
 import type { ICredentialDataDecryptedObject, INode, INodeParameters } from 'n8n-workflow';
 
+import { resetPacing } from '../../nodes/shared/pacing';
+import { SERVICES, startAllEmulators, type EmulatorSet } from '../emulators';
 import type { Emulator } from '../emulators/core';
 import { runWorkflow, type RunOptions, type RunResult } from './engine';
 
@@ -52,4 +54,23 @@ export async function runNode(run: SingleNodeRun): Promise<RunResult> {
 
 export function credentialsFor(emulator: Emulator, apiKey: string): ICredentialDataDecryptedObject {
 	return { apiKey, baseUrl: emulator.baseUrl };
+}
+
+/**
+ * Starts the five emulators for a test file and resets them (and the process's pacing state)
+ * before each test. Read `.current` inside tests.
+ */
+export function useAllEmulators(): { current: EmulatorSet } {
+	const holder = {} as { current: EmulatorSet };
+	beforeAll(async () => {
+		holder.current = await startAllEmulators();
+	});
+	afterAll(async () => {
+		await holder.current.closeAll();
+	});
+	beforeEach(() => {
+		resetPacing();
+		for (const service of SERVICES) holder.current[service].reset();
+	});
+	return holder;
 }

@@ -1,34 +1,22 @@
 /** The first read-only operation of each node, run in n8n-core's engine against its emulator. */
-import { resetPacing } from '../../nodes/shared/pacing';
-import { startAllEmulators, TEST_KEYS, type EmulatorSet } from '../emulators';
-import { NODE_NAME, credentialsFor, runNode } from '../harness/workflows';
+import { TEST_KEYS } from '../emulators';
+import { NODE_NAME, credentialsFor, runNode, useAllEmulators } from '../harness/workflows';
 
-let emulators: EmulatorSet;
-
-beforeAll(async () => {
-	emulators = await startAllEmulators();
-});
-afterAll(async () => {
-	await emulators.closeAll();
-});
-beforeEach(() => {
-	resetPacing();
-	for (const service of ['sync', 'heygen', 'viralsync', 'socialsyncer', 'synaptiq'] as const) emulators[service].reset();
-});
+const emulatorSet = useAllEmulators();
 
 test('Sync Model → List emits one item per model, paired to the input item', async () => {
 	const result = await runNode({
 		type: 'sync',
 		parameters: { resource: 'model', operation: 'list' },
 		credentialType: 'syncApi',
-		credentials: credentialsFor(emulators.sync, TEST_KEYS.sync.valid),
+		credentials: credentialsFor(emulatorSet.current.sync, TEST_KEYS.sync.valid),
 	});
 	const items = result.output(NODE_NAME);
 	expect(items.map((item) => item.json.id)).toEqual(['lipsync-2', 'lipsync-2-pro', 'lipsync-1.9.0-beta', 'react-1', 'sync-3']);
 	expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
-	expect(emulators.sync.log).toHaveLength(1);
-	expect(emulators.sync.log[0]).toMatchObject({ method: 'GET', path: '/v2/models', status: 200 });
-	expect(emulators.sync.log[0].headers['x-api-key']).toBe(TEST_KEYS.sync.valid);
+	expect(emulatorSet.current.sync.log).toHaveLength(1);
+	expect(emulatorSet.current.sync.log[0]).toMatchObject({ method: 'GET', path: '/v2/models', status: 200 });
+	expect(emulatorSet.current.sync.log[0].headers['x-api-key']).toBe(TEST_KEYS.sync.valid);
 });
 
 test('HeyGen User → Get Current unwraps the {data} envelope', async () => {
@@ -36,11 +24,11 @@ test('HeyGen User → Get Current unwraps the {data} envelope', async () => {
 		type: 'heyGen',
 		parameters: { resource: 'user', operation: 'getCurrent' },
 		credentialType: 'heyGenApi',
-		credentials: credentialsFor(emulators.heygen, TEST_KEYS.heygen.valid),
+		credentials: credentialsFor(emulatorSet.current.heygen, TEST_KEYS.heygen.valid),
 	});
 	const [item] = result.output(NODE_NAME);
 	expect(item.json).toMatchObject({ username: 'emulator_user', billing_type: 'wallet', wallet: { currency: 'usd', remaining_balance: 120.5 } });
-	expect(emulators.heygen.log[0].headers['x-api-key']).toBe(TEST_KEYS.heygen.valid);
+	expect(emulatorSet.current.heygen.log[0].headers['x-api-key']).toBe(TEST_KEYS.heygen.valid);
 });
 
 test('ViralSync Account → Get returns /v1/me for each input item', async () => {
@@ -48,7 +36,7 @@ test('ViralSync Account → Get returns /v1/me for each input item', async () =>
 		type: 'viralSync',
 		parameters: { resource: 'account', operation: 'get' },
 		credentialType: 'viralSyncApi',
-		credentials: credentialsFor(emulators.viralsync, TEST_KEYS.viralsync.valid),
+		credentials: credentialsFor(emulatorSet.current.viralsync, TEST_KEYS.viralsync.valid),
 		items: 3,
 	});
 	const items = result.output(NODE_NAME);
@@ -56,7 +44,7 @@ test('ViralSync Account → Get returns /v1/me for each input item', async () =>
 		Array(3).fill({ userId: 'user_emu001', plan: 'pro', email: 'pro@example.com' }),
 	);
 	expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 1, 2]);
-	expect(emulators.viralsync.log.map((entry) => entry.path)).toEqual(['/v1/me', '/v1/me', '/v1/me']);
+	expect(emulatorSet.current.viralsync.log.map((entry) => entry.path)).toEqual(['/v1/me', '/v1/me', '/v1/me']);
 });
 
 test('SocialSyncer Account → List passes the platform filter', async () => {
@@ -64,11 +52,11 @@ test('SocialSyncer Account → List passes the platform filter', async () => {
 		type: 'socialSyncer',
 		parameters: { resource: 'account', operation: 'list', platform: 'instagram' },
 		credentialType: 'socialSyncerApi',
-		credentials: credentialsFor(emulators.socialsyncer, TEST_KEYS.socialsyncer.valid),
+		credentials: credentialsFor(emulatorSet.current.socialsyncer, TEST_KEYS.socialsyncer.valid),
 	});
 	expect(result.output(NODE_NAME).map((item) => item.json.username)).toEqual(['emulator.brand']);
-	expect(emulators.socialsyncer.log[0].query).toEqual({ platform: 'instagram' });
-	expect(emulators.socialsyncer.log[0].headers.authorization).toBe(`Bearer ${TEST_KEYS.socialsyncer.valid}`);
+	expect(emulatorSet.current.socialsyncer.log[0].query).toEqual({ platform: 'instagram' });
+	expect(emulatorSet.current.socialsyncer.log[0].headers.authorization).toBe(`Bearer ${TEST_KEYS.socialsyncer.valid}`);
 });
 
 test('Synaptiq Lead → List sends filters, sort and page/limit', async () => {
@@ -83,11 +71,11 @@ test('Synaptiq Lead → List sends filters, sort and page/limit', async () => {
 			sort: { sortBy: 'score', sortOrder: 'asc' },
 		},
 		credentialType: 'synaptiqApi',
-		credentials: credentialsFor(emulators.synaptiq, TEST_KEYS.synaptiq.liveRead),
+		credentials: credentialsFor(emulatorSet.current.synaptiq, TEST_KEYS.synaptiq.liveRead),
 	});
 	expect(result.error(NODE_NAME)).toBeUndefined();
 	expect(result.output(NODE_NAME)).toEqual([]);
-	expect(emulators.synaptiq.log[0].query).toEqual({
+	expect(emulatorSet.current.synaptiq.log[0].query).toEqual({
 		status: 'qualified',
 		source: 'chat',
 		sortBy: 'score',
@@ -98,9 +86,9 @@ test('Synaptiq Lead → List sends filters, sort and page/limit', async () => {
 });
 
 test('Synaptiq Lead → List with Return All walks every page, and Limit stops early', async () => {
-	const origin = emulators.synaptiq.baseUrl;
+	const origin = emulatorSet.current.synaptiq.baseUrl;
 	// Seeding goes through the API; lift the Starter write limit (60/min) for it.
-	emulators.synaptiq.config.scopeLimits = { starter: { read: 120, write: 10_000, admin: 30 } };
+	emulatorSet.current.synaptiq.config.scopeLimits = { starter: { read: 120, write: 10_000, admin: 30 } };
 	for (let index = 0; index < 230; index++) {
 		const response = await fetch(`${origin}/leads`, {
 			method: 'POST',
@@ -109,18 +97,18 @@ test('Synaptiq Lead → List with Return All walks every page, and Limit stops e
 		});
 		expect(response.status).toBe(201);
 	}
-	emulators.synaptiq.clearLog();
-	const credentials = credentialsFor(emulators.synaptiq, TEST_KEYS.synaptiq.liveRead);
+	emulatorSet.current.synaptiq.clearLog();
+	const credentials = credentialsFor(emulatorSet.current.synaptiq, TEST_KEYS.synaptiq.liveRead);
 	const all = await runNode({ type: 'synaptiq', parameters: { resource: 'lead', operation: 'list', returnAll: true }, credentialType: 'synaptiqApi', credentials });
 	expect(all.output(NODE_NAME)).toHaveLength(230);
 	expect(new Set(all.output(NODE_NAME).map((item) => item.json.id)).size).toBe(230);
-	expect(emulators.synaptiq.log.map((entry) => entry.query)).toEqual([
+	expect(emulatorSet.current.synaptiq.log.map((entry) => entry.query)).toEqual([
 		{ page: '1', limit: '100' },
 		{ page: '2', limit: '100' },
 		{ page: '3', limit: '100' },
 	]);
 
-	emulators.synaptiq.clearLog();
+	emulatorSet.current.synaptiq.clearLog();
 	const some = await runNode({
 		type: 'synaptiq',
 		parameters: { resource: 'lead', operation: 'list', returnAll: false, limit: 120 },
@@ -128,11 +116,11 @@ test('Synaptiq Lead → List with Return All walks every page, and Limit stops e
 		credentials,
 	});
 	expect(some.output(NODE_NAME)).toHaveLength(120);
-	expect(emulators.synaptiq.log.map((entry) => entry.query.page)).toEqual(['1', '2']);
+	expect(emulatorSet.current.synaptiq.log.map((entry) => entry.query.page)).toEqual(['1', '2']);
 });
 
 test('sandbox and live keys see separate Synaptiq data', async () => {
-	const origin = emulators.synaptiq.baseUrl;
+	const origin = emulatorSet.current.synaptiq.baseUrl;
 	await fetch(`${origin}/leads`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${TEST_KEYS.synaptiq.testAdmin}`, 'content-type': 'application/json' },
@@ -143,7 +131,7 @@ test('sandbox and live keys see separate Synaptiq data', async () => {
 			type: 'synaptiq',
 			parameters: { resource: 'lead', operation: 'list', returnAll: true },
 			credentialType: 'synaptiqApi',
-			credentials: credentialsFor(emulators.synaptiq, apiKey),
+			credentials: credentialsFor(emulatorSet.current.synaptiq, apiKey),
 		});
 	expect((await list(TEST_KEYS.synaptiq.testAdmin)).output(NODE_NAME).map((item) => item.json.email)).toEqual(['sandbox@example.com']);
 	expect((await list(TEST_KEYS.synaptiq.liveRead)).output(NODE_NAME)).toEqual([]);
@@ -154,7 +142,7 @@ test('a HeyGen error carries the request id HeyGen sent', async () => {
 		type: 'heyGen',
 		parameters: { resource: 'user', operation: 'getCurrent' },
 		credentialType: 'heyGenApi',
-		credentials: credentialsFor(emulators.heygen, TEST_KEYS.heygen.noUserRead),
+		credentials: credentialsFor(emulatorSet.current.heygen, TEST_KEYS.heygen.noUserRead),
 	});
 	const error = result.error(NODE_NAME) as Error & { description?: string; httpCode?: string };
 	expect(error.httpCode).toBe('403');
@@ -164,7 +152,7 @@ test('a HeyGen error carries the request id HeyGen sent', async () => {
 });
 
 test('a Synaptiq scope error names the scope the operation needs', async () => {
-	emulators.synaptiq.addFault({
+	emulatorSet.current.synaptiq.addFault({
 		kind: 'status',
 		status: 403,
 		body: { error: { code: 'forbidden', message: 'This API key does not have the required scope (write).', doc_url: 'x' } },
@@ -173,7 +161,7 @@ test('a Synaptiq scope error names the scope the operation needs', async () => {
 		type: 'synaptiq',
 		parameters: { resource: 'lead', operation: 'list', returnAll: false, limit: 5 },
 		credentialType: 'synaptiqApi',
-		credentials: credentialsFor(emulators.synaptiq, TEST_KEYS.synaptiq.liveRead),
+		credentials: credentialsFor(emulatorSet.current.synaptiq, TEST_KEYS.synaptiq.liveRead),
 	});
 	const error = result.error(NODE_NAME) as Error & { description?: string };
 	expect(error.description).toContain('the operation needs a write-scope key');
