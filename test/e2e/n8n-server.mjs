@@ -87,7 +87,8 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode} before it was healthy:\n${logTail()}`);
 		try {
-			const response = await fetch(`${url}/healthz`);
+			// /healthz answers while migrations still run; readiness waits for the database.
+			const response = await fetch(`${url}/healthz/readiness`);
 			if (response.ok) break;
 		} catch {}
 		if (Date.now() - startedAt > healthTimeoutMs) throw new Error(`n8n did not answer /healthz in ${healthTimeoutMs / 1000} s:\n${logTail()}`);
@@ -132,12 +133,12 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 		},
 		async nodeTypes() {
 			const answer = await rest('GET', '/types/nodes.json');
-			if (answer.status !== 200) throw new Error(`/types/nodes.json: ${answer.status}`);
+			if (answer.status !== 200 || !Array.isArray(answer.json)) throw new Error(`/types/nodes.json: ${answer.status} ${answer.text.slice(0, 200)}`);
 			return answer.json;
 		},
 		async credentialTypes() {
 			const answer = await rest('GET', '/types/credentials.json');
-			if (answer.status !== 200) throw new Error(`/types/credentials.json: ${answer.status}`);
+			if (answer.status !== 200 || !Array.isArray(answer.json)) throw new Error(`/types/credentials.json: ${answer.status} ${answer.text.slice(0, 200)}`);
 			return answer.json;
 		},
 		async createCredential(type, name, data) {
