@@ -55,6 +55,8 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 	if (packageTarball) installCommunityPackage(userFolder, packageTarball);
 	const port = await freePort();
 	const brokerPort = await freePort();
+	// The CLI runs its own task-runner broker: give it a port of its own beside the server's.
+	const cliBrokerPort = await freePort();
 	const logFile = path.join(userFolder, 'n8n.log');
 	const serverEnv = {
 		...process.env,
@@ -152,7 +154,12 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 			return answer.json.data;
 		},
 		cli(args) {
-			const result = spawnSync(nodeBin, [n8nBin, ...args], { env: serverEnv, encoding: 'utf8', timeout: 180_000 });
+			const result = spawnSync(nodeBin, [n8nBin, ...args], {
+				env: { ...serverEnv, N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort) },
+				encoding: 'utf8',
+				timeout: 180_000,
+				maxBuffer: 64 * 1024 * 1024,
+			});
 			return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 		},
 		async stop() {

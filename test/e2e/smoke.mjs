@@ -3,7 +3,7 @@
 // credential type and node, and each credential's Test button (n8n's REST API) must pass with
 // a good key and fail with the service's message for a bad one, against the emulators.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -19,12 +19,71 @@ function check(name, ok, detail = '') {
 }
 
 const SERVICES = {
-	sync: { credential: 'syncApi', node: 'sync', testPath: '/v2/models', header: 'x-api-key' },
-	heygen: { credential: 'heyGenApi', node: 'heyGen', testPath: '/v3/users/me', header: 'x-api-key' },
-	viralsync: { credential: 'viralSyncApi', node: 'viralSync', testPath: '/v1/me', header: 'x-api-key' },
-	socialsyncer: { credential: 'socialSyncerApi', node: 'socialSyncer', testPath: '/v1/accounts', header: 'authorization' },
-	synaptiq: { credential: 'synaptiqApi', node: 'synaptiq', testPath: '/api/v1/leads', header: 'authorization' },
+	sync: {
+		credential: 'syncApi',
+		node: 'sync',
+		testPath: '/v2/models',
+		header: 'x-api-key',
+		parameters: { resource: 'model', operation: 'list' },
+		expect: (items) => items.length === 5 && items[0].json.id === 'lipsync-2',
+	},
+	heygen: {
+		credential: 'heyGenApi',
+		node: 'heyGen',
+		testPath: '/v3/users/me',
+		header: 'x-api-key',
+		parameters: { resource: 'user', operation: 'getCurrent' },
+		expect: (items) => items.length === 1 && items[0].json.billing_type === 'wallet',
+	},
+	viralsync: {
+		credential: 'viralSyncApi',
+		node: 'viralSync',
+		testPath: '/v1/me',
+		header: 'x-api-key',
+		parameters: { resource: 'account', operation: 'get' },
+		expect: (items) => items.length === 1 && items[0].json.plan === 'pro',
+	},
+	socialsyncer: {
+		credential: 'socialSyncerApi',
+		node: 'socialSyncer',
+		testPath: '/v1/accounts',
+		header: 'authorization',
+		parameters: { resource: 'account', operation: 'list', platform: 'twitter' },
+		expect: (items) => items.length === 1 && items[0].json.platform === 'twitter',
+	},
+	synaptiq: {
+		credential: 'synaptiqApi',
+		node: 'synaptiq',
+		testPath: '/api/v1/leads',
+		header: 'authorization',
+		parameters: { resource: 'lead', operation: 'list', returnAll: true },
+		expect: (items) => items.length === 1 && items[0].json.email === 'smoke@example.com',
+	},
 };
+
+/** A workflow that runs one of our nodes after a Manual Trigger, with a stored credential. */
+function workflowFor(service, spec, credential) {
+	const nodeType = `${pkg.name}.${spec.node}`;
+	return {
+		id: `smoke${service}`.slice(0, 16).padEnd(16, '0'),
+		name: `Smoke ${service}`,
+		active: false,
+		settings: {},
+		connections: { Start: { main: [[{ node: 'Under Test', type: 'main', index: 0 }]] } },
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'under-test',
+				name: 'Under Test',
+				type: nodeType,
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: spec.parameters,
+				credentials: { [spec.credential]: { id: credential.id, name: credential.name } },
+			},
+		],
+	};
+}
 
 async function startEmulators() {
 	const child = spawn(process.execPath, ['--import', 'tsx', 'test/emulators/cli.ts', '--json'], {
@@ -39,6 +98,19 @@ async function startEmulators() {
 	return { child, ...JSON.parse(line) };
 }
 
+/** The output items of a node in `n8n execute --rawOutput` (the run data JSON). */
+function parseRunOutput(stdout, nodeName) {
+	const start = stdout.indexOf('{');
+	if (start < 0) return undefined;
+	try {
+		const run = JSON.parse(stdout.slice(start));
+		const runData = run.data?.resultData?.runData ?? run.resultData?.runData;
+		return runData?.[nodeName]?.[0]?.data?.main?.[0];
+	} catch {
+		return undefined;
+	}
+}
+
 async function main() {
 	const totalStart = Date.now();
 	const packDir = mkdtempSync(path.join(os.tmpdir(), 'n8n-pack-'));
@@ -49,6 +121,7 @@ async function main() {
 	const emulators = await startEmulators();
 	const n8n = await startN8n({ packageTarball: tarball });
 	console.log(`n8n healthy after ${(n8n.healthyAfterMs / 1000).toFixed(1)} s at ${n8n.url}`);
+	const credentialsByService = {};
 	try {
 		await n8n.setupOwnerAndLogin();
 
@@ -77,12 +150,39 @@ async function main() {
 			check(`${spec.credential}: wrong key fails with the service's message`, failed.status === 'Error' && /401/.test(failed.message), failed.message);
 
 			const log = await (await fetch(`${origin}/__emulator/requests`)).json();
+			credentialsByService[service] = created;
 			const goodRequest = log.find((entry) => entry.status === 200);
 			const expectedHeader = spec.header === 'authorization' ? `Bearer ${good.apiKey}` : good.apiKey;
 			check(
 				`${spec.credential}: n8n injected ${spec.header} and called ${spec.testPath}`,
 				goodRequest?.path === spec.testPath && goodRequest.headers[spec.header] === expectedHeader,
 				goodRequest ? `${goodRequest.method} ${goodRequest.path}` : 'no successful request logged',
+			);
+		}
+
+		// Each node executed by n8n itself (CLI), against its emulator, with the stored credential.
+		const workflowDir = mkdtempSync(path.join(os.tmpdir(), 'n8n-workflows-'));
+		const seeded = await fetch(`${emulators.baseUrls.synaptiq}/leads`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${emulators.keys.synaptiq}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ email: 'smoke@example.com', name: 'Smoke Lead' }),
+		});
+		check('synaptiq: a lead is seeded in the emulator', seeded.status === 201);
+		for (const [service, spec] of Object.entries(SERVICES)) {
+			const workflow = workflowFor(service, spec, credentialsByService[service]);
+			const file = path.join(workflowDir, `${service}.json`);
+			writeFileSync(file, JSON.stringify(workflow));
+			const imported = n8n.cli(['import:workflow', `--input=${file}`]);
+			if (imported.code !== 0) {
+				check(`${service}: workflow imported`, false, imported.stderr.slice(-300));
+				continue;
+			}
+			const executed = n8n.cli(['execute', `--id=${workflow.id}`, '--rawOutput']);
+			const items = parseRunOutput(executed.stdout, 'Under Test');
+			check(
+				`${service}: n8n executes the ${spec.node} node against the emulator`,
+				executed.code === 0 && items !== undefined && spec.expect(items),
+				items ? `${items.length} item(s)` : `exit ${executed.code}: ${(executed.stderr || executed.stdout).slice(-300)}`,
 			);
 		}
 	} catch (error) {
