@@ -61,6 +61,13 @@ const SERVICES = {
 	},
 };
 
+/** The emulators' revoked keys (test/emulators/keys.ts), where the service has them. */
+const REVOKED_KEYS = {
+	viralsync: 'vs_prod_emulatorRevokedKey3b7d05e9c1a4',
+	socialsyncer: 'sk_emulatorRevokedKey7a2d9b60e4c13f',
+	synaptiq: 'sk_live_emulatorRevokedKey5d2b8e1c9a7f30',
+};
+
 /** A workflow that runs one of our nodes after a Manual Trigger, with a stored credential. */
 function workflowFor(service, spec, credential) {
 	const nodeType = `${pkg.name}.${spec.node}`;
@@ -145,9 +152,11 @@ async function main() {
 			const passed = await n8n.testCredential(created.id, spec.credential, `${service} sandbox`, good);
 			check(`${spec.credential}: good key passes the Test button`, passed.status === 'OK', passed.message);
 
-			const bad = { apiKey: 'smoke-wrong-key-0000', baseUrl };
-			const failed = await n8n.testCredential(created.id, spec.credential, `${service} sandbox`, bad);
-			check(`${spec.credential}: wrong key fails with the service's message`, failed.status === 'Error' && /401/.test(failed.message), failed.message);
+			const badKeys = { wrong: 'smoke-wrong-key-0000', missing: '', ...(REVOKED_KEYS[service] ? { revoked: REVOKED_KEYS[service] } : {}) };
+			for (const [kind, apiKey] of Object.entries(badKeys)) {
+				const failed = await n8n.testCredential(created.id, spec.credential, `${service} sandbox`, { apiKey, baseUrl });
+				check(`${spec.credential}: ${kind} key fails with the service's message`, failed.status === 'Error' && /401/.test(failed.message), failed.message);
+			}
 
 			const log = await (await fetch(`${origin}/__emulator/requests`)).json();
 			credentialsByService[service] = created;
