@@ -2,7 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../shared/options';
+import { assetDescription } from './actions/asset/Asset.resource';
+import { batchDescription } from './actions/batch/Batch.resource';
+import { generationDescription } from './actions/generation/Generation.resource';
 import { modelDescription } from './actions/model/Model.resource';
+import { getModels } from './methods/loadOptions';
 import { router } from './actions/router';
 
 export class Sync implements INodeType {
@@ -25,13 +29,23 @@ export class Sync implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Model', value: 'model' }],
-				default: 'model',
+				options: [
+					{ name: 'Asset', value: 'asset' },
+					{ name: 'Batch', value: 'batch' },
+					{ name: 'Generation', value: 'generation' },
+					{ name: 'Model', value: 'model' },
+				],
+				default: 'generation',
 			},
+			...generationDescription,
+			...batchDescription,
+			...assetDescription,
 			...modelDescription,
 			requestOptionsProperty,
 		],
 	};
+
+	methods = { loadOptions: { getModels } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

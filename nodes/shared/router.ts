@@ -16,7 +16,16 @@ export type OperationExecute = (
 	transport: TransportOptions,
 ) => Promise<OperationResult>;
 
-export type OperationMap = Record<string, Record<string, OperationExecute>>;
+/**
+ * An operation that turns all input items into one result (Sync Batch → Create): it runs once,
+ * and its output is paired with every input item.
+ */
+export interface AggregateOperation {
+	aggregate: true;
+	execute: OperationExecute;
+}
+
+export type OperationMap = Record<string, Record<string, OperationExecute | AggregateOperation>>;
 
 function isExecutionData(value: IDataObject | INodeExecutionData): value is INodeExecutionData {
 	return typeof value.json === 'object' && value.json !== null && !Array.isArray(value.json);
@@ -40,6 +49,18 @@ export async function routeOperations(this: IExecuteFunctions, operations: Opera
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 	const transport = readTransportOptions(this);
+
+	if (typeof execute !== 'function') {
+		const pairedItem = items.map((_item, item) => ({ item }));
+		try {
+			const result = await execute.execute.call(this, 0, transport);
+			return [toItems(result, 0).map((item) => ({ ...item, pairedItem }))];
+		} catch (error) {
+			if (this.continueOnFail()) return [[{ json: { error: error.message, ...(error.description ? { description: error.description } : {}) }, pairedItem }]];
+			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+			throw new NodeOperationError(this.getNode(), error as Error);
+		}
+	}
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {

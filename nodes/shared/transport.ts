@@ -70,6 +70,9 @@ export interface RequestSpec {
 	qs?: IDataObject;
 	/** Sent as JSON. */
 	body?: unknown;
+	/** Sent as is (multipart and other non-JSON bodies), with `contentType`. */
+	rawBody?: Buffer;
+	contentType?: string;
 	headers?: Record<string, string>;
 	/** Sent as Idempotency-Key; makes transient failures of a POST safe to retry. */
 	idempotencyKey?: string;
@@ -198,12 +201,13 @@ export async function apiRequest<T = unknown>(
 	const headers: Record<string, string> = { accept: 'application/json', ...(spec.headers ?? {}) };
 	if (spec.idempotencyKey) headers['Idempotency-Key'] = spec.idempotencyKey;
 	if (spec.body !== undefined) headers['content-type'] = 'application/json';
+	if (spec.rawBody !== undefined) headers['content-type'] = spec.contentType ?? 'application/octet-stream';
 	const requestOptions: IHttpRequestOptions = {
 		method: spec.method,
 		url,
 		qs: spec.qs,
 		headers,
-		body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+		body: spec.rawBody ?? (spec.body === undefined ? undefined : JSON.stringify(spec.body)),
 		json: false,
 		encoding: 'text',
 		returnFullResponse: true,

@@ -204,6 +204,9 @@ export class Emulator {
 		for (const key of this.initialKeys) this.keys.set(key.key, { ...key });
 		this.config = structuredClone(this.defaultConfig);
 		this.uploads.clear();
+		this.deliveries.length = 0;
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
 		for (const handler of this.resetHandlers) handler();
 	}
 
@@ -235,6 +238,7 @@ export class Emulator {
 		const server = this.server;
 		if (!server) return;
 		this.server = undefined;
+		for (const timer of this.timers) clearTimeout(timer);
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 	}
@@ -256,6 +260,34 @@ export class Emulator {
 			return fault;
 		}
 		return undefined;
+	}
+
+	/** Webhook/callback deliveries this emulator made, for assertions. */
+	readonly deliveries: Array<{ url: string; body: string; headers: Record<string, string>; status: number; at: number }> = [];
+
+	/** POSTs exactly these bytes to a webhook URL and records the attempt (one attempt, like the services). */
+	async deliver(url: string, body: string, headers: Record<string, string>): Promise<number> {
+		let status = -1;
+		try {
+			const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+			status = response.status;
+			await response.arrayBuffer();
+		} catch {
+			status = -1;
+		}
+		this.deliveries.push({ url, body, headers, status, at: Date.now() });
+		return status;
+	}
+
+	/** Timers of simulated jobs, cleared on reset and close. */
+	readonly timers = new Set<ReturnType<typeof setTimeout>>();
+
+	schedule(ms: number, task: () => void): void {
+		const timer = setTimeout(() => {
+			this.timers.delete(timer);
+			task();
+		}, ms);
+		this.timers.add(timer);
 	}
 
 	/** Uploads received on /__emulator/uploads/<name>: size and sha256 of what arrived. */
@@ -364,7 +396,7 @@ export class Emulator {
 			for (let index = 0; index < chunk.length; index++) chunk[index] = index % 251;
 			let sent = 0;
 			while (sent < total) {
-				const piece = chunk.subarray(0, Math.min(chunk.length, total - sent));
+				const piece = sent === 0 && file[2] === '.mp4' ? Buffer.concat([MP4_HEADER, chunk.subarray(MP4_HEADER.length)]).subarray(0, Math.min(chunk.length, total)) : chunk.subarray(0, Math.min(chunk.length, total - sent));
 				sent += piece.length;
 				if (!res.write(piece)) await new Promise((resolve) => res.once('drain', resolve));
 			}
@@ -448,6 +480,9 @@ export class Emulator {
 			this.clearLog();
 			return { status: 200, body: { cleared: true } };
 		}
+		if (path === '/deliveries' && method === 'GET') {
+			return { status: 200, body: this.deliveries as unknown as Json };
+		}
 		if (path === '/faults' && method === 'POST') {
 			return { status: 201, body: { id: this.addFault(body as unknown as FaultSpec) } };
 		}
@@ -480,6 +515,9 @@ export class Emulator {
 		return { status: 404, body: { error: `unknown control route ${method} ${url.pathname}` } };
 	}
 }
+
+/** An ISO-BMFF `ftyp` box, so a generated file is recognised as MP4 by type sniffing. */
+export const MP4_HEADER = Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex');
 
 function describeBody(body: unknown): string | undefined {
 	if (body === undefined) return undefined;
