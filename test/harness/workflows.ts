@@ -1,5 +1,5 @@
 /** Small builders for the workflow JSON the node tests run. */
-import type { ICredentialDataDecryptedObject, INode, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { resetPacing } from '../../nodes/shared/pacing';
 import { SERVICES, startAllEmulators, type EmulatorSet } from '../emulators';
@@ -16,6 +16,8 @@ export interface SingleNodeRun {
 	items?: number | Array<Record<string, unknown>>;
 	continueOnFail?: boolean;
 	abortSignal?: AbortSignal;
+	/** Full input items (with binary data), instead of `items`. */
+	input?: INodeExecutionData[];
 }
 
 export const NODE_NAME = 'Under Test';
@@ -41,9 +43,9 @@ export function singleNodeWorkflow(run: SingleNodeRun): { nodes: INode[]; connec
 /** Runs one node of this package over `items` input items in n8n-core's engine. */
 export async function runNode(run: SingleNodeRun): Promise<RunResult> {
 	const count = typeof run.items === 'number' ? run.items : undefined;
-	const input = Array.isArray(run.items)
+	const input = run.input ?? (Array.isArray(run.items)
 		? run.items.map((json) => ({ json: json as never }))
-		: Array.from({ length: count ?? 1 }, (_, index) => ({ json: { index } }));
+		: Array.from({ length: count ?? 1 }, (_, index) => ({ json: { index } })));
 	const options: RunOptions = {
 		credentials: { [run.credentialType]: run.credentials },
 		input,
