@@ -4,6 +4,7 @@
 // a good key and fail with the service's message for a bad one, against the emulators.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -136,10 +137,16 @@ async function main() {
 		const credentialNames = new Set(credentialTypes.map((type) => type.name));
 		const nodeTypes = await n8n.nodeTypes();
 		const nodeNames = new Set(nodeTypes.map((type) => type.name));
-		for (const [service, spec] of Object.entries(SERVICES)) {
+		for (const spec of Object.values(SERVICES)) {
 			check(`n8n lists the ${spec.credential} credential type`, credentialNames.has(spec.credential));
-			const nodeName = `${pkg.name}.${spec.node}`;
-			check(`n8n lists the ${nodeName} node`, nodeNames.has(nodeName), service);
+		}
+		// Every node the package declares, by the name its class gives itself.
+		const require = createRequire(import.meta.url);
+		for (const file of pkg.n8n.nodes) {
+			for (const NodeClass of Object.values(require(path.join(repo, file)))) {
+				const nodeName = `${pkg.name}.${new NodeClass().description.name}`;
+				check(`n8n lists the ${nodeName} node`, nodeNames.has(nodeName), file);
+			}
 		}
 
 		for (const [service, spec] of Object.entries(SERVICES)) {

@@ -1,0 +1,141 @@
+/**
+ * Serves a trigger node's webhook on 127.0.0.1 the way n8n's webhook server does it for one
+ * node: every request runs the node's `webhook()` in n8n-core's WebhookContext, with the raw
+ * body kept (n8n keeps `req.rawBody`), and what the node returned is recorded.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { WebhookContext } from 'n8n-core';
+import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters, INodeType, IWebhookData, IWebhookResponseData } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { TestCredentialsHelper } from './credentials-helper';
+import { additionalDataFor } from './engine';
+import { assertNoSecrets, registerSecret } from './leak-guard';
+import { PackageNodeTypes } from './types';
+
+export interface WebhookCall {
+	status: number;
+	result?: IWebhookResponseData;
+	responseBody: string;
+}
+
+/** The slice of an Express response the nodes use. */
+function expressLikeResponse(res: http.ServerResponse) {
+	const adapter = {
+		statusCode: 200,
+		status(code: number) {
+			adapter.statusCode = code;
+			return adapter;
+		},
+		json(value: unknown) {
+			res.writeHead(adapter.statusCode, { 'content-type': 'application/json' });
+			res.end(JSON.stringify(value));
+			return adapter;
+		},
+		send(value: unknown) {
+			res.writeHead(adapter.statusCode, { 'content-type': typeof value === 'string' ? 'text/html; charset=utf-8' : 'application/json' });
+			res.end(typeof value === 'string' ? value : JSON.stringify(value));
+			return adapter;
+		},
+		setHeader(name: string, value: string) {
+			res.setHeader(name, value);
+			return adapter;
+		},
+		redirect(code: number, location: string) {
+			res.writeHead(code, { location });
+			res.end();
+		},
+		end(value?: string) {
+			if (!res.headersSent) res.writeHead(adapter.statusCode);
+			res.end(value);
+		},
+	};
+	return adapter;
+}
+
+export async function serveTriggerWebhook(options: {
+	type: string;
+	nodeType: INodeType;
+	parameters: INodeParameters;
+	credentialType: string;
+	credentials: ICredentialDataDecryptedObject;
+	webhookName?: string;
+	staticData?: Record<string, unknown>;
+}): Promise<{ url: string; calls: WebhookCall[]; close(): Promise<void>; workflow: Workflow }> {
+	registerSecret(options.credentials.apiKey);
+	registerSecret(options.credentials.webhookSecret);
+	const node: INode = {
+		id: 'trigger',
+		name: 'Trigger',
+		type: `CUSTOM.${options.type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: { [options.credentialType]: { id: 'cred-1', name: 'Test credential' } },
+	};
+	const workflow = new Workflow({
+		id: 'webhook-workflow',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes: new PackageNodeTypes(new Map([[`CUSTOM.${options.type}`, options.nodeType]])),
+		staticData: (options.staticData ?? {}) as IDataObject,
+	});
+	const credentialsHelper = new TestCredentialsHelper({ [options.credentialType]: options.credentials });
+	const calls: WebhookCall[] = [];
+
+	const server = http.createServer(async (req, res) => {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const rawBody = Buffer.concat(chunks);
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		let body: unknown = {};
+		try {
+			body = rawBody.length ? JSON.parse(rawBody.toString('utf8')) : {};
+		} catch {
+			body = {};
+		}
+		const request = Object.assign(req, { rawBody, body, query: Object.fromEntries(url.searchParams), params: {}, cookies: {} });
+		const response = expressLikeResponse(res);
+		const additionalData = additionalDataFor({ credentialsHelper });
+		additionalData.httpRequest = request as never;
+		additionalData.httpResponse = response as never;
+		const webhookData: IWebhookData = {
+			httpMethod: (req.method ?? 'POST') as IWebhookData['httpMethod'],
+			node: node.name,
+			path: url.pathname,
+			webhookDescription: { name: options.webhookName ?? 'default', httpMethod: req.method as never, path: url.pathname },
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: additionalData,
+		} as IWebhookData;
+		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+		const call: WebhookCall = { status: 0, responseBody: '' };
+		calls.push(call);
+		const end = res.end.bind(res);
+		res.end = ((chunk?: unknown) => {
+			if (chunk) call.responseBody += String(chunk);
+			return end(chunk as never);
+		}) as typeof res.end;
+		try {
+			call.result = await options.nodeType.webhook!.call(context);
+			assertNoSecrets(call.result, 'a trigger result');
+			if (!call.result.noWebhookResponse && !res.headersSent) {
+				response.status(200).json(call.result.webhookResponse !== undefined ? { response: call.result.webhookResponse } : { message: 'Workflow was started' });
+			}
+		} catch (error) {
+			assertNoSecrets(error, 'a trigger error');
+			if (!res.headersSent) response.status(500).json({ error: (error as Error).message });
+		}
+		call.status = res.statusCode;
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/webhook/${options.type}`,
+		calls,
+		workflow,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
+}
