@@ -12,6 +12,10 @@ import path from 'node:path';
 import { resetPacing } from '../nodes/shared/pacing';
 import { startEmulator, TEST_KEYS } from '../test/emulators';
 import type { Emulator } from '../test/emulators/core';
+import { Container } from '@n8n/di';
+import { BinaryDataService } from 'n8n-core';
+
+import { useFilesystemBinaryData } from '../test/harness/binary-mode';
 import { NODE_NAME, runNode } from '../test/harness/workflows';
 
 const quick = process.argv.includes('--quick');
@@ -77,6 +81,63 @@ async function rateLimited(
 	};
 }
 
+interface StreamRow {
+	scenario: string;
+	megabytes: number;
+	seconds: number;
+	peakRssGrowthMiB: number;
+	storedMiB: number;
+}
+
+/**
+ * Sync Generation → Create with Wait + Download Output of a `megabytes` MB video, in n8n's
+ * filesystem binary mode; the peak RSS growth of this process while it runs.
+ */
+async function streamedDownload(megabytes: number): Promise<StreamRow> {
+	await useFilesystemBinaryData();
+	const sync = await startEmulator('sync');
+	try {
+		Object.assign(sync.config, { stageMs: 50, outputBytes: megabytes * 1024 * 1024 });
+		(globalThis as { gc?: () => void }).gc?.();
+		const baseline = process.memoryUsage().rss;
+		let peak = baseline;
+		const sampler = setInterval(() => {
+			peak = Math.max(peak, process.memoryUsage().rss);
+		}, 10);
+		const started = Date.now();
+		const result = await runNode({
+			type: 'sync',
+			credentialType: 'syncApi',
+			credentials: { apiKey: TEST_KEYS.sync.valid, baseUrl: sync.baseUrl },
+			parameters: {
+				resource: 'generation',
+				operation: 'create',
+				model: 'lipsync-2',
+				videoUrl: 'https://cdn.example.com/v.mp4',
+				audioUrl: 'https://cdn.example.com/a.mp3',
+				waitForCompletion: 'poll',
+				pollInterval: 0.05,
+				waitTimeout: 5,
+				downloadOutput: true,
+			},
+		});
+		clearInterval(sampler);
+		peak = Math.max(peak, process.memoryUsage().rss);
+		const error = result.error(NODE_NAME);
+		if (error) throw error;
+		const binary = result.output(NODE_NAME)[0].binary!.data;
+		return {
+			scenario: 'streamed download (filesystem binary mode)',
+			megabytes,
+			seconds: Number(((Date.now() - started) / 1000).toFixed(2)),
+			peakRssGrowthMiB: Number(((peak - baseline) / 1024 / 1024).toFixed(1)),
+			storedMiB: Number(((await Container.get(BinaryDataService).getMetadata(binary.id!)).fileSize / 1024 / 1024).toFixed(1)),
+		};
+	} finally {
+		await sync.close();
+	}
+}
+
 async function main() {
 	const rows: Row[] = [];
 	const items = quick ? 40 : 200;
@@ -115,10 +176,13 @@ async function main() {
 			'failed items': row.failedItems,
 		})),
 	);
+	const streaming = [await streamedDownload(quick ? 20 : 200)];
+	console.table(streaming.map((row) => ({ scenario: row.scenario, MB: row.megabytes, 'time s': row.seconds, 'peak RSS growth MiB': row.peakRssGrowthMiB, 'stored MiB': row.storedMiB })));
+
 	const failed = rows.reduce((sum, row) => sum + row.failedItems, 0);
 	writeFileSync(
 		path.join(__dirname, 'results.json'),
-		JSON.stringify({ takenAt: new Date().toISOString(), quick, machine: { cpus: os.cpus().length, node: process.version }, rows }, null, 2) + '\n',
+		JSON.stringify({ takenAt: new Date().toISOString(), quick, machine: { cpus: os.cpus().length, node: process.version }, rows, streaming }, null, 2) + '\n',
 	);
 	if (failed > 0) {
 		console.error(`${failed} items failed`);

@@ -519,6 +519,14 @@ export class Emulator {
 /** An ISO-BMFF `ftyp` box, so a generated file is recognised as MP4 by type sniffing. */
 export const MP4_HEADER = Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex');
 
+/** The bytes GET /__emulator/files/<size>[.mp4] serves, for comparing downloads. */
+export function emulatorFileBytes(size: number, mp4: boolean): Buffer {
+	const bytes = Buffer.alloc(size);
+	for (let index = 0; index < size; index++) bytes[index] = (index % (64 * 1024)) % 251;
+	if (mp4) MP4_HEADER.copy(bytes, 0, 0, Math.min(size, MP4_HEADER.length));
+	return bytes;
+}
+
 function describeBody(body: unknown): string | undefined {
 	if (body === undefined) return undefined;
 	if (Buffer.isBuffer(body)) return `<${body.length} bytes>`;

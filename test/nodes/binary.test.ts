@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { INodeType } from 'n8n-workflow';
 
 import { startEmulator } from '../emulators';
-import { MP4_HEADER, type Emulator } from '../emulators/core';
+import { emulatorFileBytes, type Emulator } from '../emulators/core';
 import { runWorkflow } from '../harness/engine';
 import { NODE_NAME, singleNodeWorkflow } from '../harness/workflows';
 import { TransportProbe } from '../fixtures/TransportProbe.node';
@@ -19,12 +19,7 @@ afterAll(async () => {
 	await emulator.close();
 });
 
-function generatedBytes(size: number, mp4 = false): Buffer {
-	const bytes = Buffer.alloc(size);
-	for (let index = 0; index < size; index++) bytes[index] = (index % (64 * 1024)) % 251;
-	if (mp4) MP4_HEADER.copy(bytes, 0);
-	return bytes;
-}
+const generatedBytes = (size: number, mp4 = false) => emulatorFileBytes(size, mp4);
 
 function probe(operation: string, url: string, input?: NonNullable<Parameters<typeof runWorkflow>[1]>['input']) {
 	return runWorkflow(
