@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { TransportOptions } from '../../../shared/transport';
 import { requireText, syncRequest } from '../../helpers';
-import { buildGenerationRequest, generationInputFields } from './inputs';
+import { buildGenerationRequest, generationInputFields, modelField } from './inputs';
 
 const show = { resource: ['generation'], operation: ['estimateCost'] };
 
@@ -20,16 +20,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	...generationInputFields({ show: { ...show, estimateFrom: ['inputs'] } }, { allowBinary: false }),
-	{
-		displayName: 'Model Name or ID',
-		name: 'model',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getModels' },
-		required: true,
-		default: 'lipsync-2',
-		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		displayOptions: { show: { ...show, estimateFrom: ['duration'] } },
-	},
+	modelField({ show: { ...show, estimateFrom: ['duration'] } }),
 	{
 		displayName: 'Duration (Seconds)',
 		name: 'duration',

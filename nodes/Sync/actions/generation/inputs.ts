@@ -13,6 +13,20 @@ import { assertWebhookUrl, requireText } from '../../helpers';
 /** §8: multipart up to 20 MB; larger files go through the asset upload flow. */
 export const MULTIPART_LIMIT_BYTES = 20 * 1024 * 1024;
 
+/** The model dropdown, filled from GET /v2/models. */
+export function modelField(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Model Name or ID',
+		name: 'model',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getModels' },
+		required: true,
+		default: 'lipsync-2',
+		displayOptions,
+		description: 'The lip-sync model. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	};
+}
+
 export function generationInputFields(displayOptions: IDisplayOptions, options: { allowBinary: boolean }): INodeProperties[] {
 	const show = displayOptions.show ?? {};
 	const sources = (extra: Array<{ name: string; value: string; description: string }>) => [
@@ -35,16 +49,7 @@ export function generationInputFields(displayOptions: IDisplayOptions, options: 
 				]
 			: [];
 	const fields: INodeProperties[] = [
-		{
-			displayName: 'Model Name or ID',
-			name: 'model',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getModels' },
-			required: true,
-			default: 'lipsync-2',
-			displayOptions,
-			description: 'The lip-sync model. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+		modelField(displayOptions),
 		{
 			displayName: 'Input Mode',
 			name: 'inputMode',
