@@ -35,7 +35,8 @@ test('a finished generation whose Webhook URL is the trigger starts it with the 
 	const hook = await trigger();
 	try {
 		const created = await runSync(emulator.current, { ...createByUrl, generationOptions: { webhookUrl: hook.url } });
-		await waitFor(() => hook.calls.length > 0);
+		// The emulator records a delivery once the trigger has answered it.
+		await waitFor(() => emulator.current.deliveries.length > 0);
 		expect(hook.calls).toHaveLength(1);
 		expect(hook.calls[0].status).toBe(200);
 		const [[item]] = hook.calls[0].result!.workflowData!;
@@ -86,7 +87,7 @@ test('a status filter lets only the chosen end states through', async () => {
 	try {
 		await runSync(emulator.current, { ...createByUrl, generationOptions: { webhookUrl: hook.url } });
 		await runSync(emulator.current, { ...createByUrl, videoUrl: 'https://cdn.example.com/fail.mp4', generationOptions: { webhookUrl: hook.url } });
-		await waitFor(() => hook.calls.length >= 2);
+		await waitFor(() => emulator.current.deliveries.length >= 2);
 		const started = hook.calls.filter((call) => call.result?.workflowData);
 		expect(started).toHaveLength(1);
 		expect(started[0].result!.workflowData![0][0].json).toMatchObject({ status: 'FAILED', error_code: 'generation_pipeline_failed', errorCode: 'generation_pipeline_failed' });
