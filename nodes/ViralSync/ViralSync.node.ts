@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../shared/options';
 import { accountDescription } from './actions/account/Account.resource';
+import { renderJobDescription } from './actions/renderJob/RenderJob.resource';
 import { router } from './actions/router';
 
 export class ViralSync implements INodeType {
@@ -25,10 +26,14 @@ export class ViralSync implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Account', value: 'account' }],
-				default: 'account',
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Render Job', value: 'renderJob' },
+				],
+				default: 'renderJob',
 			},
 			...accountDescription,
+			...renderJobDescription,
 			requestOptionsProperty,
 		],
 	};

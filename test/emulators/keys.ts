@@ -16,6 +16,7 @@ export const TEST_KEYS = {
 		valid: 'vs_prod_emulatorValidKey8f2c61ab4d7e90',
 		revoked: 'vs_prod_emulatorRevokedKey3b7d05e9c1a4',
 		free: 'vs_prod_emulatorFreePlanKey9e4a7c2b06d1',
+		enterprise: 'vs_prod_emulatorEnterpriseKey5c3e9a1f7b20',
 	},
 	socialsyncer: {
 		valid: 'sk_emulatorValidKey4c8e1f07b3a95d',
