@@ -120,6 +120,8 @@ export interface ServiceDefinition {
 	commonHeaders?(): Record<string, string>;
 	/** Called after auth and faults, before routing: rate limits, plan gates (return a response to answer). */
 	beforeRoute?(req: EmulatorRequest): EmulatorResponse | undefined;
+	/** Called on every routed answer (Synaptiq adds its X-RateLimit-* headers here). */
+	afterRoute?(req: EmulatorRequest, answer: EmulatorResponse): EmulatorResponse;
 }
 
 const HTTP_DATE_FORMAT = (date: Date) => date.toUTCString();
@@ -262,6 +264,9 @@ export class Emulator {
 		return undefined;
 	}
 
+	/** Service test hooks (hand a conversation off, book a meeting, …), called directly by tests. */
+	readonly hooks: Record<string, (...args: never[]) => unknown> = {};
+
 	/** Webhook/callback deliveries this emulator made, for assertions. */
 	readonly deliveries: Array<{ url: string; body: string; headers: Record<string, string>; status: number; at: number }> = [];
 
@@ -371,7 +376,8 @@ export class Emulator {
 			finish(gate, 'route');
 			return;
 		}
-		const answer = await route.handler(request);
+		let answer = await route.handler(request);
+		if (!route.public && this.service.afterRoute) answer = this.service.afterRoute(request, answer);
 		if (fault?.kind === 'slow_body') {
 			entry.status = answer.status;
 			entry.responseBody = describeBody(answer.body);

@@ -25,7 +25,7 @@ beforeEach(() => {
 	emulator.config.stageMs = 40;
 });
 
-async function run(parameters: INodeParameters, options: { key?: string; items?: number; continueOnFail?: boolean; requestOptions?: object } = {}) {
+async function run(parameters: INodeParameters, options: { key?: string; items?: number; continueOnFail?: boolean; requestOptions?: Record<string, number> } = {}) {
 	const result = await runNode({
 		type: 'viralSync',
 		parameters: { ...parameters, ...(options.requestOptions ? { requestOptions: options.requestOptions } : {}) },
