@@ -87,8 +87,9 @@ test('Synaptiq Lead → List sends filters, sort and page/limit', async () => {
 
 test('Synaptiq Lead → List with Return All walks every page, and Limit stops early', async () => {
 	const origin = emulatorSet.current.synaptiq.baseUrl;
-	// Seeding goes through the API; lift the Starter write limit (60/min) for it.
+	// Seeding goes through the API; lift the Starter write limit (60/min) and the POST /leads cap (30/min) for it.
 	emulatorSet.current.synaptiq.config.scopeLimits = { starter: { read: 120, write: 10_000, admin: 30 } };
+	emulatorSet.current.synaptiq.config.endpointCaps = { 'lead-create': { starter: 10_000 } };
 	for (let index = 0; index < 230; index++) {
 		const response = await fetch(`${origin}/leads`, {
 			method: 'POST',
