@@ -47,6 +47,20 @@ export class SynaptiqApi implements ICredentialType {
 				},
 			},
 		},
+		{
+			displayName: 'Key Scope',
+			name: 'keyScope',
+			type: 'options',
+			options: [
+				{ name: 'Not Set (Learn From Errors)', value: 'unknown' },
+				{ name: 'Read', value: 'read' },
+				{ name: 'Write', value: 'write' },
+				{ name: 'Admin', value: 'admin' },
+			],
+			default: 'unknown',
+			description:
+				"The scope the key was created with (Synaptiq dashboard). When set, operations the key cannot do fail before any request, naming the scope they need: read = lists and reads; write = + create/update leads, chat; admin = + deletions and webhooks.",
+		},
 		baseUrlProperty('https://synaptiqintel.com/api/v1', 'Synaptiq'),
 	];
 

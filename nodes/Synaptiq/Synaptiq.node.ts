@@ -2,7 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../shared/options';
+import { analyticsDescription } from './actions/analytics/Analytics.resource';
+import { chatDescription } from './actions/chat/Chat.resource';
+import { conversationDescription } from './actions/conversation/Conversation.resource';
 import { leadDescription } from './actions/lead/Lead.resource';
+import { webhookDescription } from './actions/webhook/Webhook.resource';
 import { router } from './actions/router';
 
 export class Synaptiq implements INodeType {
@@ -25,10 +29,20 @@ export class Synaptiq implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Lead', value: 'lead' }],
+				options: [
+					{ name: 'Analytics', value: 'analytics' },
+					{ name: 'Chat', value: 'chat' },
+					{ name: 'Conversation', value: 'conversation' },
+					{ name: 'Lead', value: 'lead' },
+					{ name: 'Webhook', value: 'webhook' },
+				],
 				default: 'lead',
 			},
 			...leadDescription,
+			...conversationDescription,
+			...chatDescription,
+			...analyticsDescription,
+			...webhookDescription,
 			requestOptionsProperty,
 		],
 	};

@@ -26,3 +26,27 @@ export interface SynaptiqList<T> {
 	data?: T[];
 	pagination?: { page?: number; limit?: number; total?: number; totalPages?: number; hasMore?: boolean };
 }
+
+/** §8: the event types (union of both doc pages). */
+export const WEBHOOK_EVENTS = [
+	'lead.created',
+	'lead.updated',
+	'lead.qualified',
+	'lead.converted',
+	'lead.deleted',
+	'conversation.started',
+	'conversation.completed',
+	'conversation.handoff',
+	'message.received',
+	'message.sent',
+	'intent.high_value',
+	'meeting.booked',
+	'meeting.cancelled',
+	'meeting.rescheduled',
+];
+
+/** A signing secret the way the contract asks the node to make one: whsec_ + 32 random characters (§8). */
+export function newWebhookSecret(random: (size: number) => Buffer): string {
+	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+	return `whsec_${Array.from(random(32), (byte) => alphabet[byte % alphabet.length]).join('')}`;
+}

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectPages, nextPageNumber, returnAllAndLimit } from '../../../shared/pagination';
-import { apiRequest, type TransportOptions } from '../../../shared/transport';
-import { synaptiqService, type SynaptiqList } from '../../transport';
+import { returnAllAndLimit } from '../../../shared/pagination';
+import type { TransportOptions } from '../../../shared/transport';
+import { LEAD_STATUS_OPTIONS, listPages } from '../../helpers';
 
 const show = { resource: ['lead'], operation: ['list'] };
 
@@ -44,13 +44,7 @@ export const description: INodeProperties[] = [
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: [
-					{ name: 'Contacted', value: 'contacted' },
-					{ name: 'Converted', value: 'converted' },
-					{ name: 'Lost', value: 'lost' },
-					{ name: 'New', value: 'new' },
-					{ name: 'Qualified', value: 'qualified' },
-				],
+				options: LEAD_STATUS_OPTIONS,
 				default: 'new',
 			},
 		],
@@ -88,27 +82,13 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** GET /leads with page pagination (§6): `page` + `limit` ≤ 100, stop on `hasMore: false`. */
+/** GET /leads (read) with page pagination (§6): `page` + `limit` ≤ 100, stop on `hasMore: false`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const sort = this.getNodeParameter('sort', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = { ...filters, ...sort };
 	for (const key of ['createdAfter', 'createdBefore']) {
 		if (qs[key]) qs[key] = new Date(qs[key] as string).toISOString();
 	}
-	return await collectPages<IDataObject, number>(
-		async (page = 1, pageSize) => {
-			const response = await apiRequest<SynaptiqList<IDataObject>>(
-				this,
-				synaptiqService,
-				{ method: 'GET', path: '/leads', qs: { ...qs, page, limit: pageSize }, itemIndex },
-				transport,
-			);
-			const body = response.body ?? {};
-			return { items: body.data ?? [], next: nextPageNumber(page, body.pagination ?? {}) };
-		},
-		{ returnAll, limit, maxPageSize: 100 },
-	);
+	return await listPages(this, '/leads', qs, itemIndex, transport);
 }
