@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { WebhookContext } from 'n8n-core';
+import { HookContext, WebhookContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters, INodeType, IWebhookData, IWebhookResponseData } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
@@ -63,7 +63,13 @@ export async function serveTriggerWebhook(options: {
 	credentials: ICredentialDataDecryptedObject;
 	webhookName?: string;
 	staticData?: Record<string, unknown>;
-}): Promise<{ url: string; calls: WebhookCall[]; close(): Promise<void>; workflow: Workflow }> {
+}): Promise<{
+	url: string;
+	calls: WebhookCall[];
+	close(): Promise<void>;
+	workflow: Workflow;
+	lifecycle(method: 'checkExists' | 'create' | 'delete', activation?: 'activate' | 'manual'): Promise<boolean | undefined>;
+}> {
 	registerSecret(options.credentials.apiKey);
 	registerSecret(options.credentials.webhookSecret);
 	const node: INode = {
@@ -85,6 +91,8 @@ export async function serveTriggerWebhook(options: {
 	});
 	const credentialsHelper = new TestCredentialsHelper({ [options.credentialType]: options.credentials });
 	const calls: WebhookCall[] = [];
+	let port = 0;
+	const baseUrl = () => `http://127.0.0.1:${port}/webhook`;
 
 	const server = http.createServer(async (req, res) => {
 		const chunks: Buffer[] = [];
@@ -99,7 +107,7 @@ export async function serveTriggerWebhook(options: {
 		}
 		const request = Object.assign(req, { rawBody, body, query: Object.fromEntries(url.searchParams), params: {}, cookies: {} });
 		const response = expressLikeResponse(res);
-		const additionalData = additionalDataFor({ credentialsHelper });
+		const additionalData = additionalDataFor({ credentialsHelper, webhookBaseUrl: baseUrl() });
 		additionalData.httpRequest = request as never;
 		additionalData.httpResponse = response as never;
 		const webhookData: IWebhookData = {
@@ -131,11 +139,30 @@ export async function serveTriggerWebhook(options: {
 		call.status = res.statusCode;
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-	const { port } = server.address() as AddressInfo;
+	port = (server.address() as AddressInfo).port;
+
+	/** Runs one of the node's webhook lifecycle methods as n8n does on (de)activation. */
+	const lifecycle = async (method: 'checkExists' | 'create' | 'delete', activation: 'activate' | 'manual' = 'activate') => {
+		const additionalData = additionalDataFor({ credentialsHelper, webhookBaseUrl: baseUrl() });
+		const webhookData = {
+			httpMethod: 'POST',
+			node: node.name,
+			path: options.type,
+			webhookDescription: { name: options.webhookName ?? 'default', httpMethod: 'POST', path: options.type },
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: additionalData,
+		} as unknown as IWebhookData;
+		const context = new HookContext(workflow, node, additionalData, 'trigger', activation, webhookData);
+		const methods = options.nodeType.webhookMethods?.default;
+		const result = await methods![method]!.call(context);
+		assertNoSecrets({ result }, `the trigger's ${method}`);
+		return result;
+	};
 	return {
 		url: `http://127.0.0.1:${port}/webhook/${options.type}`,
 		calls,
 		workflow,
+		lifecycle,
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	};
 }

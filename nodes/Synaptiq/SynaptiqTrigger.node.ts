@@ -1,0 +1,156 @@
+import { randomBytes } from 'crypto';
+
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { verifyBodySignature, verifyTimestampedSignature } from '../shared/signature';
+import { apiRequest } from '../shared/transport';
+import { newWebhookSecret, synaptiqService, WEBHOOK_EVENTS, type SynaptiqList } from './transport';
+
+interface TriggerState {
+	webhookId?: string;
+	secret?: string;
+}
+
+export class SynaptiqTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Synaptiq Trigger',
+		name: 'synaptiqTrigger',
+		icon: { light: 'file:../../icons/synaptiq.svg', dark: 'file:../../icons/synaptiq.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on Synaptiq events: leads, conversations, messages, intents, meetings',
+		defaults: { name: 'Synaptiq Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'synaptiqApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'synaptiq' }],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: WEBHOOK_EVENTS.map((event) => ({ name: event, value: event })),
+				required: true,
+				default: ['lead.created'],
+			},
+			{
+				displayName: 'Verify Signature',
+				name: 'verifySignature',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to check X-Synaptiq-Signature and refuse anything unsigned, forged or older than the tolerance',
+			},
+			{
+				displayName: 'Signature Tolerance (Seconds)',
+				name: 'toleranceSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 300,
+				displayOptions: { show: { verifySignature: [true] } },
+			},
+			{
+				displayName:
+					'With an admin-scope key the trigger registers itself. With a read or write key, add this URL in the Synaptiq dashboard (Settings → Webhooks) and paste the secret it shows below.',
+				name: 'manualNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Webhook Secret (Dashboard)',
+				name: 'manualSecret',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				placeholder: 'whsec_...',
+				description: 'Only for a webhook added in the dashboard; leave empty to let the trigger register itself',
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as TriggerState;
+				if (!state.webhookId) return false;
+				const url = this.getNodeWebhookUrl('default');
+				for (let page = 1; page <= 20; page++) {
+					const response = await apiRequest<SynaptiqList<IDataObject>>(this, synaptiqService, { method: 'GET', path: '/webhooks', qs: { page, limit: 100 } });
+					const found = (response.body?.data ?? []).find((webhook) => webhook.id === state.webhookId);
+					if (found) return found.url === url;
+					if (!response.body?.pagination?.hasMore) break;
+				}
+				delete state.webhookId;
+				delete state.secret;
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				if (String(this.getNodeParameter('manualSecret', '') ?? '').trim()) return true;
+				const state = this.getWorkflowStaticData('node') as TriggerState;
+				const secret = newWebhookSecret(randomBytes);
+				const body = { url: this.getNodeWebhookUrl('default'), events: this.getNodeParameter('events', []) as string[], secret };
+				try {
+					const response = await apiRequest<IDataObject>(this, synaptiqService, { method: 'POST', path: '/webhooks', body });
+					state.webhookId = String(response.body.id);
+					state.secret = secret;
+					return true;
+				} catch (error) {
+					if (error instanceof NodeApiError && error.httpCode === '403') {
+						throw new NodeOperationError(this.getNode(), 'This Synaptiq key cannot register webhooks (admin scope needed)', {
+							description: `Use an admin-scope key, or add ${body.url} in the Synaptiq dashboard (Settings → Webhooks) and paste its secret into "Webhook Secret (Dashboard)".`,
+						});
+					}
+					throw new NodeApiError(this.getNode(), error as JsonObject);
+				}
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as TriggerState;
+				if (!state.webhookId) return true;
+				try {
+					await apiRequest(this, synaptiqService, { method: 'DELETE', path: `/webhooks/${state.webhookId}` });
+				} catch (error) {
+					// Already gone is what we wanted; anything else must surface.
+					if (!(error instanceof NodeApiError && error.httpCode === '404')) throw new NodeApiError(this.getNode(), error as JsonObject);
+				}
+				delete state.webhookId;
+				delete state.secret;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject() as unknown as { rawBody?: Buffer; body?: unknown };
+		const body = (this.getBodyData() ?? {}) as IDataObject;
+		if (this.getNodeParameter('verifySignature', true) as boolean) {
+			const state = this.getWorkflowStaticData('node') as TriggerState;
+			const secret = String(this.getNodeParameter('manualSecret', '') ?? '').trim() || state.secret || '';
+			const header = (this.getHeaderData() as Record<string, string | undefined>)['x-synaptiq-signature'];
+			const raw = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
+			// §8: `t=…,v1=…`; a bare hex value is accepted too.
+			const check = header && !header.includes('=')
+				? { valid: verifyBodySignature(secret, raw, header), reason: 'the signature does not match' }
+				: verifyTimestampedSignature(secret, raw, header, this.getNodeParameter('toleranceSeconds', 300) as number);
+			if (!check.valid) {
+				this.getResponseObject().status(401).json({ error: `Signature rejected: ${check.reason ?? 'invalid'}` });
+				return { noWebhookResponse: true };
+			}
+		}
+		const type = String(body.type ?? '');
+		const events = this.getNodeParameter('events', []) as string[];
+		// Unsubscribed types can still arrive (a shared endpoint): ignore them with a 200.
+		if (!events.includes(type)) return { webhookResponse: 'ignored' };
+		// Both envelopes (§8): camelCase (API page) and snake_case (integration page).
+		const event = { id: body.id, type, createdAt: body.createdAt ?? body.created_at, apiVersion: body.apiVersion ?? null, data: body.data };
+		return { workflowData: [[{ json: event as IDataObject }]] };
+	}
+}
