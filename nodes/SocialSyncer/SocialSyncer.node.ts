@@ -3,6 +3,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../shared/options';
 import { accountDescription } from './actions/account/Account.resource';
+import { mediaDescription } from './actions/media/Media.resource';
+import { postDescription } from './actions/post/Post.resource';
+import { webhookSettingsDescription } from './actions/webhookSettings/WebhookSettings.resource';
+import { getAccounts } from './methods/loadOptions';
 import { router } from './actions/router';
 
 export class SocialSyncer implements INodeType {
@@ -25,13 +29,23 @@ export class SocialSyncer implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Account', value: 'account' }],
-				default: 'account',
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Media', value: 'media' },
+					{ name: 'Post', value: 'post' },
+					{ name: 'Webhook Setting', value: 'webhookSettings' },
+				],
+				default: 'post',
 			},
 			...accountDescription,
+			...postDescription,
+			...mediaDescription,
+			...webhookSettingsDescription,
 			requestOptionsProperty,
 		],
 	};
+
+	methods = { loadOptions: { getAccounts } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { PLATFORM_OPTIONS } from '../../transport';
+
+export const platformField = (operations: string[], description = 'The social network'): INodeProperties => ({
+	displayName: 'Platform',
+	name: 'platform',
+	type: 'options',
+	options: PLATFORM_OPTIONS,
+	required: true,
+	default: 'instagram',
+	description,
+	displayOptions: { show: { resource: ['account'], operation: operations } },
+});
+
+export const redirectUrlField = (operations: string[]): INodeProperties => ({
+	displayName: 'Redirect URL',
+	name: 'redirectUrl',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'https://your-n8n.example.com/webhook/…',
+	description: 'Where the platform sends the browser back with ?code=…&state=… (e.g. a Webhook node). Use the same URL in both steps.',
+	displayOptions: { show: { resource: ['account'], operation: operations } },
+});
