@@ -62,6 +62,8 @@ export async function serveTriggerWebhook(options: {
 	credentialType: string;
 	credentials: ICredentialDataDecryptedObject;
 	webhookName?: string;
+	/** Which of the node's webhooks a request path is for (nodes with several webhooks). */
+	webhookNameForPath?: (pathname: string) => string;
 	staticData?: Record<string, unknown>;
 }): Promise<{
 	url: string;
@@ -105,7 +107,16 @@ export async function serveTriggerWebhook(options: {
 		} catch {
 			body = {};
 		}
-		const request = Object.assign(req, { rawBody, body, query: Object.fromEntries(url.searchParams), params: {}, cookies: {} });
+		// n8n parses cookies (cookie-parser) before webhooks run.
+		const cookies = Object.fromEntries(
+			String(req.headers.cookie ?? '')
+				.split(';')
+				.map((pair) => pair.trim().split('='))
+				.filter(([name]) => name)
+				.map(([name, ...value]) => [name, decodeURIComponent(value.join('='))]),
+		);
+		const request = Object.assign(req, { rawBody, body, query: Object.fromEntries(url.searchParams), params: {}, cookies });
+		const webhookName = options.webhookNameForPath?.(url.pathname) ?? options.webhookName ?? 'default';
 		const response = expressLikeResponse(res);
 		const additionalData = additionalDataFor({ credentialsHelper, webhookBaseUrl: baseUrl() });
 		additionalData.httpRequest = request as never;
@@ -114,7 +125,7 @@ export async function serveTriggerWebhook(options: {
 			httpMethod: (req.method ?? 'POST') as IWebhookData['httpMethod'],
 			node: node.name,
 			path: url.pathname,
-			webhookDescription: { name: options.webhookName ?? 'default', httpMethod: req.method as never, path: url.pathname },
+			webhookDescription: { name: webhookName, httpMethod: req.method as never, path: url.pathname },
 			workflowId: workflow.id,
 			workflowExecuteAdditionalData: additionalData,
 		} as IWebhookData;
