@@ -186,6 +186,9 @@ export function createSyncEmulator(): Emulator {
 	);
 
 	let generations = new Map<string, Generation>();
+	/** When each generation turned COMPLETED (for completion-latency measurements). */
+	const completedAt = new Map<string, number>();
+	emulator.hooks.completedAt = ((id: string) => completedAt.get(id)) as never;
 	let assets = new Map<string, Asset>();
 	let batches = new Map<string, Batch>();
 	let idempotent = new Map<string, { at: number; generationId: string }>();
@@ -228,6 +231,7 @@ export function createSyncEmulator(): Emulator {
 				if (urls.includes('fail')) {
 					Object.assign(generation, { status: 'FAILED', error: 'The lip-sync pipeline failed on this input.', error_code: 'generation_pipeline_failed', errorCode: 'generation_pipeline_failed' });
 				} else {
+					completedAt.set(generation.id, Date.now());
 					const outputUrl = outputUrlFor(generation);
 					Object.assign(generation, { status: 'COMPLETED', outputUrl, outputDuration: emulator.config.outputDuration });
 					if (emulator.config.sendOutputMediaUrl) generation.outputMediaUrl = outputUrl;

@@ -35,6 +35,11 @@ function instantiateExports<T>(file: string): T[] {
 }
 
 let credentialCache: Map<string, ICredentialType> | undefined;
+
+/** Credential types from outside this package (the benchmark's peer: n8n's own Header Auth). */
+export function registerCredentialType(type: ICredentialType): void {
+	credentialTypes().set(type.name, type);
+}
 let nodeCache: Map<string, INodeType | IVersionedNodeType> | undefined;
 
 export function credentialTypes(): Map<string, ICredentialType> {
