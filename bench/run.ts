@@ -10,14 +10,12 @@ import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { Container } from '@n8n/di';
-import { BinaryDataService, PackageDirectoryLoader } from 'n8n-core';
+import { PackageDirectoryLoader } from 'n8n-core';
 import type { INodeParameters, INodeType } from 'n8n-workflow';
 
 import { resetPacing } from '../nodes/shared/pacing';
 import { startEmulator, TEST_KEYS } from '../test/emulators';
 import type { Emulator } from '../test/emulators/core';
-import { useFilesystemBinaryData } from '../test/harness/binary-mode';
 import { runWorkflow } from '../test/harness/engine';
 import { registerCredentialType } from '../test/harness/types';
 import { NODE_NAME, runNode } from '../test/harness/workflows';
@@ -192,38 +190,11 @@ async function completionLatency() {
 	return { mode: 'Poll', pollIntervalSeconds: intervalSeconds, jobs, meanLatencySeconds: Number((mean / 1000).toFixed(3)), maxLatencySeconds: Number((Math.max(...latencies) / 1000).toFixed(3)), webhookResume: 'not built yet (issue 10)' };
 }
 
-async function streamedDownload() {
+/** Run in its own process (bench/streaming.ts) so the memory baseline is not the other scenarios' heap. */
+function streamedDownload() {
 	const megabytes = quick ? 50 : 1024;
-	await useFilesystemBinaryData();
-	const emulator = await startEmulator('sync');
-	try {
-		Object.assign(emulator.config, { stageMs: 50, outputBytes: megabytes * 1024 * 1024 });
-		(globalThis as { gc?: () => void }).gc?.();
-		const baseline = process.memoryUsage().rss;
-		let peak = baseline;
-		const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-		const started = Date.now();
-		const result = await runNode({
-			type: 'sync',
-			credentialType: 'syncApi',
-			credentials: { apiKey: TEST_KEYS.sync.valid, baseUrl: emulator.baseUrl },
-			parameters: { resource: 'generation', operation: 'create', model: 'lipsync-2', videoUrl: 'https://cdn.example.com/v.mp4', audioUrl: 'https://cdn.example.com/a.mp3', waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 10, downloadOutput: true },
-		});
-		clearInterval(sampler);
-		peak = Math.max(peak, process.memoryUsage().rss);
-		const error = result.error(NODE_NAME);
-		if (error) throw error;
-		const binary = result.output(NODE_NAME)[0].binary!.data;
-		return {
-			megabytes,
-			seconds: Number(((Date.now() - started) / 1000).toFixed(2)),
-			peakRssGrowthMiB: Number(((peak - baseline) / 1024 / 1024).toFixed(1)),
-			storedMiB: Number(((await Container.get(BinaryDataService).getMetadata(binary.id!)).fileSize / 1024 / 1024).toFixed(1)),
-			binaryMode: 'filesystem',
-		};
-	} finally {
-		await emulator.close();
-	}
+	const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'streaming.ts'), String(megabytes)], { cwd: REPO, encoding: 'utf8' });
+	return JSON.parse(output.trim().split('\n').at(-1)!) as Record<string, unknown>;
 }
 
 async function packageWeight() {
@@ -255,7 +226,7 @@ async function main() {
 		rateLimited: await rateLimited(peerNode),
 		overhead: await overhead(peerNode),
 		completionLatency: await completionLatency(),
-		streaming: await streamedDownload(),
+		streaming: streamedDownload(),
 		package: await packageWeight(),
 	};
 	console.log(`\nBenchmarks (${quick ? 'quick' : 'full'}) on ${results.machine.cpus} × ${results.machine.cpu}, Node ${process.version}`);
