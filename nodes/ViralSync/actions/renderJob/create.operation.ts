@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { downloadToBinary } from '../../../shared/binary';
-import { JobWaitTimeoutError, pollUntilTerminal } from '../../../shared/polling';
+import { jobWaitFields, waitForJob } from '../../../shared/jobWait';
 import type { TransportOptions } from '../../../shared/transport';
-import { ExecutionCancelledError } from '../../../shared/wait';
 import { jobFailure, TERMINAL_STATUSES, viralSyncRequest } from '../../helpers';
 import { movieFields, readMovie } from './movie';
 
@@ -50,49 +48,13 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Wait for Completion',
-		name: 'waitForCompletion',
-		type: 'options',
-		options: [
-			{ name: 'Off', value: 'off', description: 'Return {jobId, status: queued} at once' },
-			{ name: 'Poll', value: 'poll', description: 'Check the job until it ends, then return it' },
-		],
-		default: 'off',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Poll Interval (Seconds)',
-		name: 'pollInterval',
-		type: 'number',
-		typeOptions: { minValue: 5 },
-		default: 10,
-		description: 'Every check counts against the 120 requests per minute limit',
-		displayOptions: { show: { ...show, waitForCompletion: ['poll'] } },
-	},
-	{
-		displayName: 'Timeout (Minutes)',
-		name: 'waitTimeout',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 30,
-		displayOptions: { show: { ...show, waitForCompletion: ['poll'] } },
-	},
-	{
-		displayName: 'Download Output',
-		name: 'downloadOutput',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to put the rendered MP4 into the item as binary data',
-		displayOptions: { show: { ...show, waitForCompletion: ['poll'] } },
-	},
-	{
-		displayName: 'Output Binary Property',
-		name: 'outputBinaryProperty',
-		type: 'string',
-		default: 'data',
-		displayOptions: { show: { ...show, waitForCompletion: ['poll'], downloadOutput: [true] } },
-	},
+	...jobWaitFields(show, {
+		offDescription: 'Return {jobId, status: queued} at once',
+		defaultIntervalSeconds: 10,
+		minIntervalSeconds: 5,
+		intervalDescription: 'Every check counts against the 120 requests per minute limit',
+		outputLabel: 'MP4',
+	}),
 ];
 
 /**
@@ -119,34 +81,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 		...(callbackUrl ? { callbackUrl } : {}),
 	};
 	const created = (await viralSyncRequest(this, { method: 'POST', path: '/v1/render/jobs', body, itemIndex }, transport)).body;
-	if (this.getNodeParameter('waitForCompletion', itemIndex, 'off') !== 'poll') return { json: created };
-
-	let job: IDataObject;
-	try {
-		job = (
-			await pollUntilTerminal({
-				fetch: async () => (await viralSyncRequest(this, { method: 'GET', path: `/v1/jobs/${String(created.jobId)}`, itemIndex }, transport)).body,
-				statusOf: (current) => current.status as string | undefined,
-				terminal: TERMINAL_STATUSES,
-				intervalMs: (this.getNodeParameter('pollInterval', itemIndex, 10) as number) * 1000,
-				timeoutMs: (this.getNodeParameter('waitTimeout', itemIndex, 30) as number) * 60_000,
-				signal: this.getExecutionCancelSignal(),
-			})
-		).job;
-	} catch (error) {
-		if (error instanceof JobWaitTimeoutError) {
-			throw new NodeOperationError(this.getNode(), `ViralSync render job ${String(created.jobId)} did not finish in time: ${error.message}`, {
-				itemIndex,
-				description: 'It keeps rendering. Raise the Timeout, or get it later with Render Job → Get.',
-			});
-		}
-		if (error instanceof ExecutionCancelledError) throw new NodeOperationError(this.getNode(), error.message, { itemIndex });
-		throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-	}
-	if (job.status !== 'done') throw jobFailure(this, job, itemIndex);
-	if (!this.getNodeParameter('downloadOutput', itemIndex, false)) return { json: job };
-	if (typeof job.outputUrl !== 'string') throw new NodeOperationError(this.getNode(), `ViralSync render job ${String(job.jobId)} is done but has no output URL`, { itemIndex });
-	const property = this.getNodeParameter('outputBinaryProperty', itemIndex, 'data') as string;
-	const binary = await downloadToBinary(this, job.outputUrl, { fileName: `${String(job.jobId)}.mp4`, mimeType: 'video/mp4', itemIndex, serviceName: 'ViralSync' });
-	return { json: job, binary: { [property]: binary } };
+	return await waitForJob(this, itemIndex, created, {
+		serviceName: 'ViralSync',
+		jobLabel: `ViralSync render job ${String(created.jobId)}`,
+		getLaterHint: 'Render Job → Get',
+		fetch: async () => (await viralSyncRequest(this, { method: 'GET', path: `/v1/jobs/${String(created.jobId)}`, itemIndex }, transport)).body,
+		statusOf: (job) => job.status as string | undefined,
+		terminal: TERMINAL_STATUSES,
+		succeeded: (job) => job.status === 'done',
+		failure: (job) => jobFailure(this, job, itemIndex),
+		outputUrl: (job) => (typeof job.outputUrl === 'string' ? job.outputUrl : undefined),
+		fileName: (job) => `${String(job.jobId)}.mp4`,
+	});
 }

@@ -1,0 +1,112 @@
+/**
+ * "Wait for Completion" for async jobs, shared by the create operations: the fields, and
+ * polling to an end state then (optionally) streaming the output into the item's binary data.
+ */
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { downloadToBinary } from './binary';
+import { JobWaitTimeoutError, pollUntilTerminal } from './polling';
+import { ExecutionCancelledError } from './wait';
+
+export function jobWaitFields(
+	show: NonNullable<IDisplayOptions['show']>,
+	options: { offDescription: string; defaultIntervalSeconds: number; minIntervalSeconds: number; intervalDescription: string; outputLabel: string },
+): INodeProperties[] {
+	const poll = { ...show, waitForCompletion: ['poll'] };
+	return [
+		{
+			displayName: 'Wait for Completion',
+			name: 'waitForCompletion',
+			type: 'options',
+			options: [
+				{ name: 'Off', value: 'off', description: options.offDescription },
+				{ name: 'Poll', value: 'poll', description: 'Check the job until it ends, then return it' },
+			],
+			default: 'off',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollInterval',
+			type: 'number',
+			typeOptions: { minValue: options.minIntervalSeconds },
+			default: options.defaultIntervalSeconds,
+			description: options.intervalDescription,
+			displayOptions: { show: poll },
+		},
+		{
+			displayName: 'Timeout (Minutes)',
+			name: 'waitTimeout',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 30,
+			description: 'Give up waiting after this long; the job keeps running at the service',
+			displayOptions: { show: poll },
+		},
+		{
+			displayName: 'Download Output',
+			name: 'downloadOutput',
+			type: 'boolean',
+			default: false,
+			description: `Whether to put the finished ${options.outputLabel} into the item as binary data`,
+			displayOptions: { show: poll },
+		},
+		{
+			displayName: 'Output Binary Property',
+			name: 'outputBinaryProperty',
+			type: 'string',
+			default: 'data',
+			displayOptions: { show: { ...poll, downloadOutput: [true] } },
+		},
+	];
+}
+
+export interface JobWaitSpec {
+	serviceName: string;
+	/** "Sync generation job_…": how errors name the job. */
+	jobLabel: string;
+	/** Where to get it later, for the timeout message. */
+	getLaterHint: string;
+	fetch: () => Promise<IDataObject>;
+	statusOf: (job: IDataObject) => string | undefined;
+	terminal: readonly string[];
+	succeeded: (job: IDataObject) => boolean;
+	failure: (job: IDataObject) => NodeOperationError;
+	outputUrl: (job: IDataObject) => string | undefined;
+	fileName: (job: IDataObject) => string;
+}
+
+/** When "Wait for Completion" is Poll: waits for the job, fails with its error, downloads its output if asked. */
+export async function waitForJob(ctx: IExecuteFunctions, itemIndex: number, created: IDataObject, spec: JobWaitSpec): Promise<INodeExecutionData> {
+	if (ctx.getNodeParameter('waitForCompletion', itemIndex, 'off') !== 'poll') return { json: created };
+	let job: IDataObject;
+	try {
+		job = (
+			await pollUntilTerminal({
+				fetch: spec.fetch,
+				statusOf: spec.statusOf,
+				terminal: spec.terminal,
+				intervalMs: (ctx.getNodeParameter('pollInterval', itemIndex, 10) as number) * 1000,
+				timeoutMs: (ctx.getNodeParameter('waitTimeout', itemIndex, 30) as number) * 60_000,
+				signal: ctx.getExecutionCancelSignal(),
+			})
+		).job;
+	} catch (error) {
+		if (error instanceof JobWaitTimeoutError) {
+			throw new NodeOperationError(ctx.getNode(), `${spec.jobLabel} did not finish in time: ${error.message}`, {
+				itemIndex,
+				description: `It keeps running at ${spec.serviceName}. Raise the Timeout, or get it later with ${spec.getLaterHint}.`,
+			});
+		}
+		if (error instanceof ExecutionCancelledError) throw new NodeOperationError(ctx.getNode(), error.message, { itemIndex });
+		throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	}
+	if (!spec.succeeded(job)) throw spec.failure(job);
+	if (!ctx.getNodeParameter('downloadOutput', itemIndex, false)) return { json: job };
+	const url = spec.outputUrl(job);
+	if (!url) throw new NodeOperationError(ctx.getNode(), `${spec.jobLabel} finished but has no output URL`, { itemIndex });
+	const property = ctx.getNodeParameter('outputBinaryProperty', itemIndex, 'data') as string;
+	const binary = await downloadToBinary(ctx, url, { fileName: spec.fileName(job), mimeType: 'video/mp4', itemIndex, serviceName: spec.serviceName });
+	return { json: job, binary: { [property]: binary } };
+}
