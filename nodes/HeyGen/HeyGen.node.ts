@@ -2,7 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../shared/options';
+import { avatarDescription } from './actions/avatar/Avatar.resource';
 import { userDescription } from './actions/user/User.resource';
+import { videoDescription } from './actions/video/Video.resource';
+import { voiceDescription } from './actions/voice/Voice.resource';
+import { getAvatarLooks, getVoices } from './methods/loadOptions';
 import { router } from './actions/router';
 
 export class HeyGen implements INodeType {
@@ -25,13 +29,23 @@ export class HeyGen implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'User', value: 'user' }],
-				default: 'user',
+				options: [
+					{ name: 'Avatar', value: 'avatar' },
+					{ name: 'User', value: 'user' },
+					{ name: 'Video', value: 'video' },
+					{ name: 'Voice', value: 'voice' },
+				],
+				default: 'video',
 			},
 			...userDescription,
+			...videoDescription,
+			...avatarDescription,
+			...voiceDescription,
 			requestOptionsProperty,
 		],
 	};
+
+	methods = { loadOptions: { getAvatarLooks, getVoices } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

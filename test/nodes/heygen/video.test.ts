@@ -1,0 +1,171 @@
+/** HeyGen Avatar, Voice and Video operations in n8n-core's engine against the HeyGen emulator. */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { LoadOptionsContext } from 'n8n-core';
+import { Workflow } from 'n8n-workflow';
+
+import { HeyGen } from '../../../nodes/HeyGen/HeyGen.node';
+import { resetPacing } from '../../../nodes/shared/pacing';
+import { startEmulator, TEST_KEYS } from '../../emulators';
+import type { Emulator } from '../../emulators/core';
+import { TestCredentialsHelper } from '../../harness/credentials-helper';
+import { additionalDataFor } from '../../harness/engine';
+import { PackageNodeTypes } from '../../harness/types';
+import { NODE_NAME, runNode } from '../../harness/workflows';
+
+let emulator: Emulator;
+beforeAll(async () => {
+	emulator = await startEmulator('heygen');
+});
+afterAll(async () => {
+	await emulator.close();
+});
+beforeEach(() => {
+	emulator.reset();
+	resetPacing();
+	emulator.config.stageMs = 40;
+});
+
+async function run(parameters: INodeParameters, options: { items?: number; continueOnFail?: boolean } = {}) {
+	const result = await runNode({
+		type: 'heyGen',
+		parameters,
+		credentialType: 'heyGenApi',
+		credentials: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.baseUrl },
+		items: options.items,
+		continueOnFail: options.continueOnFail,
+	});
+	return { items: result.output(NODE_NAME), error: result.error(NODE_NAME) as (Error & { description?: string; httpCode?: string }) | undefined };
+}
+const api = () => emulator.log.filter((entry) => entry.path.startsWith('/v3/'));
+const createBody = () => JSON.parse(api().find((entry) => entry.method === 'POST' && entry.path === '/v3/videos')!.body) as Record<string, unknown>;
+const avatarVideo: INodeParameters = { resource: 'video', operation: 'create', videoType: 'avatar', avatarId: 'Anna_public_office', audioSource: 'script', script: 'Welcome to our product tour.', voiceId: 'voice_en_sara' };
+
+describe('Video → Create', () => {
+	it('creates an avatar video with options and an Idempotency-Key', async () => {
+		const result = await run({ ...avatarVideo, videoOptions: { title: 'Tour', aspect_ratio: '9:16', resolution: '720p', backgroundColor: '#112233', captions: true, engine: 'avatar_iv', speed: 1.2, callback_url: 'https://hooks.example.com/hg', callback_id: 'row-7' } });
+		expect(result.items[0].json).toEqual({ video_id: expect.any(String), id: expect.any(String), status: 'waiting', output_format: 'mp4' });
+		const [request] = api();
+		expect(request.headers['x-api-key']).toBe(TEST_KEYS.heygen.valid);
+		expect(request.headers['idempotency-key']).toMatch(/^n8n-/);
+		expect(createBody()).toEqual({
+			type: 'avatar',
+			title: 'Tour',
+			aspect_ratio: '9:16',
+			resolution: '720p',
+			callback_url: 'https://hooks.example.com/hg',
+			callback_id: 'row-7',
+			caption: { file_format: 'srt' },
+			avatar_id: 'Anna_public_office',
+			engine: { type: 'avatar_iv' },
+			script: 'Welcome to our product tour.',
+			voice_id: 'voice_en_sara',
+			voice_settings: { speed: 1.2 },
+			background: { type: 'color', value: '#112233' },
+		});
+	});
+
+	it('creates an image video and a studio video', async () => {
+		await run({ resource: 'video', operation: 'create', videoType: 'image', imageUrl: 'https://cdn.example.com/me.png', audioSource: 'audioUrl', audioUrl: 'https://cdn.example.com/voice.mp3' });
+		expect(createBody()).toEqual({ type: 'image', image: { type: 'url', url: 'https://cdn.example.com/me.png' }, audio_url: 'https://cdn.example.com/voice.mp3' });
+		emulator.clearLog();
+		const scenes = [
+			{ type: 'avatar_video', input: { type: 'avatar', avatar_id: 'Tom_public_studio', script: 'Part one', voice_id: 'voice_en_mark' } },
+			{ type: 'image', source: { type: 'url', url: 'https://cdn.example.com/slide.png' }, duration: 3 },
+		];
+		const studio = await run({ resource: 'video', operation: 'create', videoType: 'studio', scenes: JSON.stringify(scenes) });
+		expect(studio.error).toBeUndefined();
+		expect(createBody()).toEqual({ type: 'studio', scenes });
+	});
+
+	it('polls until completed and downloads the video', async () => {
+		emulator.config.outputBytes = 54_321;
+		const result = await run({ ...avatarVideo, waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1, downloadOutput: true });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({ status: 'completed', video_url: expect.any(String) });
+		expect(Buffer.from(result.items[0].binary!.data.data, 'base64').length).toBe(54_321);
+		expect(api().filter((entry) => entry.method === 'GET').map((entry) => JSON.parse(entry.responseBody!).data.status)).toContain('processing');
+	});
+
+	it('turns a failed render into an error item with failure_code and failure_message', async () => {
+		const result = await run({ ...avatarVideo, script: 'please fail', waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 }, { continueOnFail: true });
+		expect(result.items[0].json.error).toMatch(/failed: An input URL could not be downloaded/);
+		expect(result.items[0].json.description).toContain('Failure code: download_failed');
+	});
+
+	it('names the field when HeyGen does not know the avatar or the voice', async () => {
+		const avatar = await run({ ...avatarVideo, avatarId: 'Nobody_look' });
+		expect(avatar.error?.message).toBe('Avatar Look: HeyGen has no look "Nobody_look"');
+		const voice = await run({ ...avatarVideo, voiceId: 'voice_missing' });
+		expect(voice.error?.message).toBe('Voice: HeyGen has no voice "voice_missing"');
+	});
+
+	it.each([
+		['a script over 5,000 characters', { ...avatarVideo, script: 'x'.repeat(5001) }, 'HeyGen allows at most 5000'],
+		['an empty scene list', { resource: 'video', operation: 'create', videoType: 'studio', scenes: '[]' }, 'needs at least one scene'],
+		['an image video without a voice', { resource: 'video', operation: 'create', videoType: 'image', imageUrl: 'https://cdn.example.com/me.png', audioSource: 'script', script: 'Hi', voiceId: '' }, 'Voice is required'],
+		['WebM with a background', { ...avatarVideo, videoOptions: { output_format: 'webm', backgroundColor: '#000000' } }, 'cannot be combined with WebM'],
+	])('rejects %s before any request', async (_case, parameters, message) => {
+		const result = await run(parameters as INodeParameters);
+		expect(result.error?.message).toContain(message);
+		expect(api()).toHaveLength(0);
+	});
+});
+
+describe('Video → Get, List, Delete, Get Statuses', () => {
+	it('gets with fresh links and a download, lists, gets statuses, deletes', async () => {
+		const created = await run({ ...avatarVideo, videoOptions: { title: 'Quarterly update' }, waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 });
+		const id = String(created.items[0].json.id);
+		await run({ ...avatarVideo, videoOptions: { title: 'Other' } });
+		const got = await run({ resource: 'video', operation: 'get', videoId: id, downloadVideo: true });
+		expect(got.items[0].json).toMatchObject({ id, status: 'completed' });
+		expect(got.items[0].binary?.data.mimeType).toBe('video/mp4');
+
+		emulator.clearLog();
+		const listed = await run({ resource: 'video', operation: 'list', returnAll: true, titleFilter: 'quarterly' });
+		expect(listed.items.map((item) => item.json.id)).toEqual([id]);
+		expect(api()[0].query).toEqual({ title: 'quarterly', limit: '100' });
+
+		const statuses = await run({ resource: 'video', operation: 'getStatuses', videoIds: `${id}, missing_video` });
+		expect(statuses.items.map((item) => item.json)).toEqual([{ video_id: id, status: 'completed' }, { video_id: 'missing_video', status: 'not_found' }]);
+
+		const deleted = await run({ resource: 'video', operation: 'delete', videoId: id });
+		expect(deleted.items[0].json).toEqual({ id, deleted: true });
+		const gone = await run({ resource: 'video', operation: 'get', videoId: id });
+		expect(gone.error?.httpCode).toBe('404');
+	});
+});
+
+describe('Avatar and Voice', () => {
+	it('lists looks with filters over cursor pages, gets a look and a group', async () => {
+		const looks = await run({ resource: 'avatar', operation: 'listLooks', returnAll: true, avatarFilters: { group_id: 'grp_public_anna' } });
+		expect(looks.items.map((item) => item.json.id)).toEqual(['Anna_public_office', 'Anna_public_casual']);
+		emulator.clearLog();
+		const paged = await run({ resource: 'avatar', operation: 'listLooks', returnAll: false, limit: 2 });
+		expect(paged.items).toHaveLength(2);
+		expect(api()[0].query).toEqual({ limit: '2' });
+		const look = await run({ resource: 'avatar', operation: 'getLook', lookId: 'Tom_public_studio' });
+		expect(look.items[0].json).toMatchObject({ id: 'Tom_public_studio', supported_api_engines: ['avatar_iv'] });
+		const group = await run({ resource: 'avatar', operation: 'getGroup', groupId: 'grp_public_tom' });
+		expect(group.items[0].json).toMatchObject({ id: 'grp_public_tom', looks_count: 1 });
+		const groups = await run({ resource: 'avatar', operation: 'listGroups', returnAll: true, avatarFilters: { ownership: 'public' } });
+		expect(groups.items).toHaveLength(2);
+	});
+
+	it('lists voices with filters and gets one', async () => {
+		const voices = await run({ resource: 'voice', operation: 'list', returnAll: true, voiceFilters: { language: 'English', gender: 'male' } });
+		expect(voices.items.map((item) => item.json.voice_id)).toEqual(['voice_en_mark']);
+		const voice = await run({ resource: 'voice', operation: 'get', voiceId: 'voice_es_lucia' });
+		expect(voice.items[0].json).toMatchObject({ voice_id: 'voice_es_lucia', language: 'Spanish' });
+	});
+
+	it('fills the look and voice dropdowns', async () => {
+		const node = { id: 'h', name: 'HeyGen', type: 'CUSTOM.heyGen', typeVersion: 1, position: [0, 0] as [number, number], parameters: {}, credentials: { heyGenApi: { id: '1', name: 'HeyGen' } } };
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new PackageNodeTypes() });
+		const helper = new TestCredentialsHelper({ heyGenApi: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.baseUrl } });
+		const context = new LoadOptionsContext(workflow, node, additionalDataFor({ credentialsHelper: helper }), 'parameters.avatarId');
+		const methods = new HeyGen().methods.loadOptions;
+		expect((await methods.getAvatarLooks.call(context)).map((option) => option.value)).toEqual(['Anna_public_office', 'Anna_public_casual', 'Tom_public_studio']);
+		expect((await methods.getVoices.call(context)).map((option) => option.name)).toContain('Lucía — Spanish, female');
+	});
+});
