@@ -1,5 +1,5 @@
 /** HeyGen API v3 emulator, from ../shared/api/heygen.md. */
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 
 import { Emulator, bearerToken, headerValue, type EmulatorRequest, type EmulatorResponse, type ErrorDetail } from './core';
 import { TokenBucketLimiter } from './limiters';
@@ -106,6 +106,7 @@ export function createHeyGenEmulator(): Emulator {
 		};
 	});
 	addAvatarVoiceVideoRoutes(emulator);
+	addWebhookTemplateTranslationAssetRoutes(emulator);
 	return emulator;
 }
 
@@ -309,6 +310,13 @@ function addAvatarVoiceVideoRoutes(emulator: Emulator): void {
 		});
 	}
 	const publicVideo = ({ request: _request, ...video }: Row) => video;
+	/** Template generation starts a video job too (§7.11); answers the `Video` object. */
+	emulator.hooks.startVideo = ((request: Row) => {
+		const video: Row = { id: randomUUID().replace(/-/g, ''), status: 'pending', title: request.title ?? null, created_at: nowSeconds(), completed_at: null, duration: null, video_url: null, thumbnail_url: null, gif_url: null, captioned_video_url: null, subtitle_url: null, video_page_url: null, folder_id: null, callback_id: request.callback_id ?? null, request };
+		videos.unshift(video);
+		runVideo(video);
+		return publicVideo(video);
+	}) as never;
 
 	/** §7.8: Idempotency-Key pattern, 24 h replay of the first answer, 409 while the first is in flight. */
 	const replays = new Map<string, { at: number; answer?: EmulatorResponse }>();
@@ -393,4 +401,230 @@ function addAvatarVoiceVideoRoutes(emulator: Emulator): void {
 		videos = videos.filter((candidate) => candidate !== video);
 		return { status: 200, body: { data: { id: video.id, deleted: true } } };
 	});
+}
+
+export const HEYGEN_EVENT_TYPES = [
+	'avatar_video.success', 'avatar_video.fail', 'avatar_video_gif.success', 'avatar_video_gif.fail', 'avatar_video_caption.success', 'avatar_video_caption.fail',
+	'video_translate.success', 'video_translate.fail', 'video_translate.preflight.validation_failed', 'video_translate.preflight.download_failed', 'personalized_video',
+	'instant_avatar.success', 'instant_avatar.fail', 'photo_avatar_generation.success', 'photo_avatar_generation.fail', 'photo_avatar_train.success', 'photo_avatar_train.fail',
+	'photo_avatar_add_motion.success', 'photo_avatar_add_motion.fail', 'proofread_creation.success', 'proofread_creation.fail', 'live_avatar.success', 'live_avatar.fail',
+	'video_agent.success', 'video_agent.fail', 'hyperframes_video.success', 'hyperframes_video.fail', 'ai_clipping.success', 'ai_clipping.fail', 'batch.finished',
+];
+
+const LANGUAGES = ['English (United States)', 'Spanish (Spain)', 'German (Germany)', 'French (France)', 'Japanese (Japan)'];
+
+function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
+	let endpoints: Row[] = [];
+	let events: Row[] = [];
+	let translations: Row[] = [];
+	let assets: Row[] = [];
+	emulator.onReset(() => {
+		endpoints = [];
+		events = [];
+		translations = [];
+		assets = [];
+	});
+	const idempotent = emulator.hooks.idempotent as unknown as (req: EmulatorRequest, create: () => EmulatorResponse) => EmulatorResponse;
+	const newSecret = () => `whsec_${randomUUID().replace(/-/g, '')}`;
+	const shown = ({ secret: _secret, ...endpoint }: Row) => ({ ...endpoint, secret: null });
+
+	/** §3, §7.9: to every enabled endpoint subscribed to the type, signed (both header names), plus the unsigned per-job callback. */
+	function emit(eventType: string, eventData: Row, callbackUrl?: unknown) {
+		const event = { event_id: `evt_${randomUUID().replace(/-/g, '')}`, event_type: eventType, event_data: eventData, created_at: new Date().toISOString() };
+		events.unshift(event);
+		const body = JSON.stringify(event);
+		for (const endpoint of endpoints) {
+			if (endpoint.status !== 'enabled') continue;
+			if (Array.isArray(endpoint.events) && !(endpoint.events as string[]).includes(eventType)) continue;
+			const signature = createHmacSha256(String(endpoint.secret), body);
+			void emulator.deliver(String(endpoint.url), body, { signature, 'x-heygen-signature': signature });
+		}
+		if (typeof callbackUrl === 'string' && callbackUrl) void emulator.deliver(callbackUrl, body, {});
+	}
+	emulator.hooks.onVideoDone = ((video: Row) => {
+		const request = (video.request ?? {}) as Row;
+		const data = video.status === 'completed'
+			? { video_id: video.id, url: video.video_url, video_url: video.video_url, gif_download_url: null, folder_id: null, callback_id: video.callback_id ?? null }
+			: { video_id: video.id, msg: video.failure_message, callback_id: video.callback_id ?? null };
+		emit(video.status === 'completed' ? 'avatar_video.success' : 'avatar_video.fail', data, request.callback_url);
+	}) as never;
+
+	// §2.7: webhook endpoints.
+	const checkUrl = (url: unknown) => typeof url === 'string' && (/^https:\/\/\S+$/.test(url) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url));
+	const checkEvents = (list: unknown) => list === undefined || list === null || (Array.isArray(list) && list.every((event) => HEYGEN_EVENT_TYPES.includes(String(event))));
+	emulator.route('POST', '/v3/webhooks/endpoints', (req) => idempotent(req, () => {
+		const body = (req.body ?? {}) as Row;
+		if (!checkUrl(body.url)) return heygenError(400, { code: 'invalid_parameter', message: 'url must be a public HTTPS URL', param: 'url' });
+		if (!checkEvents(body.events)) return heygenError(400, { code: 'invalid_parameter', message: 'events contains an unknown event type', param: 'events' });
+		const endpoint: Row = { endpoint_id: `ep_${randomUUID().replace(/-/g, '').slice(0, 16)}`, url: body.url, events: body.events ?? null, status: 'enabled', created_at: new Date().toISOString(), secret: newSecret() };
+		endpoints.push(endpoint);
+		return { status: 200, body: { data: endpoint } };
+	}));
+	emulator.route('GET', '/v3/webhooks/endpoints', (req) => page(req, endpoints.map(shown), { limit: 10, max: 100 }));
+	const findEndpoint = (req: EmulatorRequest) => endpoints.find((endpoint) => endpoint.endpoint_id === req.params.id);
+	emulator.route('PATCH', '/v3/webhooks/endpoints/{id}', (req) => {
+		const endpoint = findEndpoint(req);
+		if (!endpoint) return heygenError(404, { message: `Endpoint ${req.params.id} not found` });
+		const body = (req.body ?? {}) as Row;
+		if (body.url !== undefined && !checkUrl(body.url)) return heygenError(400, { code: 'invalid_parameter', message: 'url must be a public HTTPS URL', param: 'url' });
+		if (!checkEvents(body.events)) return heygenError(400, { code: 'invalid_parameter', message: 'events contains an unknown event type', param: 'events' });
+		if (body.url !== undefined) endpoint.url = body.url;
+		if (body.events !== undefined) endpoint.events = body.events;
+		return { status: 200, body: { data: shown(endpoint) } };
+	});
+	emulator.route('DELETE', '/v3/webhooks/endpoints/{id}', (req) => {
+		const endpoint = findEndpoint(req);
+		if (!endpoint) return heygenError(404, { message: `Endpoint ${req.params.id} not found` });
+		endpoints = endpoints.filter((candidate) => candidate !== endpoint);
+		return { status: 200, body: { data: {} } };
+	});
+	emulator.route('POST', '/v3/webhooks/endpoints/{id}/rotate-secret', (req) => idempotent(req, () => {
+		const endpoint = findEndpoint(req);
+		if (!endpoint) return heygenError(404, { message: `Endpoint ${req.params.id} not found` });
+		endpoint.secret = newSecret();
+		return { status: 200, body: { data: { endpoint_id: endpoint.endpoint_id, secret: endpoint.secret } } };
+	}));
+	emulator.route('GET', '/v3/webhooks/event-types', () => ({ status: 200, body: { data: HEYGEN_EVENT_TYPES.map((event_type) => ({ event_type, description: event_type.replace(/[._]/g, ' ') })) as never } }));
+	emulator.route('GET', '/v3/webhooks/events', (req) => {
+		const type = req.query.get('event_type');
+		return page(req, events.filter((event) => !type || event.event_type === type), { limit: 10, max: 100 });
+	});
+
+	// §2.4: templates (one seeded, with variables).
+	const template = {
+		id: 'tpl_product_update',
+		name: 'Product update',
+		aspect_ratio: '16:9',
+		thumbnail_url: null,
+		created_at: 1_760_000_000,
+		updated_at: 1_760_000_000,
+		scene_ids: ['scene_1'],
+		scenes: [{ scene_id: 'scene_1', script: 'Hi {{first_name}}, here is what is new.', variables: [{ name: 'first_name', variable_type: 'text' }] }],
+		variables: { first_name: { name: 'first_name', type: 'text', properties: { content: 'there' } } },
+	};
+	emulator.route('GET', '/v3/templates', (req) => page(req, [{ id: template.id, name: template.name, aspect_ratio: template.aspect_ratio, thumbnail_url: null, created_at: template.created_at, updated_at: template.updated_at }], { limit: 10, max: 100 }));
+	emulator.route('GET', '/v3/templates/{id}', (req) => (req.params.id === template.id ? { status: 200, body: { data: template } } : heygenError(404, { message: `Template ${req.params.id} not found` })));
+	emulator.route('POST', '/v3/templates/{id}', (req) => idempotent(req, () => {
+		if (req.params.id !== template.id) return heygenError(404, { message: `Template ${req.params.id} not found` });
+		const body = (req.body ?? {}) as Row;
+		if (!body.variables || typeof body.variables !== 'object') return heygenError(400, { code: 'invalid_parameter', message: 'variables is required', param: 'variables' });
+		const unknown = Object.keys(body.variables as Row).filter((name) => !(name in template.variables));
+		if (unknown.length) return heygenError(400, { code: 'invalid_parameter', message: `unknown variables: ${unknown.join(', ')}`, param: 'variables' });
+		// Generate starts a video job: reuse the video route's clock through a studio-shaped request.
+		const answer = (emulator.hooks.startVideo as unknown as (request: Row) => Row)({ type: 'template', title: body.title ?? null, callback_url: body.callback_url, callback_id: body.callback_id, template_id: template.id, variables: body.variables });
+		return { status: 200, body: { data: answer } };
+	}));
+
+	// §2.6: translations, one job per output language.
+	emulator.route('GET', '/v3/video-translations/languages', () => ({ status: 200, body: { data: { languages: LANGUAGES } } }));
+	emulator.route('POST', '/v3/video-translations', (req) => idempotent(req, () => {
+		const body = (req.body ?? {}) as Row;
+		if (!body.video && !body.audio) return heygenError(400, { code: 'invalid_parameter', message: 'video or audio is required', param: 'video' });
+		const input = (body.video ?? body.audio) as Row;
+		if (!['url', 'asset_id'].includes(String(input.type))) return heygenError(400, { code: 'invalid_parameter', message: 'video must be {type: url|asset_id}', param: 'video' });
+		if (!Array.isArray(body.output_languages) || body.output_languages.length === 0) return heygenError(400, { code: 'invalid_parameter', message: 'output_languages is required', param: 'output_languages' });
+		const unknown = (body.output_languages as string[]).filter((language) => !LANGUAGES.includes(language));
+		if (unknown.length) return heygenError(400, { code: 'invalid_parameter', message: `unsupported output_languages: ${unknown.join(', ')}`, param: 'output_languages' });
+		const ids = (body.output_languages as string[]).map((language) => {
+			const translation: Row = { id: `vt_${randomUUID().replace(/-/g, '').slice(0, 16)}`, status: 'pending', title: body.title ?? null, input_language: body.input_language ?? null, output_language: language, created_at: nowSeconds(), callback_id: body.callback_id ?? null, video_url: null, failure_message: null };
+			translations.unshift(translation);
+			const stage = Number(emulator.config.stageMs);
+			emulator.schedule(stage, () => {
+				translation.status = 'running';
+				emulator.schedule(stage, () => {
+					const failing = JSON.stringify(input).includes('fail');
+					if (failing) Object.assign(translation, { status: 'failed', failure_message: 'The source video could not be read.' });
+					else Object.assign(translation, { status: 'completed', duration: 12.5, video_url: `${emulator.origin}/__emulator/files/${Number(emulator.config.outputBytes)}.mp4?translation=${String(translation.id)}` });
+					emit(failing ? 'video_translate.fail' : 'video_translate.success', failing ? { video_translate_id: translation.id, message: translation.failure_message, output_language: language, callback_id: translation.callback_id } : { video_translate_id: translation.id, url: translation.video_url, output_language: language, callback_id: translation.callback_id }, body.callback_url);
+				});
+			});
+			return translation.id;
+		});
+		return { status: 200, body: { data: { video_translation_ids: ids } } };
+	}));
+	const findTranslation = (req: EmulatorRequest) => translations.find((translation) => translation.id === req.params.id);
+	emulator.route('GET', '/v3/video-translations', (req) => page(req, translations, { limit: 10, max: 100 }));
+	emulator.route('GET', '/v3/video-translations/{id}', (req) => {
+		const translation = findTranslation(req);
+		return translation ? { status: 200, body: { data: translation } } : heygenError(404, { message: `Translation ${req.params.id} not found` });
+	});
+	emulator.route('PATCH', '/v3/video-translations/{id}', (req) => {
+		const translation = findTranslation(req);
+		if (!translation) return heygenError(404, { message: `Translation ${req.params.id} not found` });
+		const title = ((req.body ?? {}) as Row).title;
+		if (typeof title !== 'string' || !title) return heygenError(400, { code: 'invalid_parameter', message: 'title is required', param: 'title' });
+		translation.title = title;
+		return { status: 200, body: { data: translation } };
+	});
+	emulator.route('DELETE', '/v3/video-translations/{id}', (req) => {
+		const translation = findTranslation(req);
+		if (!translation) return heygenError(404, { message: `Translation ${req.params.id} not found` });
+		translations = translations.filter((candidate) => candidate !== translation);
+		return { status: 200, body: { data: { id: translation.id } } };
+	});
+
+	// §2.5, §7.10: assets.
+	const ASSET_TYPES: Record<string, string> = { 'image/png': 'image', 'image/jpeg': 'image', 'video/mp4': 'video', 'video/webm': 'video', 'audio/mpeg': 'audio', 'audio/wav': 'audio', 'application/pdf': 'document', 'application/x-subrip': 'subtitle' };
+	const addAsset = (name: string, mime: string, size: number): Row => {
+		const asset: Row = { id: `asset_${randomUUID().replace(/-/g, '').slice(0, 16)}`, name, owner: 'emulator_user', space_id: 'space_1', type: ASSET_TYPES[mime] ?? 'file', uploaded_at: nowSeconds(), url: `${emulator.origin}/__emulator/files/${size}`, folder_id: null, mime_type: mime, size_bytes: size };
+		assets.unshift(asset);
+		return asset;
+	};
+	emulator.route('POST', '/v3/assets', async (req) => {
+		const contentType = String(req.headers['content-type'] ?? '');
+		if (!contentType.startsWith('multipart/form-data')) return heygenError(400, { code: 'invalid_parameter', message: 'send the file as multipart/form-data part "file"', param: 'file' });
+		if (req.rawBody.length > 32 * 1024 * 1024) return heygenError(413, { code: 'payload_too_large', message: 'Files above 32 MB need the direct upload' });
+		const form = await new Request('http://emulator/', { method: 'POST', headers: { 'content-type': contentType }, body: req.rawBody }).formData();
+		const file = form.get('file');
+		if (!file || typeof file === 'string') return heygenError(400, { code: 'invalid_parameter', message: 'part "file" is required', param: 'file' });
+		if (!ASSET_TYPES[file.type]) return heygenError(400, { code: 'invalid_parameter', message: `unsupported file type ${file.type}`, param: 'file' });
+		const asset = addAsset(file.name, file.type, file.size);
+		return { status: 200, body: { data: { asset_id: asset.id, url: asset.url, mime_type: asset.mime_type, size_bytes: asset.size_bytes } } };
+	});
+	const slots = new Map<string, { asset_id: string; filename: string; content_type: string; size_bytes: number; received?: number }>();
+	emulator.onReset(() => slots.clear());
+	emulator.route('POST', '/v3/assets/direct-uploads', (req) => {
+		const body = (req.body ?? {}) as Row;
+		if (typeof body.filename !== 'string' || typeof body.content_type !== 'string' || typeof body.size_bytes !== 'number') return heygenError(400, { code: 'invalid_parameter', message: 'filename, content_type and size_bytes are required', param: 'filename' });
+		const assetId = `asset_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+		slots.set(assetId, { asset_id: assetId, filename: body.filename, content_type: body.content_type, size_bytes: body.size_bytes });
+		return { status: 200, body: { data: { asset_id: assetId, upload_url: `${emulator.origin}/__heygen-upload/${assetId}`, upload_headers: { 'Content-Type': body.content_type, 'x-amz-meta-asset': assetId }, expires_in_seconds: 3600, max_bytes: 5 * 1024 ** 3, status: 'pending_upload' } } };
+	});
+	emulator.route('PUT', '/__heygen-upload/{id}', (req) => {
+		const slot = slots.get(req.params.id);
+		if (!slot) return { status: 404, body: 'NoSuchUpload' };
+		if (req.headers['content-type'] !== slot.content_type || req.headers['x-amz-meta-asset'] !== slot.asset_id) return { status: 403, body: 'SignatureDoesNotMatch' };
+		if (req.headers['x-api-key']) return { status: 400, body: 'no API key on the upload URL' };
+		slot.received = req.rawBody.length;
+		return { status: 200, body: '' };
+	}, { public: true });
+	emulator.route('POST', '/v3/assets/{id}/complete', (req) => {
+		const slot = slots.get(req.params.id);
+		if (!slot) return heygenError(404, { message: `Asset ${req.params.id} not found` });
+		if (slot.received !== slot.size_bytes) return heygenError(400, { code: 'invalid_parameter', message: 'the upload is missing or incomplete', param: 'asset_id' });
+		if (!assets.some((asset) => asset.id === slot.asset_id)) {
+			const asset = addAsset(slot.filename, slot.content_type, slot.size_bytes);
+			asset.id = slot.asset_id;
+		}
+		return { status: 200, body: { data: { asset_id: slot.asset_id, url: `${emulator.origin}/__emulator/files/${slot.size_bytes}`, mime_type: slot.content_type, size_bytes: slot.size_bytes, status: 'processing' } } };
+	});
+	const findAsset = (req: EmulatorRequest) => assets.find((asset) => asset.id === req.params.id);
+	emulator.route('GET', '/v3/assets', (req) => {
+		if (!req.query.get('username')) return heygenError(400, { code: 'invalid_parameter', message: 'username is required', param: 'username' });
+		return page(req, assets.filter((asset) => asset.owner === req.query.get('username')), { limit: 20, max: 100 });
+	});
+	emulator.route('GET', '/v3/assets/{id}', (req) => {
+		const asset = findAsset(req);
+		return asset ? { status: 200, body: { data: asset } } : heygenError(404, { message: `Asset ${req.params.id} not found` });
+	});
+	emulator.route('DELETE', '/v3/assets/{id}', (req) => {
+		const asset = findAsset(req);
+		if (!asset) return heygenError(404, { message: `Asset ${req.params.id} not found` });
+		assets = assets.filter((candidate) => candidate !== asset);
+		return { status: 200, body: { data: { id: asset.id } } };
+	});
+}
+
+function createHmacSha256(secret: string, body: string): string {
+	return createHmac('sha256', secret).update(body).digest('hex');
 }
