@@ -26,3 +26,37 @@ export const heyGenService: ServiceDescriptor = {
 export function unwrapData<T>(body: unknown): T {
 	return ((body ?? {}) as { data: T }).data;
 }
+
+/** §2.7: the webhook event types. */
+export const EVENT_TYPES = [
+	'avatar_video.success',
+	'avatar_video.fail',
+	'avatar_video_gif.success',
+	'avatar_video_gif.fail',
+	'avatar_video_caption.success',
+	'avatar_video_caption.fail',
+	'video_translate.success',
+	'video_translate.fail',
+	'video_translate.preflight.validation_failed',
+	'video_translate.preflight.download_failed',
+	'personalized_video',
+	'instant_avatar.success',
+	'instant_avatar.fail',
+	'photo_avatar_generation.success',
+	'photo_avatar_generation.fail',
+	'photo_avatar_train.success',
+	'photo_avatar_train.fail',
+	'photo_avatar_add_motion.success',
+	'photo_avatar_add_motion.fail',
+	'proofread_creation.success',
+	'proofread_creation.fail',
+	'live_avatar.success',
+	'live_avatar.fail',
+	'video_agent.success',
+	'video_agent.fail',
+	'hyperframes_video.success',
+	'hyperframes_video.fail',
+	'ai_clipping.success',
+	'ai_clipping.fail',
+	'batch.finished',
+];

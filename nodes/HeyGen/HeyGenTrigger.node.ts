@@ -1,0 +1,138 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+
+import { verifyBodySignature } from '../shared/signature';
+import { apiRequest } from '../shared/transport';
+import { EVENT_TYPES, heyGenService, unwrapData } from './transport';
+
+interface TriggerState {
+	endpointId?: string;
+	secret?: string;
+}
+
+export class HeyGenTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HeyGen Trigger',
+		name: 'heyGenTrigger',
+		icon: { light: 'file:../../icons/heygen.svg', dark: 'file:../../icons/heygen.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when HeyGen videos, translations or avatars finish',
+		defaults: { name: 'HeyGen Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'heyGenApi', required: true }],
+		// HeyGen probes a new endpoint with OPTIONS (1 s timeout); n8n's webhook server answers OPTIONS itself.
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'heygen' }],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: EVENT_TYPES.map((event) => ({ name: event, value: event })),
+				required: true,
+				default: ['avatar_video.success', 'avatar_video.fail'],
+			},
+			{
+				displayName: 'Verify Signature',
+				name: 'verifySignature',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to refuse deliveries whose HMAC-SHA256 signature (header "signature" or "X-HeyGen-Signature") does not match the endpoint secret',
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as TriggerState;
+				if (!state.endpointId) return false;
+				let token: string | undefined;
+				for (let page = 0; page < 20; page++) {
+					const response = await apiRequest<{ data?: IDataObject[]; has_more?: boolean; next_token?: string | null }>(this, heyGenService, {
+						method: 'GET',
+						path: '/v3/webhooks/endpoints',
+						qs: { limit: 100, ...(token ? { token } : {}) },
+					});
+					const found = (response.body?.data ?? []).find((endpoint) => endpoint.endpoint_id === state.endpointId);
+					if (found) return found.url === this.getNodeWebhookUrl('default') && found.status === 'enabled';
+					if (!response.body?.has_more || !response.body.next_token) break;
+					token = response.body.next_token;
+				}
+				delete state.endpointId;
+				delete state.secret;
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const body = { url: this.getNodeWebhookUrl('default'), events: this.getNodeParameter('events', []) as string[] };
+				const response = await apiRequest(this, heyGenService, { method: 'POST', path: '/v3/webhooks/endpoints', body });
+				const endpoint = unwrapData<IDataObject>(response.body);
+				const state = this.getWorkflowStaticData('node') as TriggerState;
+				state.endpointId = String(endpoint.endpoint_id);
+				state.secret = String(endpoint.secret);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as TriggerState;
+				if (!state.endpointId) return true;
+				try {
+					await apiRequest(this, heyGenService, { method: 'DELETE', path: `/v3/webhooks/endpoints/${state.endpointId}` });
+				} catch (error) {
+					// Already gone is what we wanted; anything else must surface.
+					if (!(error instanceof NodeApiError && error.httpCode === '404')) throw new NodeApiError(this.getNode(), error as JsonObject);
+				}
+				delete state.endpointId;
+				delete state.secret;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const response = this.getResponseObject();
+		const body = (this.getBodyData() ?? {}) as IDataObject;
+		if (this.getNodeParameter('verifySignature', true) as boolean) {
+			const state = this.getWorkflowStaticData('node') as TriggerState;
+			const headers = this.getHeaderData() as Record<string, string | undefined>;
+			// §8: the header name is not confirmed; both that third-party handlers use are read.
+			const signature = headers['signature'] ?? headers['x-heygen-signature'];
+			const request = this.getRequestObject() as unknown as { rawBody?: Buffer; body?: unknown };
+			const raw = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
+			if (!state.secret || !verifyBodySignature(state.secret, raw, signature)) {
+				response.status(401).json({ error: state.secret ? 'Signature rejected' : 'No endpoint secret: reactivate the workflow' });
+				return { noWebhookResponse: true };
+			}
+		}
+		// §3: the type is `event_type` (not `event`); types not subscribed can still arrive.
+		const eventType = String(body.event_type ?? '');
+		if (!(this.getNodeParameter('events', []) as string[]).includes(eventType)) return { webhookResponse: 'ignored' };
+		const data = (body.event_data ?? {}) as IDataObject;
+		return {
+			workflowData: [
+				[
+					{
+						json: {
+							event_type: eventType,
+							event_id: body.event_id ?? null,
+							created_at: body.created_at ?? null,
+							...data,
+							// Read defensively (§8): url or video_url; msg or message.
+							url: data.url ?? data.video_url ?? null,
+							message: data.msg ?? data.message ?? null,
+						},
+					},
+				],
+			],
+		};
+	}
+}

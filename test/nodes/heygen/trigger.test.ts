@@ -1,0 +1,108 @@
+/** HeyGen Trigger: activate (register an endpoint) → signed deliveries → deactivate, against the emulator. */
+import { createHmac } from 'node:crypto';
+
+import { HeyGenTrigger } from '../../../nodes/HeyGen/HeyGenTrigger.node';
+import { resetPacing } from '../../../nodes/shared/pacing';
+import { startEmulator, TEST_KEYS } from '../../emulators';
+import type { Emulator } from '../../emulators/core';
+import { serveTriggerWebhook } from '../../harness/webhook';
+import { NODE_NAME, runNode } from '../../harness/workflows';
+
+let emulator: Emulator;
+beforeAll(async () => {
+	emulator = await startEmulator('heygen');
+});
+afterAll(async () => {
+	await emulator.close();
+});
+beforeEach(() => {
+	emulator.reset();
+	resetPacing();
+	emulator.config.stageMs = 30;
+});
+
+const trigger = (events = ['avatar_video.success', 'avatar_video.fail']) =>
+	serveTriggerWebhook({
+		type: 'heyGenTrigger',
+		nodeType: new HeyGenTrigger(),
+		parameters: { events, verifySignature: true },
+		credentialType: 'heyGenApi',
+		credentials: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.baseUrl },
+	});
+
+const createVideo = (script: string) =>
+	runNode({
+		type: 'heyGen',
+		credentialType: 'heyGenApi',
+		credentials: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.baseUrl },
+		parameters: { resource: 'video', operation: 'create', videoType: 'avatar', avatarId: 'Anna_public_office', audioSource: 'script', script, voiceId: 'voice_en_sara' },
+	});
+
+const settle = async (count: number) => {
+	const until = Date.now() + 3000;
+	while (emulator.deliveries.length < count && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+};
+
+test('activate registers an endpoint; a finished video starts the workflow; deactivate deletes it', async () => {
+	const hook = await trigger();
+	try {
+		expect(await hook.lifecycle('checkExists')).toBe(false);
+		expect(await hook.lifecycle('create')).toBe(true);
+		const registration = emulator.log.find((entry) => entry.method === 'POST' && entry.path === '/v3/webhooks/endpoints')!;
+		expect(JSON.parse(registration.body)).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/webhook\//), events: ['avatar_video.success', 'avatar_video.fail'] });
+		const endpoint = JSON.parse(registration.responseBody!).data as { endpoint_id: string; secret: string };
+		expect(JSON.stringify(hook.workflow.staticData)).toContain(endpoint.endpoint_id);
+		expect(await hook.lifecycle('checkExists')).toBe(true);
+
+		const created = await createVideo('Hello');
+		await settle(1);
+		expect(emulator.deliveries[0].headers).toMatchObject({ signature: expect.stringMatching(/^[0-9a-f]{64}$/), 'x-heygen-signature': expect.stringMatching(/^[0-9a-f]{64}$/) });
+		const started = hook.calls.filter((call) => call.result?.workflowData);
+		expect(started).toHaveLength(1);
+		expect(started[0].result!.workflowData![0][0].json).toMatchObject({
+			event_type: 'avatar_video.success',
+			video_id: created.output(NODE_NAME)[0].json.video_id,
+			url: expect.stringContaining('/__emulator/files/'),
+		});
+
+		await createVideo('this will fail');
+		await settle(2);
+		const failure = hook.calls.filter((call) => call.result?.workflowData)[1].result!.workflowData![0][0].json;
+		expect(failure).toMatchObject({ event_type: 'avatar_video.fail', message: 'An input URL could not be downloaded.' });
+
+		expect(await hook.lifecycle('delete')).toBe(true);
+		expect(emulator.log.at(-1)).toMatchObject({ method: 'DELETE', path: `/v3/webhooks/endpoints/${endpoint.endpoint_id}`, status: 200 });
+		expect(await hook.lifecycle('checkExists')).toBe(false);
+	} finally {
+		await hook.close();
+	}
+});
+
+test('a delivery with a bad or missing signature is refused with 401 and starts nothing', async () => {
+	const hook = await trigger();
+	try {
+		await hook.lifecycle('create');
+		const body = JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: 'v1', url: 'https://x' } });
+		for (const headers of [{ signature: createHmac('sha256', 'whsec_wrong').update(body).digest('hex') }, {}]) {
+			const response = await fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+			expect(response.status).toBe(401);
+		}
+		expect(hook.calls.some((call) => call.result?.workflowData)).toBe(false);
+	} finally {
+		await hook.close();
+	}
+});
+
+test('event types that were not chosen are answered and ignored', async () => {
+	const hook = await trigger(['video_translate.success']);
+	try {
+		await hook.lifecycle('create');
+		const secret = (JSON.parse(emulator.log.find((entry) => entry.path === '/v3/webhooks/endpoints')!.responseBody!).data as { secret: string }).secret;
+		const body = JSON.stringify({ event_type: 'avatar_video_gif.success', event_data: { video_id: 'v1' } });
+		const response = await fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-heygen-signature': createHmac('sha256', secret).update(body).digest('hex') }, body });
+		expect(response.status).toBe(200);
+		expect(hook.calls[0].result?.webhookResponse).toBe('ignored');
+	} finally {
+		await hook.close();
+	}
+});
