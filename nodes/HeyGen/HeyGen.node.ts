@@ -2,11 +2,15 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../shared/options';
+import { assetDescription } from './actions/asset/Asset.resource';
 import { avatarDescription } from './actions/avatar/Avatar.resource';
+import { templateDescription } from './actions/template/Template.resource';
+import { translationDescription } from './actions/translation/Translation.resource';
+import { webhookDescription } from './actions/webhook/Webhook.resource';
 import { userDescription } from './actions/user/User.resource';
 import { videoDescription } from './actions/video/Video.resource';
 import { voiceDescription } from './actions/voice/Voice.resource';
-import { getAvatarLooks, getVoices } from './methods/loadOptions';
+import { getAvatarLooks, getLanguages, getVoices } from './methods/loadOptions';
 import { router } from './actions/router';
 
 export class HeyGen implements INodeType {
@@ -30,10 +34,14 @@ export class HeyGen implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Asset', value: 'asset' },
 					{ name: 'Avatar', value: 'avatar' },
+					{ name: 'Template', value: 'template' },
 					{ name: 'User', value: 'user' },
 					{ name: 'Video', value: 'video' },
+					{ name: 'Video Translation', value: 'videoTranslation' },
 					{ name: 'Voice', value: 'voice' },
+					{ name: 'Webhook Endpoint', value: 'webhookEndpoint' },
 				],
 				default: 'video',
 			},
@@ -41,11 +49,15 @@ export class HeyGen implements INodeType {
 			...videoDescription,
 			...avatarDescription,
 			...voiceDescription,
+			...templateDescription,
+			...translationDescription,
+			...assetDescription,
+			...webhookDescription,
 			requestOptionsProperty,
 		],
 	};
 
-	methods = { loadOptions: { getAvatarLooks, getVoices } };
+	methods = { loadOptions: { getAvatarLooks, getLanguages, getVoices } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

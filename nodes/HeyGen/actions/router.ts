@@ -1,7 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeOperations, type OperationMap } from '../../shared/router';
+import * as asset from './asset/Asset.resource';
 import * as avatar from './avatar/Avatar.resource';
+import * as template from './template/Template.resource';
+import * as translation from './translation/Translation.resource';
+import * as webhook from './webhook/Webhook.resource';
 import * as user from './user/User.resource';
 import * as video from './video/Video.resource';
 import * as voice from './voice/Voice.resource';
@@ -10,6 +14,18 @@ export const operations: OperationMap = {
 	user: { getCurrent: user.getCurrent.execute },
 	avatar: { listGroups: avatar.listGroups, getGroup: avatar.getGroup, listLooks: avatar.listLooks, getLook: avatar.getLook },
 	voice: { list: voice.list, get: voice.get },
+	template: { list: template.list, get: template.get, generate: template.generateVideo },
+	videoTranslation: { create: translation.createTranslation, get: translation.get, list: translation.list, rename: translation.rename, delete: translation.remove },
+	asset: { upload: asset.upload, get: asset.get, list: asset.list, delete: asset.remove },
+	webhookEndpoint: {
+		create: webhook.create,
+		list: webhook.list,
+		update: webhook.update,
+		delete: webhook.remove,
+		rotateSecret: webhook.rotateSecret,
+		listEventTypes: webhook.listEventTypes,
+		listEvents: webhook.listEvents,
+	},
 	video: {
 		create: video.create.execute,
 		get: video.get.execute,

@@ -36,3 +36,9 @@ export async function getVoices(this: ILoadOptionsFunctions): Promise<INodePrope
 		value: String(voice.voice_id),
 	}));
 }
+
+/** Output languages for translations (GET /v3/video-translations/languages, not paged). */
+export async function getLanguages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const response = await apiRequest<{ data?: { languages?: string[] } }>(this, heyGenService, { method: 'GET', path: '/v3/video-translations/languages' });
+	return (response.body?.data?.languages ?? []).map((language) => ({ name: language, value: language }));
+}

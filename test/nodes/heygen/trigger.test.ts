@@ -83,7 +83,7 @@ test('a delivery with a bad or missing signature is refused with 401 and starts 
 	try {
 		await hook.lifecycle('create');
 		const body = JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: 'v1', url: 'https://x' } });
-		for (const headers of [{ signature: createHmac('sha256', 'whsec_wrong').update(body).digest('hex') }, {}]) {
+		for (const headers of [{ signature: createHmac('sha256', 'whsec_wrong').update(body).digest('hex') }, {}] as Array<Record<string, string>>) {
 			const response = await fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 			expect(response.status).toBe(401);
 		}
