@@ -1,0 +1,122 @@
+/** HeyGen Webhook Endpoint, Template, Video Translation and Asset operations against the emulator. */
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { resetPacing } from '../../../nodes/shared/pacing';
+import { startEmulator, TEST_KEYS } from '../../emulators';
+import type { Emulator } from '../../emulators/core';
+import { NODE_NAME, runNode } from '../../harness/workflows';
+
+let emulator: Emulator;
+beforeAll(async () => {
+	emulator = await startEmulator('heygen');
+});
+afterAll(async () => {
+	await emulator.close();
+});
+beforeEach(() => {
+	emulator.reset();
+	resetPacing();
+	emulator.config.stageMs = 30;
+});
+
+async function run(parameters: INodeParameters, options: { input?: INodeExecutionData[]; continueOnFail?: boolean } = {}) {
+	const result = await runNode({
+		type: 'heyGen',
+		parameters,
+		credentialType: 'heyGenApi',
+		credentials: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.baseUrl },
+		input: options.input,
+		continueOnFail: options.continueOnFail,
+	});
+	return { items: result.output(NODE_NAME), error: result.error(NODE_NAME) as (Error & { description?: string; httpCode?: string }) | undefined };
+}
+const api = () => emulator.log.filter((entry) => entry.path.startsWith('/v3/'));
+const lastBody = () => JSON.parse(api().at(-1)!.body) as Record<string, unknown>;
+
+test('Webhook Endpoint: create (secret shown once), list, update, rotate, delete; event types and events', async () => {
+	const created = (await run({ resource: 'webhookEndpoint', operation: 'create', url: 'https://hooks.example.com/hg', events: ['avatar_video.success'] })).items[0].json;
+	expect(created).toMatchObject({ endpoint_id: expect.stringMatching(/^ep_/), secret: expect.stringMatching(/^whsec_/), events: ['avatar_video.success'], status: 'enabled' });
+	expect(api()[0].headers['idempotency-key']).toMatch(/^n8n-/);
+	const listed = await run({ resource: 'webhookEndpoint', operation: 'list', returnAll: true });
+	expect(listed.items.map((item) => item.json.secret)).toEqual([null]);
+	const updated = await run({ resource: 'webhookEndpoint', operation: 'update', endpointId: String(created.endpoint_id), endpointUpdate: { events: ['avatar_video.fail'] } });
+	expect(updated.items[0].json.events).toEqual(['avatar_video.fail']);
+	expect(lastBody()).toEqual({ events: ['avatar_video.fail'] });
+	const rotated = await run({ resource: 'webhookEndpoint', operation: 'rotateSecret', endpointId: String(created.endpoint_id) });
+	expect(rotated.items[0].json.secret).not.toBe(created.secret);
+	const types = await run({ resource: 'webhookEndpoint', operation: 'listEventTypes' });
+	expect(types.items).toHaveLength(30);
+	const events = await run({ resource: 'webhookEndpoint', operation: 'listEvents', returnAll: true, eventTypeFilter: 'avatar_video.success' });
+	expect(events.items).toEqual([]);
+	const deleted = await run({ resource: 'webhookEndpoint', operation: 'delete', endpointId: String(created.endpoint_id) });
+	expect(deleted.items[0].json).toEqual({ endpoint_id: created.endpoint_id, deleted: true });
+	const bad = await run({ resource: 'webhookEndpoint', operation: 'create', url: 'http://hooks.example.com/x', events: [] });
+	expect(bad.error?.message).toContain('public https:// URL');
+});
+
+test('Template: list, get, generate with variables from the item, then wait for the video', async () => {
+	const templates = await run({ resource: 'template', operation: 'list', returnAll: true });
+	expect(templates.items.map((item) => item.json.id)).toEqual(['tpl_product_update']);
+	const detail = await run({ resource: 'template', operation: 'get', templateId: 'tpl_product_update' });
+	expect(detail.items[0].json).toMatchObject({ scene_ids: ['scene_1'], variables: { first_name: expect.any(Object) } });
+	const generated = await run({
+		resource: 'template',
+		operation: 'generate',
+		templateId: 'tpl_product_update',
+		variables: { variable: [{ name: 'first_name', text: 'Ada' }] },
+		variablesJson: '{}',
+		generateOptions: { title: 'For Ada', fps: 30 },
+		waitForCompletion: 'poll',
+		pollInterval: 0.05,
+		waitTimeout: 1,
+	});
+	expect(generated.items[0].json).toMatchObject({ status: 'completed', title: 'For Ada' });
+	const generate = api().find((entry) => entry.method === 'POST')!;
+	expect(JSON.parse(generate.body)).toEqual({ variables: { first_name: { name: 'first_name', type: 'text', properties: { content: 'Ada' } } }, title: 'For Ada', fps: 30 });
+	const unknown = await run({ resource: 'template', operation: 'generate', templateId: 'tpl_product_update', variables: { variable: [{ name: 'nickname', text: 'x' }] }, variablesJson: '{}' });
+	expect(unknown.error?.message).toContain('unknown variables: nickname');
+});
+
+test('Video Translation: one job per language, each waited for; get, list, rename, delete', async () => {
+	const result = await run({ resource: 'videoTranslation', operation: 'create', videoUrl: 'https://cdn.example.com/talk.mp4', outputLanguages: ['Spanish (Spain)', 'German (Germany)'], translationOptions: { mode: 'precision', title: 'Talk' }, waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 });
+	expect(result.items.map((item) => [item.json.output_language, item.json.status])).toEqual([
+		['Spanish (Spain)', 'completed'],
+		['German (Germany)', 'completed'],
+	]);
+	expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+	expect(JSON.parse(api()[0].body)).toEqual({ video: { type: 'url', url: 'https://cdn.example.com/talk.mp4' }, output_languages: ['Spanish (Spain)', 'German (Germany)'], mode: 'precision', title: 'Talk' });
+	const id = String(result.items[0].json.id);
+	expect((await run({ resource: 'videoTranslation', operation: 'get', translationId: id })).items[0].json).toMatchObject({ id, video_url: expect.any(String) });
+	expect((await run({ resource: 'videoTranslation', operation: 'list', returnAll: true })).items).toHaveLength(2);
+	expect((await run({ resource: 'videoTranslation', operation: 'rename', translationId: id, newTitle: 'Charla' })).items[0].json.title).toBe('Charla');
+	expect((await run({ resource: 'videoTranslation', operation: 'delete', translationId: id })).items[0].json).toEqual({ id });
+});
+
+test('Asset: a small file goes multipart, a large one through the streamed direct upload; get, list, delete', async () => {
+	const small = Buffer.alloc(10_000, 1);
+	const uploaded = await run({ resource: 'asset', operation: 'upload', binaryProperty: 'data' }, { input: [{ json: {}, binary: { data: { data: small.toString('base64'), mimeType: 'image/png', fileName: 'logo.png' } } }] });
+	expect(uploaded.items[0].json).toMatchObject({ asset_id: expect.stringMatching(/^asset_/), mime_type: 'image/png', size_bytes: 10_000 });
+	expect(api()[0].headers['content-type']).toMatch(/^multipart\/form-data/);
+
+	emulator.clearLog();
+	const large = Buffer.alloc(33 * 1024 * 1024, 2);
+	const big = await run({ resource: 'asset', operation: 'upload', binaryProperty: 'data' }, { input: [{ json: {}, binary: { data: { data: large.toString('base64'), mimeType: 'video/mp4', fileName: 'long.mp4' } } }] });
+	expect(big.error).toBeUndefined();
+	expect(emulator.log.map((entry) => `${entry.method} ${entry.path.replace(/asset_[0-9a-f]+/, ':id')} ${entry.status}`)).toEqual([
+		'POST /v3/assets/direct-uploads 200',
+		'PUT /__heygen-upload/:id 200',
+		'POST /v3/assets/:id/complete 200',
+	]);
+	expect(emulator.log[1].headers).toMatchObject({ 'content-type': 'video/mp4', 'x-amz-meta-asset': expect.stringMatching(/^asset_/) });
+	expect(emulator.log[1].headers['x-api-key']).toBeUndefined();
+
+	const id = String(uploaded.items[0].json.asset_id);
+	expect((await run({ resource: 'asset', operation: 'get', assetId: id })).items[0].json).toMatchObject({ id, type: 'image' });
+	expect((await run({ resource: 'asset', operation: 'list', username: 'emulator_user', returnAll: true })).items).toHaveLength(2);
+	expect((await run({ resource: 'asset', operation: 'delete', assetId: id })).items[0].json).toEqual({ id });
+
+	emulator.clearLog();
+	const unsupported = await run({ resource: 'asset', operation: 'upload', binaryProperty: 'data' }, { input: [{ json: {}, binary: { data: { data: 'AAAA', mimeType: 'application/zip', fileName: 'x.zip' } } }] });
+	expect(unsupported.error?.message).toContain('HeyGen does not take application/zip files');
+	expect(emulator.log).toHaveLength(0);
+});
