@@ -238,6 +238,102 @@ function addAvatarVoiceVideoRoutes(emulator: Emulator): void {
 		return voice ? { status: 200, body: { data: { ...voice, engines: undefined, support_interactive_avatar: false } } } : heygenError(404, { code: 'voice_not_found', message: `Voice ${req.params.id} not found` });
 	});
 
+	const stage = () => Number(emulator.config.stageMs);
+
+	// §2.2: speech, design, clone, delete.
+	emulator.route('POST', '/v3/voices/speech', (req) => {
+		const body = (req.body ?? {}) as Row;
+		if (typeof body.text !== 'string' || body.text.length < 1 || body.text.length > 5000) return heygenError(400, { code: 'invalid_parameter', message: 'text must be 1 to 5000 characters', param: 'text' });
+		const voice = voices.find((candidate) => candidate.voice_id === body.voice_id);
+		if (!voice) return heygenError(404, { code: 'voice_not_found', message: `Voice ${String(body.voice_id)} not found` });
+		if (!((voice.engines as string[] | undefined) ?? []).includes('starfish')) return heygenError(400, { code: 'voice_not_usable', message: 'This voice does not support the starfish engine', param: 'voice_id' });
+		if (body.speed !== undefined && !(Number(body.speed) >= 0.5 && Number(body.speed) <= 2)) return heygenError(400, { code: 'invalid_parameter', message: 'speed must be 0.5 to 2.0', param: 'speed' });
+		const words = body.text.split(/\s+/).filter(Boolean);
+		return {
+			status: 200,
+			body: { data: { audio_url: `${emulator.origin}/__emulator/files/${2000 + body.text.length * 100}.mp3`, duration: Number((words.length * 0.4).toFixed(2)), request_id: randomUUID(), word_timestamps: words.map((word, index) => ({ word, start: index * 0.4, end: index * 0.4 + 0.35 })) } },
+		};
+	});
+	emulator.route('POST', '/v3/voices', (req) => {
+		const body = (req.body ?? {}) as Row;
+		if (typeof body.prompt !== 'string' || !body.prompt) return heygenError(400, { code: 'invalid_parameter', message: 'prompt is required', param: 'prompt' });
+		const matches = voices.filter((voice) => voice.type === 'public' && (!body.gender || voice.gender === body.gender)).slice(0, 3).map(({ engines: _engines, ...voice }) => voice);
+		return { status: 200, body: { data: { seed: body.seed ?? 0, voices: matches } } };
+	});
+	emulator.route('POST', '/v3/voices/clone', (req) => (emulator.hooks.idempotent as unknown as (req: EmulatorRequest, create: () => EmulatorResponse) => EmulatorResponse)(req, () => {
+		const body = (req.body ?? {}) as Row;
+		if (typeof body.voice_name !== 'string' || !body.voice_name) return heygenError(400, { code: 'invalid_parameter', message: 'voice_name is required', param: 'voice_name' });
+		const audio = (body.audio ?? {}) as Row;
+		if (!['url', 'asset_id', 'base64'].includes(String(audio.type))) return heygenError(400, { code: 'invalid_parameter', message: 'audio must be an AssetInput', param: 'audio' });
+		const clone: Row = { voice_id: `clone_${randomUUID().replace(/-/g, '').slice(0, 12)}`, name: body.voice_name, language: body.language ?? 'English', gender: null, type: 'private', status: 'processing', preview_audio_url: null, support_pause: true, support_locale: false, engines: ['starfish'], created_at: nowSeconds() };
+		voices.push(clone);
+		emulator.schedule(stage(), () => {
+			if (JSON.stringify(audio).includes('fail')) Object.assign(clone, { status: 'failed', failure_message: 'The sample has too much background noise.' });
+			else clone.status = 'complete';
+		});
+		return { status: 200, body: { data: { voice_clone_id: clone.voice_id } } };
+	}));
+	emulator.route('DELETE', '/v3/voices/{id}', (req) => {
+		const voice = voices.find((candidate) => candidate.voice_id === req.params.id && candidate.type === 'private');
+		if (!voice) return heygenError(404, { code: 'voice_not_found', message: `Voice ${req.params.id} not found` });
+		voices = voices.filter((candidate) => candidate !== voice);
+		return { status: 200, body: { data: { voice_id: voice.voice_id } } };
+	});
+
+	// §2.1: photo avatars, digital twins, avatars from a prompt; rename and delete.
+	emulator.route('POST', '/v3/avatars', (req) => (emulator.hooks.idempotent as unknown as (req: EmulatorRequest, create: () => EmulatorResponse) => EmulatorResponse)(req, () => {
+		const body = (req.body ?? {}) as Row;
+		if (!['photo', 'digital_twin', 'prompt'].includes(String(body.type))) return heygenError(400, { code: 'invalid_parameter', message: 'type must be photo, digital_twin or prompt', param: 'type' });
+		if (typeof body.name !== 'string' || !body.name) return heygenError(400, { code: 'invalid_parameter', message: 'name is required', param: 'name' });
+		if (body.type === 'prompt' ? typeof body.prompt !== 'string' || !body.prompt : !body.file || typeof body.file !== 'object') {
+			return heygenError(400, { code: 'invalid_parameter', message: body.type === 'prompt' ? 'prompt is required' : 'file is required', param: body.type === 'prompt' ? 'prompt' : 'file' });
+		}
+		let group = groups.find((candidate) => candidate.id === body.avatar_group_id);
+		if (body.avatar_group_id && !group) return heygenError(404, { code: 'avatar_not_found', message: `Avatar group ${String(body.avatar_group_id)} not found` });
+		if (!group) {
+			group = { id: `grp_${randomUUID().replace(/-/g, '').slice(0, 12)}`, name: body.name, created_at: nowSeconds(), looks_count: 0, gender: null, default_voice_id: null, preview_image_url: null, preview_video_url: null, status: 'processing', consent_status: null, error: null, ownership: 'private' };
+			groups.push(group);
+		}
+		const type = body.type === 'digital_twin' ? 'digital_twin' : 'photo_avatar';
+		const look: Row = { id: `look_${randomUUID().replace(/-/g, '').slice(0, 12)}`, name: body.name, avatar_type: type, supported_api_engines: ['avatar_iv'], tags: [], group_id: group.id, gender: null, default_voice_id: null, preview_image_url: null, preview_video_url: null, image_width: null, image_height: null, preferred_orientation: null, status: 'processing', error: null, ownership: 'private' };
+		looks.push(look);
+		group.looks_count = Number(group.looks_count) + 1;
+		emulator.schedule(stage(), () => {
+			look.status = type === 'digital_twin' ? 'pending_consent' : 'completed';
+			group!.status = look.status;
+		});
+		return { status: 200, body: { data: { avatar_group: strip(group), avatar_item: strip(look) } } };
+	}));
+	emulator.route('PATCH', '/v3/avatars/looks/{id}', (req) => {
+		const look = looks.find((candidate) => candidate.id === req.params.id);
+		if (!look) return heygenError(404, { code: 'avatar_not_found', message: `Avatar look ${req.params.id} not found` });
+		if (look.avatar_type === 'studio_avatar') return heygenError(400, { code: 'invalid_parameter', message: 'Studio avatars cannot be renamed', param: 'look_id' });
+		const name = ((req.body ?? {}) as Row).name;
+		if (typeof name !== 'string' || !name) return heygenError(400, { code: 'invalid_parameter', message: 'name is required', param: 'name' });
+		look.name = name;
+		return { status: 200, body: { data: strip(look) } };
+	});
+	emulator.route('DELETE', '/v3/avatars/looks/{id}', (req) => {
+		const look = looks.find((candidate) => candidate.id === req.params.id);
+		if (!look) return heygenError(404, { code: 'avatar_not_found', message: `Avatar look ${req.params.id} not found` });
+		if (look.avatar_type === 'studio_avatar') return heygenError(400, { code: 'invalid_parameter', message: 'Studio avatars cannot be deleted', param: 'look_id' });
+		looks = looks.filter((candidate) => candidate !== look);
+		const group = groups.find((candidate) => candidate.id === look.group_id);
+		if (group) {
+			group.looks_count = Number(group.looks_count) - 1;
+			if (Number(group.looks_count) <= 0) groups = groups.filter((candidate) => candidate !== group);
+		}
+		return { status: 200, body: { data: { id: look.id } } };
+	});
+	emulator.route('DELETE', '/v3/avatars/{id}', (req) => {
+		const group = groups.find((candidate) => candidate.id === req.params.id);
+		if (!group) return heygenError(404, { code: 'avatar_not_found', message: `Avatar group ${req.params.id} not found` });
+		if (group.ownership === 'public') return heygenError(403, { code: 'forbidden', message: 'Public avatars cannot be deleted' });
+		groups = groups.filter((candidate) => candidate !== group);
+		looks = looks.filter((look) => look.group_id !== group.id);
+		return { status: 200, body: { data: { id: group.id } } };
+	});
+
 	// §2.3, §7.4: create per type, then the job clock (§7.5).
 	function validateVideo(body: Row): EmulatorResponse | undefined {
 		const bad = (message: string, param: string) => heygenError(400, { code: 'invalid_parameter', message, param });

@@ -33,18 +33,28 @@ export const assetDescription: INodeProperties[] = [
 	...returnAllAndLimit('asset', 'list', 1000, 20),
 ];
 
-/** Up to 32 MB: POST /v3/assets multipart `file`. Above: direct-uploads → PUT (streamed, headers verbatim, no key) → complete. */
-export async function upload(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
-	const property = requiredString(this, 'binaryProperty', 'Binary Property', itemIndex);
+/** Checks that the item has this binary property, of a type HeyGen takes, before anything is sent. */
+export function assertUploadable(ctx: IExecuteFunctions, itemIndex: number, property: string, label: string) {
 	let data;
 	try {
-		data = this.helpers.assertBinaryData(itemIndex, property);
+		data = ctx.helpers.assertBinaryData(itemIndex, property);
 	} catch {
-		throw new NodeOperationError(this.getNode(), `Binary Property: the item has no binary data "${property}"`, { itemIndex });
+		throw new NodeOperationError(ctx.getNode(), `${label}: the item has no binary data "${property}"`, { itemIndex });
 	}
 	if (!ASSET_TYPES.includes(data.mimeType)) {
-		throw new NodeOperationError(this.getNode(), `Binary Property: HeyGen does not take ${data.mimeType} files`, { itemIndex, description: `Supported: ${ASSET_TYPES.join(', ')}` });
+		throw new NodeOperationError(ctx.getNode(), `${label}: HeyGen does not take ${data.mimeType} files`, { itemIndex, description: `Supported: ${ASSET_TYPES.join(', ')}` });
 	}
+	return data;
+}
+
+/** Up to 32 MB: POST /v3/assets multipart `file`. Above: direct-uploads → PUT (streamed, headers verbatim, no key) → complete. */
+export async function uploadAsset(ctx: IExecuteFunctions, itemIndex: number, property: string, transport: TransportOptions): Promise<IDataObject> {
+	return await upload.call(ctx, itemIndex, transport, property);
+}
+
+export async function upload(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions, propertyName?: string): Promise<IDataObject> {
+	const property = propertyName ?? requiredString(this, 'binaryProperty', 'Binary Property', itemIndex);
+	const data = assertUploadable(this, itemIndex, property, 'Binary Property');
 	const size = data.id ? (await this.helpers.getBinaryMetadata(data.id)).fileSize : Buffer.byteLength(data.data, 'base64');
 	const filename = data.fileName ?? `upload.${data.fileExtension ?? 'bin'}`;
 	if (size <= DIRECT_LIMIT) {

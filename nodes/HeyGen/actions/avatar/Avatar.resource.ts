@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllAndLimit } from '../../../shared/pagination';
 import type { TransportOptions } from '../../../shared/transport';
 import { heyGenGet, idField, listAll, requiredString } from '../../helpers';
+import { avatarManageDescription } from './manage';
 
 const ownership: INodeProperties = {
 	displayName: 'Ownership',
@@ -24,10 +25,16 @@ export const avatarDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['avatar'] } },
 		options: [
+			{ name: 'Create Digital Twin', value: 'createDigitalTwin', description: 'Train an avatar from footage of a person (consent needed)', action: 'Create a digital twin' },
+			{ name: 'Create From Prompt', value: 'createFromPrompt', description: 'Generate an avatar from a description', action: 'Create an avatar from a prompt' },
+			{ name: 'Create Photo Avatar', value: 'createPhoto', description: 'Make an avatar from one photo', action: 'Create a photo avatar' },
+			{ name: 'Delete Group', value: 'deleteGroup', description: 'Delete one of your avatars with all its looks', action: 'Delete an avatar group' },
+			{ name: 'Delete Look', value: 'deleteLook', description: 'Delete one of your looks', action: 'Delete an avatar look' },
 			{ name: 'Get Group', value: 'getGroup', description: 'Get an avatar (a character with its looks)', action: 'Get an avatar group' },
 			{ name: 'Get Look', value: 'getLook', description: 'Get one look (its ID is the avatar_id of a video)', action: 'Get an avatar look' },
 			{ name: 'List Groups', value: 'listGroups', description: 'List avatars (characters)', action: 'List avatar groups' },
 			{ name: 'List Looks', value: 'listLooks', description: 'List looks (outfits and poses) to make videos with', action: 'List avatar looks' },
+			{ name: 'Rename Look', value: 'renameLook', description: 'Rename a photo avatar or digital twin look', action: 'Rename an avatar look' },
 		],
 		default: 'listLooks',
 	},
@@ -59,6 +66,7 @@ export const avatarDescription: INodeProperties[] = [
 			ownership,
 		],
 	},
+	...avatarManageDescription,
 ];
 
 function filters(ctx: IExecuteFunctions, itemIndex: number, allowed: string[]): IDataObject {

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllAndLimit } from '../../../shared/pagination';
 import type { TransportOptions } from '../../../shared/transport';
 import { heyGenGet, idField, listAll, requiredString } from '../../helpers';
+import { voiceMoreDescription } from './more';
 
 export const voiceDescription: INodeProperties[] = [
 	{
@@ -12,12 +13,16 @@ export const voiceDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['voice'] } },
 		options: [
+			{ name: 'Clone', value: 'clone', description: 'Clone a voice from an audio sample', action: 'Clone a voice' },
+			{ name: 'Delete', value: 'delete', description: 'Delete one of your cloned voices', action: 'Delete a voice' },
+			{ name: 'Design', value: 'design', description: 'Find up to three voices that match a description', action: 'Design a voice' },
+			{ name: 'Generate Speech', value: 'generateSpeech', description: 'Text to speech, as audio in the item', action: 'Generate speech' },
 			{ name: 'Get', value: 'get', description: 'Get a voice (and a clone\'s status)', action: 'Get a voice' },
 			{ name: 'List', value: 'list', description: 'List voices', action: 'List voices' },
 		],
 		default: 'list',
 	},
-	idField('voice', ['get'], 'voiceId', 'Voice ID'),
+	idField('voice', ['get', 'delete'], 'voiceId', 'Voice ID'),
 	...returnAllAndLimit('voice', 'list', 1000, 50),
 	{
 		displayName: 'Filters',
@@ -51,6 +56,7 @@ export const voiceDescription: INodeProperties[] = [
 			},
 		],
 	},
+	...voiceMoreDescription,
 ];
 
 /** GET /v3/voices (20 a page, at most 100). */
