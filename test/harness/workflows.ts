@@ -2,7 +2,7 @@
 import type { ICredentialDataDecryptedObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { resetPacing } from '../../nodes/shared/pacing';
-import { SERVICES, startAllEmulators, type EmulatorSet } from '../emulators';
+import { SERVICES, startAllEmulators, startEmulator, type EmulatorSet, type ServiceName } from '../emulators';
 import type { Emulator } from '../emulators/core';
 import { runWorkflow, type RunOptions, type RunResult } from './engine';
 
@@ -75,4 +75,40 @@ export function useAllEmulators(): { current: EmulatorSet } {
 		for (const service of SERVICES) holder.current[service].reset();
 	});
 	return holder;
+}
+
+/**
+ * One service's emulator for a test file: started once, reset (with the process's pacing state)
+ * before each test, then `configure` applied (e.g. a faster job clock).
+ */
+export function useEmulator(service: ServiceName, configure: (emulator: Emulator) => void = () => undefined): { current: Emulator } {
+	const holder = {} as { current: Emulator };
+	beforeAll(async () => {
+		holder.current = await startEmulator(service);
+	});
+	afterAll(async () => {
+		await holder.current.close();
+	});
+	beforeEach(() => {
+		holder.current.reset();
+		resetPacing();
+		configure(holder.current);
+	});
+	return holder;
+}
+
+/** Runs one of this package's nodes against an emulator, returning its items and its error. */
+export function nodeRunner(type: string, credentialType: string, holder: { current: Emulator }, apiKey: string) {
+	return async (parameters: INodeParameters, options: { input?: INodeExecutionData[]; items?: number; continueOnFail?: boolean } = {}) => {
+		const result = await runNode({
+			type,
+			parameters,
+			credentialType,
+			credentials: { apiKey, baseUrl: holder.current.baseUrl },
+			input: options.input,
+			items: options.items,
+			continueOnFail: options.continueOnFail,
+		});
+		return { items: result.output(NODE_NAME), error: result.error(NODE_NAME) as (Error & { description?: string; httpCode?: string }) | undefined };
+	};
 }

@@ -1,36 +1,12 @@
-/** HeyGen Webhook Endpoint, Template, Video Translation and Asset operations against the emulator. */
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+/** HeyGen Webhook Endpoint, Template, Video Translation and Asset operations against the holder.current. */
 
-import { resetPacing } from '../../../nodes/shared/pacing';
-import { startEmulator, TEST_KEYS } from '../../emulators';
-import type { Emulator } from '../../emulators/core';
-import { NODE_NAME, runNode } from '../../harness/workflows';
+import { TEST_KEYS } from '../../emulators';
+import { nodeRunner, useEmulator } from '../../harness/workflows';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator('heygen');
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => {
-	emulator.reset();
-	resetPacing();
-	emulator.config.stageMs = 30;
-});
+const holder = useEmulator('heygen', (emulator) => (emulator.config.stageMs = 30));
+const run = nodeRunner('heyGen', 'heyGenApi', holder, TEST_KEYS.heygen.valid);
 
-async function run(parameters: INodeParameters, options: { input?: INodeExecutionData[]; continueOnFail?: boolean } = {}) {
-	const result = await runNode({
-		type: 'heyGen',
-		parameters,
-		credentialType: 'heyGenApi',
-		credentials: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.baseUrl },
-		input: options.input,
-		continueOnFail: options.continueOnFail,
-	});
-	return { items: result.output(NODE_NAME), error: result.error(NODE_NAME) as (Error & { description?: string; httpCode?: string }) | undefined };
-}
-const api = () => emulator.log.filter((entry) => entry.path.startsWith('/v3/'));
+const api = () => holder.current.log.filter((entry) => entry.path.startsWith('/v3/'));
 const lastBody = () => JSON.parse(api().at(-1)!.body) as Record<string, unknown>;
 
 test('Webhook Endpoint: create (secret shown once), list, update, rotate, delete; event types and events', async () => {
@@ -98,25 +74,25 @@ test('Asset: a small file goes multipart, a large one through the streamed direc
 	expect(uploaded.items[0].json).toMatchObject({ asset_id: expect.stringMatching(/^asset_/), mime_type: 'image/png', size_bytes: 10_000 });
 	expect(api()[0].headers['content-type']).toMatch(/^multipart\/form-data/);
 
-	emulator.clearLog();
+	holder.current.clearLog();
 	const large = Buffer.alloc(33 * 1024 * 1024, 2);
 	const big = await run({ resource: 'asset', operation: 'upload', binaryProperty: 'data' }, { input: [{ json: {}, binary: { data: { data: large.toString('base64'), mimeType: 'video/mp4', fileName: 'long.mp4' } } }] });
 	expect(big.error).toBeUndefined();
-	expect(emulator.log.map((entry) => `${entry.method} ${entry.path.replace(/asset_[0-9a-f]+/, ':id')} ${entry.status}`)).toEqual([
+	expect(holder.current.log.map((entry) => `${entry.method} ${entry.path.replace(/asset_[0-9a-f]+/, ':id')} ${entry.status}`)).toEqual([
 		'POST /v3/assets/direct-uploads 200',
 		'PUT /__heygen-upload/:id 200',
 		'POST /v3/assets/:id/complete 200',
 	]);
-	expect(emulator.log[1].headers).toMatchObject({ 'content-type': 'video/mp4', 'x-amz-meta-asset': expect.stringMatching(/^asset_/) });
-	expect(emulator.log[1].headers['x-api-key']).toBeUndefined();
+	expect(holder.current.log[1].headers).toMatchObject({ 'content-type': 'video/mp4', 'x-amz-meta-asset': expect.stringMatching(/^asset_/) });
+	expect(holder.current.log[1].headers['x-api-key']).toBeUndefined();
 
 	const id = String(uploaded.items[0].json.asset_id);
 	expect((await run({ resource: 'asset', operation: 'get', assetId: id })).items[0].json).toMatchObject({ id, type: 'image' });
 	expect((await run({ resource: 'asset', operation: 'list', username: 'emulator_user', returnAll: true })).items).toHaveLength(2);
 	expect((await run({ resource: 'asset', operation: 'delete', assetId: id })).items[0].json).toEqual({ id });
 
-	emulator.clearLog();
+	holder.current.clearLog();
 	const unsupported = await run({ resource: 'asset', operation: 'upload', binaryProperty: 'data' }, { input: [{ json: {}, binary: { data: { data: 'AAAA', mimeType: 'application/zip', fileName: 'x.zip' } } }] });
 	expect(unsupported.error?.message).toContain('HeyGen does not take application/zip files');
-	expect(emulator.log).toHaveLength(0);
+	expect(holder.current.log).toHaveLength(0);
 });

@@ -1,43 +1,20 @@
-/** HeyGen Avatar, Voice and Video operations in n8n-core's engine against the HeyGen emulator. */
+/** HeyGen Avatar, Voice and Video operations in n8n-core's engine against the HeyGen holder.current. */
 import type { INodeParameters } from 'n8n-workflow';
 
 import { LoadOptionsContext } from 'n8n-core';
 import { Workflow } from 'n8n-workflow';
 
 import { HeyGen } from '../../../nodes/HeyGen/HeyGen.node';
-import { resetPacing } from '../../../nodes/shared/pacing';
-import { startEmulator, TEST_KEYS } from '../../emulators';
-import type { Emulator } from '../../emulators/core';
+import { TEST_KEYS } from '../../emulators';
 import { TestCredentialsHelper } from '../../harness/credentials-helper';
 import { additionalDataFor } from '../../harness/engine';
 import { PackageNodeTypes } from '../../harness/types';
-import { NODE_NAME, runNode } from '../../harness/workflows';
+import { nodeRunner, useEmulator } from '../../harness/workflows';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator('heygen');
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => {
-	emulator.reset();
-	resetPacing();
-	emulator.config.stageMs = 40;
-});
+const holder = useEmulator('heygen', (emulator) => (emulator.config.stageMs = 40));
+const run = nodeRunner('heyGen', 'heyGenApi', holder, TEST_KEYS.heygen.valid);
 
-async function run(parameters: INodeParameters, options: { items?: number; continueOnFail?: boolean } = {}) {
-	const result = await runNode({
-		type: 'heyGen',
-		parameters,
-		credentialType: 'heyGenApi',
-		credentials: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.baseUrl },
-		items: options.items,
-		continueOnFail: options.continueOnFail,
-	});
-	return { items: result.output(NODE_NAME), error: result.error(NODE_NAME) as (Error & { description?: string; httpCode?: string }) | undefined };
-}
-const api = () => emulator.log.filter((entry) => entry.path.startsWith('/v3/'));
+const api = () => holder.current.log.filter((entry) => entry.path.startsWith('/v3/'));
 const createBody = () => JSON.parse(api().find((entry) => entry.method === 'POST' && entry.path === '/v3/videos')!.body) as Record<string, unknown>;
 const avatarVideo: INodeParameters = { resource: 'video', operation: 'create', videoType: 'avatar', avatarId: 'Anna_public_office', audioSource: 'script', script: 'Welcome to our product tour.', voiceId: 'voice_en_sara' };
 
@@ -68,7 +45,7 @@ describe('Video → Create', () => {
 	it('creates an image video and a studio video', async () => {
 		await run({ resource: 'video', operation: 'create', videoType: 'image', imageUrl: 'https://cdn.example.com/me.png', audioSource: 'audioUrl', audioUrl: 'https://cdn.example.com/voice.mp3' });
 		expect(createBody()).toEqual({ type: 'image', image: { type: 'url', url: 'https://cdn.example.com/me.png' }, audio_url: 'https://cdn.example.com/voice.mp3' });
-		emulator.clearLog();
+		holder.current.clearLog();
 		const scenes = [
 			{ type: 'avatar_video', input: { type: 'avatar', avatar_id: 'Tom_public_studio', script: 'Part one', voice_id: 'voice_en_mark' } },
 			{ type: 'image', source: { type: 'url', url: 'https://cdn.example.com/slide.png' }, duration: 3 },
@@ -79,7 +56,7 @@ describe('Video → Create', () => {
 	});
 
 	it('polls until completed and downloads the video', async () => {
-		emulator.config.outputBytes = 54_321;
+		holder.current.config.outputBytes = 54_321;
 		const result = await run({ ...avatarVideo, waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1, downloadOutput: true });
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toMatchObject({ status: 'completed', video_url: expect.any(String) });
@@ -121,7 +98,7 @@ describe('Video → Get, List, Delete, Get Statuses', () => {
 		expect(got.items[0].json).toMatchObject({ id, status: 'completed' });
 		expect(got.items[0].binary?.data.mimeType).toBe('video/mp4');
 
-		emulator.clearLog();
+		holder.current.clearLog();
 		const listed = await run({ resource: 'video', operation: 'list', returnAll: true, titleFilter: 'quarterly' });
 		expect(listed.items.map((item) => item.json.id)).toEqual([id]);
 		expect(api()[0].query).toEqual({ title: 'quarterly', limit: '100' });
@@ -140,7 +117,7 @@ describe('Avatar and Voice', () => {
 	it('lists looks with filters over cursor pages, gets a look and a group', async () => {
 		const looks = await run({ resource: 'avatar', operation: 'listLooks', returnAll: true, avatarFilters: { group_id: 'grp_public_anna' } });
 		expect(looks.items.map((item) => item.json.id)).toEqual(['Anna_public_office', 'Anna_public_casual']);
-		emulator.clearLog();
+		holder.current.clearLog();
 		const paged = await run({ resource: 'avatar', operation: 'listLooks', returnAll: false, limit: 2 });
 		expect(paged.items).toHaveLength(2);
 		expect(api()[0].query).toEqual({ limit: '2' });
@@ -162,7 +139,7 @@ describe('Avatar and Voice', () => {
 	it('fills the look and voice dropdowns', async () => {
 		const node = { id: 'h', name: 'HeyGen', type: 'CUSTOM.heyGen', typeVersion: 1, position: [0, 0] as [number, number], parameters: {}, credentials: { heyGenApi: { id: '1', name: 'HeyGen' } } };
 		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new PackageNodeTypes() });
-		const helper = new TestCredentialsHelper({ heyGenApi: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.baseUrl } });
+		const helper = new TestCredentialsHelper({ heyGenApi: { apiKey: TEST_KEYS.heygen.valid, baseUrl: holder.current.baseUrl } });
 		const context = new LoadOptionsContext(workflow, node, additionalDataFor({ credentialsHelper: helper }), 'parameters.avatarId');
 		const methods = new HeyGen().methods.loadOptions;
 		expect((await methods.getAvatarLooks.call(context)).map((option) => option.value)).toEqual(['Anna_public_office', 'Anna_public_casual', 'Tom_public_studio']);

@@ -1,36 +1,12 @@
-/** HeyGen voice and avatar creation, rename and deletion against the emulator. */
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+/** HeyGen voice and avatar creation, rename and deletion against the holder.current. */
 
-import { resetPacing } from '../../../nodes/shared/pacing';
-import { startEmulator, TEST_KEYS } from '../../emulators';
-import type { Emulator } from '../../emulators/core';
-import { NODE_NAME, runNode } from '../../harness/workflows';
+import { TEST_KEYS } from '../../emulators';
+import { nodeRunner, useEmulator } from '../../harness/workflows';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator('heygen');
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => {
-	emulator.reset();
-	resetPacing();
-	emulator.config.stageMs = 30;
-});
+const holder = useEmulator('heygen', (emulator) => (emulator.config.stageMs = 30));
+const run = nodeRunner('heyGen', 'heyGenApi', holder, TEST_KEYS.heygen.valid);
 
-async function run(parameters: INodeParameters, options: { input?: INodeExecutionData[]; continueOnFail?: boolean } = {}) {
-	const result = await runNode({
-		type: 'heyGen',
-		parameters,
-		credentialType: 'heyGenApi',
-		credentials: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.baseUrl },
-		input: options.input,
-		continueOnFail: options.continueOnFail,
-	});
-	return { items: result.output(NODE_NAME), error: result.error(NODE_NAME) as (Error & { description?: string; httpCode?: string }) | undefined };
-}
-const api = () => emulator.log.filter((entry) => entry.path.startsWith('/v3/'));
+const api = () => holder.current.log.filter((entry) => entry.path.startsWith('/v3/'));
 const sample = (mimeType = 'audio/mpeg') => [{ json: {}, binary: { data: { data: Buffer.alloc(4000, 7).toString('base64'), mimeType, fileName: 'sample.mp3' } } }];
 
 describe('Voice', () => {
@@ -64,7 +40,7 @@ describe('Voice', () => {
 	it('reports a failed clone with its reason, and refuses an unsupported sample before any request', async () => {
 		const failed = await run({ resource: 'voice', operation: 'clone', voiceName: 'Noisy', sampleFrom: 'url', sampleUrl: 'https://cdn.example.com/fail.mp3', waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 }, { continueOnFail: true });
 		expect(failed.items[0].json.error).toContain('too much background noise');
-		emulator.clearLog();
+		holder.current.clearLog();
 		const wrong = await run({ resource: 'voice', operation: 'clone', voiceName: 'Doc', sampleFrom: 'binary', sampleBinaryProperty: 'data' }, { input: sample('application/zip') });
 		expect(wrong.error?.message).toContain('does not take application/zip files');
 		expect(api()).toHaveLength(0);
