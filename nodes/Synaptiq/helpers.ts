@@ -1,5 +1,5 @@
 /** Synaptiq details several operations share: scopes, requests, page-style lists, field checks. */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { collectPages, nextPageNumber } from '../shared/pagination';
@@ -86,3 +86,15 @@ export function checkLeadFields(ctx: IExecuteFunctions, fields: IDataObject, ite
 }
 
 export const LEAD_STATUS_OPTIONS = ['new', 'contacted', 'qualified', 'converted', 'lost'].map((value) => ({ name: value[0].toUpperCase() + value.slice(1), value }));
+
+/** The Sort Order option both lists offer (§3.2; Synaptiq's default is descending). */
+export const SORT_ORDER_OPTION: INodeProperties = {
+	displayName: 'Sort Order',
+	name: 'sortOrder',
+	type: 'options',
+	options: [
+		{ name: 'Ascending', value: 'asc' },
+		{ name: 'Descending', value: 'desc' },
+	],
+	default: 'desc',
+};

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { returnAllAndLimit } from '../../../shared/pagination';
 import type { TransportOptions } from '../../../shared/transport';
-import { listPages } from '../../helpers';
+import { listPages, SORT_ORDER_OPTION } from '../../helpers';
 
 const show = { resource: ['conversation'], operation: ['list'] };
 
@@ -64,16 +64,7 @@ export const description: INodeProperties[] = [
 				],
 				default: 'lastMessageAt',
 			},
-			{
-				displayName: 'Sort Order',
-				name: 'sortOrder',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-				default: 'desc',
-			},
+			SORT_ORDER_OPTION,
 		],
 	},
 ];

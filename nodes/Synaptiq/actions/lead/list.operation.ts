@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { returnAllAndLimit } from '../../../shared/pagination';
 import type { TransportOptions } from '../../../shared/transport';
-import { LEAD_STATUS_OPTIONS, listPages } from '../../helpers';
+import { LEAD_STATUS_OPTIONS, listPages, SORT_ORDER_OPTION } from '../../helpers';
 
 const show = { resource: ['lead'], operation: ['list'] };
 
@@ -68,16 +68,7 @@ export const description: INodeProperties[] = [
 				],
 				default: 'createdAt',
 			},
-			{
-				displayName: 'Sort Order',
-				name: 'sortOrder',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-				default: 'desc',
-			},
+			SORT_ORDER_OPTION,
 		],
 	},
 ];
