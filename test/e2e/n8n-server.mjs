@@ -49,11 +49,16 @@ export function installCommunityPackage(userFolder, tarball) {
 	return nodesDir;
 }
 
-export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240_000 } = {}) {
+/**
+ * Options: `userFolder` (default: a new temporary one), `port` (default: a free one), and
+ * `beforeStart(cli)` to run n8n CLI commands (imports) on the database before the server starts.
+ */
+export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240_000, userFolder: givenFolder, port: givenPort, beforeStart } = {}) {
 	const { nodeBin, n8nBin, nodeDir } = await ensureN8n();
-	const userFolder = mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
+	const userFolder = givenFolder ?? mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
+	mkdirSync(userFolder, { recursive: true });
 	if (packageTarball) installCommunityPackage(userFolder, packageTarball);
-	const port = await freePort();
+	const port = givenPort ?? (await freePort());
 	const brokerPort = await freePort();
 	// The CLI runs its own task-runner broker: give it a port of its own beside the server's.
 	const cliBrokerPort = await freePort();
@@ -77,6 +82,16 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 		DB_TYPE: 'sqlite',
 		...env,
 	};
+	const runCli = (args) => {
+		const result = spawnSync(nodeBin, [n8nBin, ...args], {
+			env: { ...serverEnv, N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort) },
+			encoding: 'utf8',
+			timeout: 180_000,
+			maxBuffer: 64 * 1024 * 1024,
+		});
+		return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+	};
+	if (beforeStart) await beforeStart(runCli);
 	const out = createWriteStream(logFile);
 	const child = spawn(nodeBin, [n8nBin, 'start'], { env: serverEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	child.stdout.pipe(out);
@@ -153,15 +168,7 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 			if (answer.status !== 200) throw new Error(`test credential ${type}: ${answer.status} ${answer.text}`);
 			return answer.json.data;
 		},
-		cli(args) {
-			const result = spawnSync(nodeBin, [n8nBin, ...args], {
-				env: { ...serverEnv, N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort) },
-				encoding: 'utf8',
-				timeout: 180_000,
-				maxBuffer: 64 * 1024 * 1024,
-			});
-			return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-		},
+		cli: runCli,
 		async stop() {
 			if (child.exitCode !== null) return;
 			const exited = new Promise((resolve) => child.once('exit', resolve));

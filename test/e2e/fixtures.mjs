@@ -1,0 +1,80 @@
+// What the e2e suite and the `npm run dev` sandbox both use: per service, the credential type,
+// the node, and a read-only demo workflow that runs green against the emulator.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const pkg = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8'));
+
+export const SERVICES = {
+	sync: {
+		credential: 'syncApi',
+		node: 'sync',
+		testPath: '/v2/models',
+		header: 'x-api-key',
+		parameters: { resource: 'model', operation: 'list' },
+		expect: (items) => items.length === 5 && items[0].json.id === 'lipsync-2',
+	},
+	heygen: {
+		credential: 'heyGenApi',
+		node: 'heyGen',
+		testPath: '/v3/users/me',
+		header: 'x-api-key',
+		parameters: { resource: 'user', operation: 'getCurrent' },
+		expect: (items) => items.length === 1 && items[0].json.billing_type === 'wallet',
+	},
+	viralsync: {
+		credential: 'viralSyncApi',
+		node: 'viralSync',
+		testPath: '/v1/me',
+		header: 'x-api-key',
+		parameters: { resource: 'account', operation: 'get' },
+		expect: (items) => items.length === 1 && items[0].json.plan === 'pro',
+	},
+	socialsyncer: {
+		credential: 'socialSyncerApi',
+		node: 'socialSyncer',
+		testPath: '/v1/accounts',
+		header: 'authorization',
+		parameters: { resource: 'account', operation: 'list', platform: 'twitter' },
+		expect: (items) => items.length === 1 && items[0].json.platform === 'twitter',
+	},
+	synaptiq: {
+		credential: 'synaptiqApi',
+		node: 'synaptiq',
+		testPath: '/api/v1/leads',
+		header: 'authorization',
+		parameters: { resource: 'lead', operation: 'list', returnAll: true },
+		expect: (items) => items.length === 1 && items[0].json.email === 'smoke@example.com',
+	},
+};
+
+/** The emulators' revoked keys (test/emulators/keys.ts), where the service has them. */
+export const REVOKED_KEYS = {
+	viralsync: 'vs_prod_emulatorRevokedKey3b7d05e9c1a4',
+	socialsyncer: 'sk_emulatorRevokedKey7a2d9b60e4c13f',
+	synaptiq: 'sk_live_emulatorRevokedKey5d2b8e1c9a7f30',
+};
+
+/** A workflow that runs one of our nodes after a Manual Trigger, with a stored credential. */
+export function workflowFor(service, spec, credential) {
+	const nodeType = `${pkg.name}.${spec.node}`;
+	return {
+		id: `smoke${service}`.slice(0, 16).padEnd(16, '0'),
+		name: `Smoke ${service}`,
+		active: false,
+		settings: {},
+		connections: { Start: { main: [[{ node: 'Under Test', type: 'main', index: 0 }]] } },
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'under-test',
+				name: 'Under Test',
+				type: nodeType,
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: spec.parameters,
+				credentials: { [spec.credential]: { id: credential.id, name: credential.name } },
+			},
+		],
+	};
+}
