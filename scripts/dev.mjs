@@ -1,25 +1,80 @@
 #!/usr/bin/env node
-// `npm run dev`: builds the package and runs the five emulators as a local sandbox on fixed
-// ports, printing the Base URL and a working key for each. Ctrl-C stops everything.
-import { spawn, execFileSync } from 'node:child_process';
+// `npm run dev`: the whole sandbox in one command. Builds the package, starts the five service
+// emulators, and starts a real n8n (SQLite) on http://localhost:5678 with the package installed,
+// sandbox credentials pointing at the emulators and one demo workflow per node imported.
+// The first run installs n8n into ~/.cache (about 6 minutes); later runs start in seconds.
+// Ctrl-C stops everything it started.  Env: N8N_PORT (5678), SANDBOX_BASE_PORT (4010),
+// SANDBOX_EMULATORS_ONLY=1 to skip n8n.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
 
+const repo = path.resolve(import.meta.dirname, '..');
 const BASE_PORT = Number(process.env.SANDBOX_BASE_PORT ?? 4010);
+const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
+const sandboxDir = path.join(os.homedir(), '.cache', 'n8n-nodes-creator-suite', 'sandbox');
 
 console.log('Building the package…');
-execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
+execFileSync('npm', ['run', '-s', 'build'], { cwd: repo, stdio: 'inherit' });
 
 const emulators = spawn(process.execPath, ['--import', 'tsx', 'test/emulators/cli.ts', '--base-port', String(BASE_PORT), '--json'], {
+	cwd: repo,
 	stdio: ['ignore', 'pipe', 'inherit'],
 });
-emulators.stdout.once('data', (chunk) => {
-	const { baseUrls, keys } = JSON.parse(String(chunk));
-	console.log('\nSandbox emulators (use these as Base URL and API Key in the credentials):');
-	for (const [service, url] of Object.entries(baseUrls)) console.log(`  ${service.padEnd(13)} ${url.padEnd(34)} ${keys[service]}`);
-	console.log('\nPress Ctrl-C to stop.');
+const { baseUrls, keys } = await new Promise((resolve, reject) => {
+	readline.createInterface({ input: emulators.stdout }).once('line', (line) => resolve(JSON.parse(line)));
+	emulators.once('exit', (code) => reject(new Error(`the emulators exited (${code}); is port ${BASE_PORT} in use?`)));
 });
-const stop = () => {
+console.log('\nSandbox emulators (Base URL and an API key each accepts):');
+for (const [service, url] of Object.entries(baseUrls)) console.log(`  ${service.padEnd(13)} ${url.padEnd(34)} ${keys[service]}`);
+
+let n8n;
+const stop = async () => {
+	if (n8n) await n8n.stop();
 	if (emulators.exitCode === null) emulators.kill('SIGTERM');
+	process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
-emulators.on('exit', (code) => process.exit(code ?? 0));
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+
+if (process.env.SANDBOX_EMULATORS_ONLY) {
+	console.log('\nPress Ctrl-C to stop.');
+} else {
+	const { startN8n } = await import('../test/e2e/n8n-server.mjs');
+	const { SERVICES, workflowFor } = await import('../test/e2e/fixtures.mjs');
+	mkdirSync(sandboxDir, { recursive: true });
+	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', sandboxDir], { cwd: repo, encoding: 'utf8' }));
+	// Fixed ids, so every run overwrites the same credentials and workflows instead of adding copies.
+	const credentials = Object.entries(SERVICES).map(([service, spec]) => ({
+		id: `sandbox${service}`.slice(0, 16).padEnd(16, '0'),
+		name: `${service} (sandbox)`,
+		type: spec.credential,
+		data: { apiKey: keys[service], baseUrl: baseUrls[service] },
+	}));
+	const workflows = Object.entries(SERVICES).map(([service, spec], index) => ({
+		...workflowFor(service, spec, credentials[index]),
+		id: `demo${service}`.slice(0, 16).padEnd(16, '0'),
+		name: `Demo: ${service}`,
+	}));
+	writeFileSync(path.join(sandboxDir, 'credentials.json'), JSON.stringify(credentials));
+	writeFileSync(path.join(sandboxDir, 'workflows.json'), JSON.stringify(workflows));
+	console.log(`\nStarting n8n on http://localhost:${N8N_PORT} (the first run installs it: about 6 minutes)…`);
+	n8n = await startN8n({
+		packageTarball: path.join(sandboxDir, packed.filename),
+		userFolder: path.join(sandboxDir, 'n8n-user'),
+		port: N8N_PORT,
+		env: { N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: 'localhost', WEBHOOK_URL: `http://localhost:${N8N_PORT}/` },
+		beforeStart: async (cli) => {
+			for (const [kind, file] of [['credentials', 'credentials.json'], ['workflow', 'workflows.json']]) {
+				const result = await cli([`import:${kind}`, `--input=${path.join(sandboxDir, file)}`]);
+				if (result.code !== 0) throw new Error(`importing ${kind} failed: ${result.stderr.slice(-500)}`);
+			}
+		},
+	});
+	await n8n.setupOwnerAndLogin();
+	console.log(`\nn8n is ready: http://localhost:${N8N_PORT}  (sign in as owner@example.com / Password1234)`);
+	console.log('Credentials "<service> (sandbox)" point at the emulators; open any "Demo: …" workflow and run it.');
+	console.log(`n8n log: ${n8n.logFile}\nPress Ctrl-C to stop.`);
+}

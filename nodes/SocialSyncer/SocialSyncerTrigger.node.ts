@@ -178,6 +178,15 @@ async function receiveEvent(ctx: IWebhookFunctions): Promise<IWebhookResponseDat
 	return { workflowData: [[{ json: body }]] };
 }
 
+/** One cookie from the Cookie header: n8n runs production webhooks before its cookie parser. */
+function cookieValue(header: unknown, name: string): string | undefined {
+	for (const pair of String(header ?? '').split(';')) {
+		const separator = pair.indexOf('=');
+		if (separator > 0 && pair.slice(0, separator).trim() === name) return pair.slice(separator + 1).trim();
+	}
+	return undefined;
+}
+
 function respondPage(ctx: IWebhookFunctions, status: number, title: string, message: string): IWebhookResponseData {
 	const response = ctx.getResponseObject();
 	response.setHeader('Set-Cookie', `${COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`);
@@ -223,8 +232,7 @@ async function finishConnect(ctx: IWebhookFunctions): Promise<IWebhookResponseDa
 	if (!pending) return respondPage(ctx, 400, 'Connection failed', 'This connection request is unknown. Start again from the connect link.');
 	if (pending.used) return respondPage(ctx, 400, 'Connection failed', 'This connection request was already used. Start again from the connect link.');
 	if (pending.expiresAt < Date.now()) return respondPage(ctx, 400, 'Connection failed', 'This connection request expired. Start again from the connect link.');
-	const cookies = ((ctx.getRequestObject() as unknown as { cookies?: Record<string, string> }).cookies ?? {}) as Record<string, string>;
-	if (cookies[COOKIE] !== pending.nonce) {
+	if (cookieValue(ctx.getHeaderData().cookie, COOKIE) !== pending.nonce) {
 		return respondPage(ctx, 400, 'Connection failed', 'This browser did not start this connection. Open the connect link in the same browser.');
 	}
 	// Used from here on, whatever happens next: a code is exchanged at most once.

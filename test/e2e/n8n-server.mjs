@@ -3,6 +3,7 @@
 // that ends only the process group this module started.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,6 +56,8 @@ export function installCommunityPackage(userFolder, tarball) {
  */
 export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240_000, userFolder: givenFolder, port: givenPort, beforeStart } = {}) {
 	const { nodeBin, n8nBin, nodeDir } = await ensureN8n();
+	// n8n's own copy of `flatted`, the format its REST API returns execution data in.
+	const flatted = createRequire(n8nBin).call(null, 'flatted');
 	const userFolder = givenFolder ?? mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
 	mkdirSync(userFolder, { recursive: true });
 	if (packageTarball) installCommunityPackage(userFolder, packageTarball);
@@ -82,15 +85,20 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 		DB_TYPE: 'sqlite',
 		...env,
 	};
-	const runCli = (args) => {
-		const result = spawnSync(nodeBin, [n8nBin, ...args], {
-			env: { ...serverEnv, N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort) },
-			encoding: 'utf8',
-			timeout: 180_000,
-			maxBuffer: 64 * 1024 * 1024,
+	// Asynchronous on purpose: a blocked event loop would leave stale keep-alive sockets behind.
+	const runCli = (args) =>
+		new Promise((resolve) => {
+			const cli = spawn(nodeBin, [n8nBin, ...args], { env: { ...serverEnv, N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort) } });
+			let stdout = '';
+			let stderr = '';
+			cli.stdout.on('data', (chunk) => (stdout += chunk));
+			cli.stderr.on('data', (chunk) => (stderr += chunk));
+			const timer = setTimeout(() => cli.kill('SIGKILL'), 180_000);
+			cli.once('close', (code) => {
+				clearTimeout(timer);
+				resolve({ code, stdout, stderr });
+			});
 		});
-		return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-	};
 	if (beforeStart) await beforeStart(runCli);
 	const out = createWriteStream(logFile);
 	const child = spawn(nodeBin, [n8nBin, 'start'], { env: serverEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -142,6 +150,8 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 		healthyAfterMs,
 		logTail,
 		rest,
+		/** The session cookie after login, for raw requests (binary downloads). */
+		cookie: () => cookie,
 		async setupOwnerAndLogin() {
 			const setup = await rest('POST', '/rest/owner/setup', owner);
 			if (setup.status >= 400 && setup.status !== 400) throw new Error(`owner setup: ${setup.status} ${setup.text}`);
@@ -168,7 +178,86 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 			if (answer.status !== 200) throw new Error(`test credential ${type}: ${answer.status} ${answer.text}`);
 			return answer.json.data;
 		},
+		/** Saves a workflow through the editor's REST API; answers its id and versionId. */
+		async createWorkflow(workflow) {
+			const answer = await rest('POST', '/rest/workflows', { settings: {}, ...workflow, active: false });
+			if (answer.status !== 200) throw new Error(`create workflow ${workflow.name}: ${answer.status} ${answer.text.slice(0, 500)}`);
+			return answer.json.data;
+		},
+		/** Publishes (activates) a workflow as the editor's toggle does; answers the REST reply. */
+		async activate(workflowId) {
+			const current = await rest('GET', `/rest/workflows/${workflowId}`);
+			if (current.status !== 200) throw new Error(`get workflow ${workflowId}: ${current.status} ${current.text.slice(0, 300)}`);
+			return await rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId: current.json.data.versionId });
+		},
+		async deactivate(workflowId) {
+			return await rest('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+		},
+		/** The workflow's executions, newest first: { id, status, mode, … }. */
+		async executions(workflowId) {
+			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+			const answer = await rest('GET', `/rest/executions?filter=${filter}&limit=100`);
+			if (answer.status !== 200) throw new Error(`executions: ${answer.status} ${answer.text.slice(0, 300)}`);
+			return answer.json.data.results;
+		},
+		/** One execution with its run data decoded (n8n stores it in `flatted` form). */
+		async execution(executionId) {
+			const answer = await rest('GET', `/rest/executions/${executionId}`);
+			if (answer.status !== 200) throw new Error(`execution ${executionId}: ${answer.status} ${answer.text.slice(0, 300)}`);
+			const execution = answer.json.data;
+			return { ...execution, data: typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data };
+		},
+		/** The output items of `nodeName` in a decoded execution. */
+		outputOf(execution, nodeName) {
+			return execution.data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0];
+		},
 		cli: runCli,
+		/**
+		 * Queue mode: an `n8n worker` on the same user folder (database, encryption key, installed
+		 * package), with its own broker and health ports; answers once its /healthz/readiness is up.
+		 */
+		async startWorker({ concurrency = 5 } = {}) {
+			const healthPort = await freePort();
+			const workerLog = path.join(userFolder, 'worker.log');
+			const workerOut = createWriteStream(workerLog);
+			const worker = spawn(nodeBin, [n8nBin, 'worker', `--concurrency=${concurrency}`], {
+				env: { ...serverEnv, N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) },
+				detached: true,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+			worker.stdout.pipe(workerOut);
+			worker.stderr.pipe(workerOut);
+			started.add(worker);
+			const workerTail = () => readFileSync(workerLog, 'utf8').split('\n').slice(-40).join('\n');
+			const until = Date.now() + healthTimeoutMs;
+			for (;;) {
+				if (worker.exitCode !== null) throw new Error(`n8n worker exited with ${worker.exitCode}:\n${workerTail()}`);
+				try {
+					if ((await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`)).ok) break;
+				} catch {}
+				if (Date.now() > until) throw new Error(`n8n worker not ready in ${healthTimeoutMs / 1000} s:\n${workerTail()}`);
+				await new Promise((resolve) => setTimeout(resolve, 500));
+			}
+			return {
+				pid: worker.pid,
+				log: () => readFileSync(workerLog, 'utf8'),
+				async stop() {
+					if (worker.exitCode !== null) return;
+					const exited = new Promise((resolve) => worker.once('exit', resolve));
+					try {
+						process.kill(-worker.pid, 'SIGTERM');
+					} catch {}
+					const timer = setTimeout(() => {
+						try {
+							process.kill(-worker.pid, 'SIGKILL');
+						} catch {}
+					}, 15_000);
+					await exited;
+					clearTimeout(timer);
+					started.delete(worker);
+				},
+			};
+		},
 		async stop() {
 			if (child.exitCode !== null) return;
 			const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,38 +1,23 @@
 #!/usr/bin/env node
-// `npm run test:e2e`: the packed package in a real n8n 2.x server. n8n must list every
-// credential type and node, and each credential's Test button (n8n's REST API) must pass with
-// a good key and fail with the service's message for a bad one, against the emulators.
-import { spawn, execFileSync } from 'node:child_process';
+// `npm run test:e2e` (first part): the packed package in a real n8n 2.x server against the
+// emulators. n8n lists every credential type and node; each credential's Test button (REST)
+// passes with a good key and fails with the service's message for bad ones; n8n executes one
+// workflow per node and a binary download checked by size and hash; every trigger runs in an
+// active workflow (triggers.mjs).
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 
 import { REVOKED_KEYS, SERVICES, workflowFor } from './fixtures.mjs';
+import { checks, repo, startEmulators } from './lib.mjs';
 import { startN8n } from './n8n-server.mjs';
+import { runTriggerChecks } from './triggers.mjs';
 
-const repo = path.resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
-const results = [];
-function check(name, ok, detail = '') {
-	results.push({ name, ok });
-	console.log(`${ok ? '  ok  ' : '  FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-}
-
-async function startEmulators() {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'test/emulators/cli.ts', '--json'], {
-		cwd: repo,
-		detached: true,
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	const line = await new Promise((resolve, reject) => {
-		readline.createInterface({ input: child.stdout }).once('line', resolve);
-		child.once('exit', (code) => reject(new Error(`emulators exited with ${code}`)));
-	});
-	return { child, ...JSON.parse(line) };
-}
-
+const { check, finish } = checks('real n8n e2e');
 
 /** The output items of a node in `n8n execute --rawOutput` (the run data JSON). */
 function parseRunOutput(stdout, nodeName) {
@@ -48,7 +33,6 @@ function parseRunOutput(stdout, nodeName) {
 }
 
 async function main() {
-	const totalStart = Date.now();
 	const packDir = mkdtempSync(path.join(os.tmpdir(), 'n8n-pack-'));
 	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: repo, encoding: 'utf8' }));
 	const tarball = path.join(packDir, packed.filename);
@@ -79,8 +63,7 @@ async function main() {
 
 		for (const [service, spec] of Object.entries(SERVICES)) {
 			const baseUrl = emulators.baseUrls[service];
-			const origin = new URL(baseUrl).origin;
-			await fetch(`${origin}/__emulator/requests`, { method: 'DELETE' });
+			await emulators.control(service).clearRequests();
 
 			const good = { apiKey: emulators.keys[service], baseUrl };
 			const created = await n8n.createCredential(spec.credential, `${service} sandbox`, good);
@@ -93,7 +76,7 @@ async function main() {
 				check(`${spec.credential}: ${kind} key fails with the service's message`, failed.status === 'Error' && /401/.test(failed.message), failed.message);
 			}
 
-			const log = await (await fetch(`${origin}/__emulator/requests`)).json();
+			const log = await emulators.control(service).requests();
 			credentialsByService[service] = created;
 			const goodRequest = log.find((entry) => entry.status === 200);
 			const expectedHeader = spec.header === 'authorization' ? `Bearer ${good.apiKey}` : good.apiKey;
@@ -116,12 +99,12 @@ async function main() {
 			const workflow = workflowFor(service, spec, credentialsByService[service]);
 			const file = path.join(workflowDir, `${service}.json`);
 			writeFileSync(file, JSON.stringify(workflow));
-			const imported = n8n.cli(['import:workflow', `--input=${file}`]);
+			const imported = await n8n.cli(['import:workflow', `--input=${file}`]);
 			if (imported.code !== 0) {
 				check(`${service}: workflow imported`, false, imported.stderr.slice(-300));
 				continue;
 			}
-			const executed = n8n.cli(['execute', `--id=${workflow.id}`, '--rawOutput']);
+			const executed = await n8n.cli(['execute', `--id=${workflow.id}`, '--rawOutput']);
 			const items = parseRunOutput(executed.stdout, 'Under Test');
 			check(
 				`${service}: n8n executes the ${spec.node} node against the emulator`,
@@ -129,19 +112,60 @@ async function main() {
 				items ? `${items.length} item(s)` : `exit ${executed.code}: ${(executed.stderr || executed.stdout).slice(-300)}`,
 			);
 		}
+
+		await checkBinaryOutput(n8n, emulators, credentialsByService.sync, workflowDir);
+		await runTriggerChecks({ n8n, emulators, check });
 	} catch (error) {
-		check('smoke run completed', false, String(error?.message ?? error));
+		check('e2e run completed', false, String(error?.stack ?? error) + (error?.cause ? ` (cause: ${error.cause})` : ''));
 		console.error(n8n.logTail());
 	} finally {
 		await n8n.stop();
-		try {
-			process.kill(-emulators.child.pid, 'SIGTERM');
-		} catch {}
+		emulators.stop();
 	}
-	const failed = results.filter((result) => !result.ok).length;
-	console.log(`\nreal n8n smoke took ${((Date.now() - totalStart) / 1000).toFixed(1)} s`);
-	console.log(`smoke: ${results.length - failed} passed, ${failed} failed`);
-	process.exit(failed === 0 ? 0 : 1);
+	process.exit(finish());
+}
+
+/**
+ * Sync Generation Create with Wait for Completion and Download Output, run by n8n: the binary
+ * n8n stored must be the emulator's output file, byte for byte (size and SHA-256).
+ */
+async function checkBinaryOutput(n8n, emulators, credential, workflowDir) {
+	const outputBytes = 350_000;
+	await emulators.control('sync').config({ stageMs: 50, outputBytes });
+	const workflow = workflowFor('sync', { ...SERVICES.sync, parameters: {
+		resource: 'generation',
+		operation: 'create',
+		model: 'lipsync-2',
+		inputMode: 'fields',
+		videoSource: 'url',
+		videoUrl: 'https://media.example.com/e2e.mp4',
+		audioSource: 'url',
+		audioUrl: 'https://media.example.com/e2e.wav',
+		waitForCompletion: 'poll',
+		pollInterval: 1,
+		waitTimeout: 2,
+		downloadOutput: true,
+	} }, credential);
+	workflow.id = 'e2ebinarysync000';
+	const file = path.join(workflowDir, 'sync-binary.json');
+	writeFileSync(file, JSON.stringify(workflow));
+	await n8n.cli(['import:workflow', `--input=${file}`]);
+	const executed = await n8n.cli(['execute', `--id=${workflow.id}`, '--rawOutput']);
+	const binary = parseRunOutput(executed.stdout, 'Under Test')?.[0]?.binary?.data;
+	let stored;
+	if (binary?.id) {
+		const download = await fetch(`${n8n.url}/rest/binary-data?id=${encodeURIComponent(binary.id)}&action=download`, { headers: { cookie: n8n.cookie() } });
+		stored = download.ok ? Buffer.from(await download.arrayBuffer()) : undefined;
+	} else if (binary?.data) {
+		stored = Buffer.from(binary.data, 'base64');
+	}
+	const expected = Buffer.from(await (await fetch(`${emulators.control('sync').origin}/__emulator/files/${outputBytes}.mp4`)).arrayBuffer());
+	const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
+	check(
+		'sync: n8n ran Create → wait → Download Output; the stored binary matches the output by size and SHA-256',
+		stored !== undefined && stored.length === outputBytes && sha(stored) === sha(expected) && binary.mimeType === 'video/mp4',
+		stored ? `${stored.length} bytes, ${binary.mimeType}, ${binary.id ? 'stored by id' : 'inline'}` : `exit ${executed.code}: ${(executed.stderr || executed.stdout).slice(-300)}`,
+	);
 }
 
 main().catch((error) => {

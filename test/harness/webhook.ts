@@ -107,15 +107,8 @@ export async function serveTriggerWebhook(options: {
 		} catch {
 			body = {};
 		}
-		// n8n parses cookies (cookie-parser) before webhooks run.
-		const cookies = Object.fromEntries(
-			String(req.headers.cookie ?? '')
-				.split(';')
-				.map((pair) => pair.trim().split('='))
-				.filter(([name]) => name)
-				.map(([name, ...value]) => [name, decodeURIComponent(value.join('='))]),
-		);
-		const request = Object.assign(req, { rawBody, body, query: Object.fromEntries(url.searchParams), params: {}, cookies });
+		// No req.cookies: n8n 2.40 mounts /webhook/* before its cookie-parser, so webhooks see only the Cookie header.
+		const request = Object.assign(req, { rawBody, body, query: Object.fromEntries(url.searchParams), params: {} });
 		const webhookName = options.webhookNameForPath?.(url.pathname) ?? options.webhookName ?? 'default';
 		const response = expressLikeResponse(res);
 		const additionalData = additionalDataFor({ credentialsHelper, webhookBaseUrl: baseUrl() });
