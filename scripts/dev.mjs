@@ -30,6 +30,18 @@ const { baseUrls, keys } = await new Promise((resolve, reject) => {
 console.log('\nSandbox emulators (Base URL and an API key each accepts):');
 for (const [service, url] of Object.entries(baseUrls)) console.log(`  ${service.padEnd(13)} ${url.padEnd(34)} ${keys[service]}`);
 
+// One lead, so the Synaptiq demo (Lead → List) has something to show.
+await fetch(`${baseUrls.synaptiq}/leads`, {
+	method: 'POST',
+	headers: { authorization: `Bearer ${keys.synaptiq}`, 'content-type': 'application/json' },
+	body: JSON.stringify({ email: 'demo@example.com', name: 'Demo Lead', company: 'Sandbox Inc' }),
+});
+
+// Also on any exit path (the n8n helper's own signal handler exits the process straight away).
+process.on('exit', () => {
+	if (emulators.exitCode === null) emulators.kill('SIGTERM');
+});
+
 let n8n;
 const stop = async () => {
 	if (n8n) await n8n.stop();

@@ -74,7 +74,14 @@ async function main() {
 			const saved = await n8n.createWorkflow(webhookFronted(service, credential));
 			const activated = await n8n.activate(saved.id);
 			if (!check(`${service}: webhook workflow activated`, activated.status === 200, activated.status === 200 ? '' : activated.text.slice(0, 300))) continue;
-			const response = await fetch(`${n8n.url}/webhook/queue-${service}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+			// n8n answers the activation before the webhook is registered: retry while it says 404.
+			const response = await waitFor(async () => {
+				const answer = await fetch(`${n8n.url}/webhook/queue-${service}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+				if (answer.status !== 404) return answer;
+				await answer.arrayBuffer();
+				return undefined;
+			}, { timeoutMs: 10_000 });
+			if (!check(`${service}: the production webhook answered`, response !== undefined)) continue;
 			const text = await response.text();
 			let items;
 			try {
