@@ -2,6 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../shared/options';
+import { resumeWebhooks } from '../shared/webhookResume';
+import { resumeWebhook } from './actions/generation/resume.webhook';
 import { assetDescription } from './actions/asset/Asset.resource';
 import { batchDescription } from './actions/batch/Batch.resource';
 import { generationDescription } from './actions/generation/Generation.resource';
@@ -23,6 +25,7 @@ export class Sync implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'syncApi', required: true }],
+		webhooks: resumeWebhooks,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -46,6 +49,9 @@ export class Sync implements INodeType {
 	};
 
 	methods = { loadOptions: { getModels } };
+
+	/** Only Generation → Create with Wait for Completion: Webhook Resume is ever resumed here. */
+	webhook = resumeWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -2,8 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../shared/options';
+import { resumeWebhooks } from '../shared/webhookResume';
 import { accountDescription } from './actions/account/Account.resource';
 import { renderJobDescription } from './actions/renderJob/RenderJob.resource';
+import { resumeWebhook } from './actions/renderJob/resume.webhook';
 import { router } from './actions/router';
 
 export class ViralSync implements INodeType {
@@ -20,6 +22,7 @@ export class ViralSync implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'viralSyncApi', required: true }],
+		webhooks: resumeWebhooks,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -37,6 +40,9 @@ export class ViralSync implements INodeType {
 			requestOptionsProperty,
 		],
 	};
+
+	/** Only Render Job → Create with Wait for Completion: Webhook Resume is ever resumed here. */
+	webhook = resumeWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -8,12 +8,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import { downloadToBinary } from './binary';
 import { JobWaitTimeoutError, pollUntilTerminal } from './polling';
 import { ExecutionCancelledError } from './wait';
+import { webhookResumeFields } from './webhookResume';
 
 export function jobWaitFields(
 	show: NonNullable<IDisplayOptions['show']>,
-	options: { offDescription: string; defaultIntervalSeconds: number; minIntervalSeconds: number; intervalDescription: string; outputLabel: string },
+	options: { offDescription: string; defaultIntervalSeconds: number; minIntervalSeconds: number; intervalDescription: string; outputLabel: string; webhookResume?: string },
 ): INodeProperties[] {
 	const poll = { ...show, waitForCompletion: ['poll'] };
+	const waiting = { ...show, waitForCompletion: options.webhookResume ? ['poll', 'webhook'] : ['poll'] };
 	return [
 		{
 			displayName: 'Wait for Completion',
@@ -22,10 +24,14 @@ export function jobWaitFields(
 			options: [
 				{ name: 'Off', value: 'off', description: options.offDescription },
 				{ name: 'Poll', value: 'poll', description: 'Check the job until it ends, then return it' },
+				...(options.webhookResume
+					? [{ name: 'Webhook Resume', value: 'webhook', description: `Park the execution; ${options.webhookResume}'s callback resumes it (no polling)` }]
+					: []),
 			],
 			default: 'off',
 			displayOptions: { show },
 		},
+		...(options.webhookResume ? webhookResumeFields(show, options.webhookResume) : []),
 		{
 			displayName: 'Poll Interval (Seconds)',
 			name: 'pollInterval',
@@ -42,7 +48,7 @@ export function jobWaitFields(
 			typeOptions: { minValue: 0 },
 			default: 30,
 			description: 'Give up waiting after this long; the job keeps running at the service',
-			displayOptions: { show: poll },
+			displayOptions: { show: waiting },
 		},
 		{
 			displayName: 'Download Output',
@@ -50,14 +56,14 @@ export function jobWaitFields(
 			type: 'boolean',
 			default: false,
 			description: `Whether to put the finished ${options.outputLabel} into the item as binary data`,
-			displayOptions: { show: poll },
+			displayOptions: { show: waiting },
 		},
 		{
 			displayName: 'Output Binary Property',
 			name: 'outputBinaryProperty',
 			type: 'string',
 			default: 'data',
-			displayOptions: { show: { ...poll, downloadOutput: [true] } },
+			displayOptions: { show: { ...waiting, downloadOutput: [true] } },
 		},
 	];
 }
@@ -77,9 +83,9 @@ export interface JobWaitSpec {
 	fileName: (job: IDataObject) => string;
 }
 
-/** When "Wait for Completion" is Poll: waits for the job, fails with its error, downloads its output if asked. */
-export async function waitForJob(ctx: IExecuteFunctions, itemIndex: number, created: IDataObject, spec: JobWaitSpec): Promise<INodeExecutionData> {
-	if (ctx.getNodeParameter('waitForCompletion', itemIndex, 'off') !== 'poll') return { json: created };
+/** When "Wait for Completion" is Poll (or `options.poll`, Webhook Resume's fallback): waits for the job, fails with its error, downloads its output if asked. */
+export async function waitForJob(ctx: IExecuteFunctions, itemIndex: number, created: IDataObject, spec: JobWaitSpec, options: { poll?: boolean } = {}): Promise<INodeExecutionData> {
+	if (!options.poll && ctx.getNodeParameter('waitForCompletion', itemIndex, 'off') !== 'poll') return { json: created };
 	let job: IDataObject;
 	try {
 		job = (

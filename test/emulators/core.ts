@@ -268,11 +268,13 @@ export class Emulator {
 	readonly hooks: Record<string, (...args: never[]) => unknown> = {};
 
 	/** Webhook/callback deliveries this emulator made, for assertions. */
-	readonly deliveries: Array<{ url: string; body: string; headers: Record<string, string>; status: number; at: number }> = [];
+	/** `sentAt`: when the job's end was sent (the job finishing); `at`: when the receiver had answered. */
+	readonly deliveries: Array<{ url: string; body: string; headers: Record<string, string>; status: number; sentAt: number; at: number }> = [];
 
 	/** POSTs exactly these bytes to a webhook URL and records the attempt (one attempt, like the services). */
 	async deliver(url: string, body: string, headers: Record<string, string>): Promise<number> {
 		let status = -1;
+		const sentAt = Date.now();
 		try {
 			const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 			status = response.status;
@@ -280,7 +282,7 @@ export class Emulator {
 		} catch {
 			status = -1;
 		}
-		this.deliveries.push({ url, body, headers, status, at: Date.now() });
+		this.deliveries.push({ url, body, headers, status, sentAt, at: Date.now() });
 		return status;
 	}
 

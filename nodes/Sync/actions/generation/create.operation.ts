@@ -1,8 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { jobWaitFields, waitForJob } from '../../../shared/jobWait';
 import { buildMultipart } from '../../../shared/multipart';
 import type { TransportOptions } from '../../../shared/transport';
+import { parkUntilCallback, planWebhookResume } from '../../../shared/webhookResume';
 import { idempotencyKeyFor, jobFailure, outputUrlOf, syncRequest, TERMINAL_STATUSES } from '../../helpers';
 import { buildGenerationRequest, generationInputFields, multipartParts } from './inputs';
 
@@ -16,12 +18,16 @@ export const description: INodeProperties[] = [
 		minIntervalSeconds: 0,
 		intervalDescription: 'Time between status checks (each one is a request against your rate limit)',
 		outputLabel: 'video',
+		webhookResume: 'Sync',
 	}),
 ];
 
 /** POST /v2/generate (JSON, or multipart with small binaries), with an Idempotency-Key; optionally waits. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<INodeExecutionData> {
+	const webhookResume = this.getNodeParameter('waitForCompletion', itemIndex, 'off') === 'webhook';
+	const resume = webhookResume ? await planSyncResume(this, itemIndex) : undefined;
 	const request = await buildGenerationRequest(this, itemIndex, transport, { allowBinary: true });
+	if (resume) request.body.webhookUrl = resume.callbackUrl;
 	const idempotencyKey = idempotencyKeyFor(this, itemIndex, 'generate');
 	const multipart = request.files.length > 0 ? buildMultipart(multipartParts(request)) : undefined;
 	const created = await syncRequest(
@@ -32,6 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 		transport,
 	);
 	const generation = created.body;
+	if (resume) return await parkUntilCallback(this, itemIndex, generation, `Sync generation ${String(generation.id)}`);
 	return await waitForJob(this, itemIndex, generation, {
 		serviceName: 'Sync',
 		jobLabel: `Sync generation ${String(generation.id)}`,
@@ -43,5 +50,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 		failure: (job) => jobFailure(this, job, itemIndex),
 		outputUrl: outputUrlOf,
 		fileName: (job) => `${String(job.outputFileName ?? job.id)}.mp4`,
-	});
+	}, { poll: webhookResume });
+}
+
+/** Webhook Resume needs the signing secret (callbacks are verified) and a reachable n8n. */
+async function planSyncResume(ctx: IExecuteFunctions, itemIndex: number) {
+	const credentials = await ctx.getCredentials('syncApi');
+	if (!String(credentials.webhookSecret ?? '').trim()) {
+		throw new NodeOperationError(ctx.getNode(), 'Webhook Resume needs the Webhook Signing Secret in the Sync credential', {
+			itemIndex,
+			description: 'Copy it from sync.so → Settings → Webhooks into the credential, so the callback can be verified; or choose Wait for Completion: Poll.',
+		});
+	}
+	return planWebhookResume(ctx, itemIndex, String(credentials.baseUrl ?? 'https://api.sync.so'), 'Sync');
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { jobWaitFields, waitForJob } from '../../../shared/jobWait';
+import { parkUntilCallback, planWebhookResume } from '../../../shared/webhookResume';
 import type { TransportOptions } from '../../../shared/transport';
 import { jobFailure, TERMINAL_STATUSES, viralSyncRequest } from '../../helpers';
 import { movieFields, readMovie } from './movie';
@@ -54,6 +55,7 @@ export const description: INodeProperties[] = [
 		minIntervalSeconds: 5,
 		intervalDescription: 'Every check counts against the 120 requests per minute limit',
 		outputLabel: 'MP4',
+		webhookResume: 'ViralSync',
 	}),
 ];
 
@@ -66,7 +68,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 	if (!projectId) throw new NodeOperationError(this.getNode(), 'Project ID is required', { itemIndex });
 	const movie = readMovie(this, itemIndex);
 	const options = this.getNodeParameter('renderOptions', itemIndex, {}) as IDataObject;
-	const callbackUrl = String(options.callbackUrl ?? '').trim();
+	const webhookResume = this.getNodeParameter('waitForCompletion', itemIndex, 'off') === 'webhook';
+	const resume = webhookResume ? await planViralSyncResume(this, itemIndex) : undefined;
+	const callbackUrl = resume?.callbackUrl ?? String(options.callbackUrl ?? '').trim();
 	if (callbackUrl && !/^https?:\/\/\S+$/i.test(callbackUrl)) {
 		throw new NodeOperationError(this.getNode(), `Callback URL must be an http(s) URL (got "${callbackUrl}")`, { itemIndex });
 	}
@@ -81,6 +85,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 		...(callbackUrl ? { callbackUrl } : {}),
 	};
 	const created = (await viralSyncRequest(this, { method: 'POST', path: '/v1/render/jobs', body, itemIndex }, transport)).body;
+	if (resume) return await parkUntilCallback(this, itemIndex, created, `ViralSync render job ${String(created.jobId)}`);
 	return await waitForJob(this, itemIndex, created, {
 		serviceName: 'ViralSync',
 		jobLabel: `ViralSync render job ${String(created.jobId)}`,
@@ -92,5 +97,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 		failure: (job) => jobFailure(this, job, itemIndex),
 		outputUrl: (job) => (typeof job.outputUrl === 'string' ? job.outputUrl : undefined),
 		fileName: (job) => `${String(job.jobId)}.mp4`,
-	});
+	}, { poll: webhookResume });
+}
+
+/** Webhook Resume replaces the Callback URL option; it needs the signing secret and a reachable n8n. */
+async function planViralSyncResume(ctx: IExecuteFunctions, itemIndex: number) {
+	const credentials = await ctx.getCredentials('viralSyncApi');
+	if (!String(credentials.webhookSecret ?? '').trim()) {
+		throw new NodeOperationError(ctx.getNode(), 'Webhook Resume needs the Callback Signing Secret in the ViralSync credential', {
+			itemIndex,
+			description: 'Add it to the credential so the callback can be verified, or choose Wait for Completion: Poll.',
+		});
+	}
+	return planWebhookResume(ctx, itemIndex, String(credentials.baseUrl ?? 'https://api.viralsync.io'), 'ViralSync');
 }

@@ -1,0 +1,130 @@
+/**
+ * "Wait for Completion: Webhook Resume": the create request names this execution's resume URL as
+ * the job's callback, the execution is parked (n8n's putExecutionToWait, as its Wait node does),
+ * and the service's signed callback resumes it through the node's webhook() (a restartWebhook).
+ */
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeExecutionData, INodeProperties, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { downloadToBinary } from './binary';
+
+/** The node's waiting webhook: n8n routes POST <webhook-waiting>/<executionId>?signature=… here. */
+export const resumeWebhooks: IWebhookDescription[] = [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '', restartWebhook: true }];
+
+export function webhookResumeFields(show: NonNullable<IDisplayOptions['show']>, serviceName: string): INodeProperties[] {
+	const webhook = { ...show, waitForCompletion: ['webhook'] };
+	return [
+		{
+			displayName: `${serviceName} calls this execution's resume URL when the job ends, signed with the credential's signing secret. n8n must be reachable from ${serviceName} at that URL: set WEBHOOK_URL when n8n runs on localhost or behind a proxy. One input item per execution (use Loop Over Items for more).`,
+			name: 'webhookResumeNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: webhook },
+		},
+		{
+			displayName: 'If n8n Is Not Reachable',
+			name: 'resumeFallback',
+			type: 'options',
+			options: [
+				{ name: 'Fail', value: 'fail', description: 'Stop before creating the job' },
+				{ name: 'Poll Instead', value: 'poll', description: 'Create the job without a callback and poll it' },
+			],
+			default: 'fail',
+			description: `What to do when the resume URL is on localhost while ${serviceName} is not, so its callback could never arrive`,
+			displayOptions: { show: webhook },
+		},
+	];
+}
+
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i;
+
+export interface ResumePlan {
+	/** The URL to give the service as the job's callback. */
+	callbackUrl: string;
+}
+
+/**
+ * Decides before any request: the resume URL, or `undefined` to poll instead (only when the user
+ * chose that). Fails, naming the reason, when the service could not reach n8n or there are several items.
+ */
+export function planWebhookResume(ctx: IExecuteFunctions, itemIndex: number, serviceBaseUrl: string, serviceName: string): ResumePlan | undefined {
+	const items = ctx.getInputData().length;
+	if (items > 1) {
+		throw new NodeOperationError(ctx.getNode(), `Webhook Resume waits for one job per execution, and this node got ${items} items`, {
+			itemIndex,
+			description: 'Put a Loop Over Items node (batch size 1) before this one, or choose Wait for Completion: Poll.',
+		});
+	}
+	const callbackUrl = String(ctx.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex) ?? '');
+	if (!/^https?:\/\//.test(callbackUrl)) {
+		throw new NodeOperationError(ctx.getNode(), 'n8n did not provide a resume URL for this execution', { itemIndex });
+	}
+	const unreachable = LOOPBACK.test(new URL(callbackUrl).hostname) && !LOOPBACK.test(new URL(serviceBaseUrl).hostname);
+	if (!unreachable) return { callbackUrl };
+	if (ctx.getNodeParameter('resumeFallback', itemIndex, 'fail') === 'poll') return undefined;
+	throw new NodeOperationError(ctx.getNode(), `${serviceName} cannot reach n8n at ${new URL(callbackUrl).origin}, so its callback would never arrive`, {
+		itemIndex,
+		description: 'Set WEBHOOK_URL to the public address of this n8n, or set "If n8n Is Not Reachable" to Poll Instead.',
+	});
+}
+
+/**
+ * Parks the execution until the callback or the timeout. n8n resumes a timed-out wait by passing
+ * the waiting node's input through, so that input becomes an item that says what happened.
+ */
+export async function parkUntilCallback(ctx: IExecuteFunctions, itemIndex: number, job: IDataObject, jobLabel: string): Promise<INodeExecutionData> {
+	const timeoutMinutes = ctx.getNodeParameter('waitTimeout', itemIndex, 30) as number;
+	const waitTill = new Date(Date.now() + timeoutMinutes * 60_000);
+	const timedOut: INodeExecutionData = {
+		json: { ...job, error: `${jobLabel} did not call back within ${timeoutMinutes} minutes (Webhook Resume timeout); it may still be running`, timedOut: true },
+		pairedItem: { item: itemIndex },
+	};
+	const executeData = ctx.getExecuteData();
+	executeData.data.main = [[timedOut]];
+	await ctx.putExecutionToWait(waitTill);
+	return { json: job, pairedItem: { item: itemIndex } };
+}
+
+export interface ResumeCallback {
+	/** Answered to an unverified callback: 401, and the execution keeps waiting. */
+	verify: (ctx: IWebhookFunctions, rawBody: Buffer) => Promise<{ valid: boolean; reason?: string }>;
+	/** The job in the callback, or undefined for a progress callback that does not end the wait. */
+	finishedJob: (ctx: IWebhookFunctions, body: IDataObject) => Promise<IDataObject | undefined>;
+	succeeded: (job: IDataObject) => boolean;
+	failureMessage: (job: IDataObject) => string;
+	outputUrl: (job: IDataObject) => string | undefined;
+	fileName: (job: IDataObject) => string;
+	serviceName: string;
+	jobLabel: (job: IDataObject) => string;
+}
+
+/** The waiting node's webhook(): verify, ignore progress, then resume with the finished job (and its file). */
+export async function handleResumeCallback(ctx: IWebhookFunctions, callback: ResumeCallback): Promise<IWebhookResponseData> {
+	const request = ctx.getRequestObject() as unknown as { rawBody?: Buffer; body?: unknown };
+	const response = ctx.getResponseObject();
+	const raw = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
+	const check = await callback.verify(ctx, raw);
+	if (!check.valid) {
+		response.status(401).json({ error: `Signature rejected: ${check.reason ?? 'invalid'}` });
+		return { noWebhookResponse: true };
+	}
+	const job = await callback.finishedJob(ctx, (ctx.getBodyData() ?? {}) as IDataObject);
+	if (!job) return { webhookResponse: 'progress noted' };
+	const node = ctx.getNode();
+	if (!callback.succeeded(job)) {
+		const message = callback.failureMessage(job);
+		if (node.onError === 'continueRegularOutput' || node.onError === 'continueErrorOutput' || node.continueOnFail) {
+			return { workflowData: [[{ json: { ...job, error: message }, pairedItem: { item: 0 } }]] };
+		}
+		throw new NodeOperationError(node, message);
+	}
+	const item: INodeExecutionData = { json: job, pairedItem: { item: 0 } };
+	if (ctx.getNodeParameter('downloadOutput', false) as boolean) {
+		const url = callback.outputUrl(job);
+		if (!url) throw new NodeOperationError(node, `${callback.jobLabel(job)} finished but has no output URL`);
+		const property = ctx.getNodeParameter('outputBinaryProperty', 'data') as string;
+		const binary = await downloadToBinary(ctx as unknown as IExecuteFunctions, url, { fileName: callback.fileName(job), mimeType: 'video/mp4', itemIndex: 0, serviceName: callback.serviceName });
+		item.binary = { [property]: binary };
+	}
+	return { workflowData: [[item]] };
+}
