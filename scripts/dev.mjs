@@ -57,7 +57,8 @@ if (process.env.SANDBOX_EMULATORS_ONLY) {
 	const { startN8n } = await import('../test/e2e/n8n-server.mjs');
 	const { SERVICES, workflowFor } = await import('../test/e2e/fixtures.mjs');
 	mkdirSync(sandboxDir, { recursive: true });
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', sandboxDir], { cwd: repo, encoding: 'utf8' }));
+	const { packPackage } = await import('../test/e2e/lib.mjs');
+	const packed = packPackage(sandboxDir);
 	// Fixed ids, so every run overwrites the same credentials and workflows instead of adding copies.
 	const credentials = Object.entries(SERVICES).map(([service, spec]) => ({
 		id: `sandbox${service}`.slice(0, 16).padEnd(16, '0'),
@@ -74,7 +75,7 @@ if (process.env.SANDBOX_EMULATORS_ONLY) {
 	writeFileSync(path.join(sandboxDir, 'workflows.json'), JSON.stringify(workflows));
 	console.log(`\nStarting n8n on http://localhost:${N8N_PORT} (the first run installs it: about 6 minutes)…`);
 	n8n = await startN8n({
-		packageTarball: path.join(sandboxDir, packed.filename),
+		packageTarball: packed.tarball,
 		userFolder: path.join(sandboxDir, 'n8n-user'),
 		port: N8N_PORT,
 		env: { N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: 'localhost', WEBHOOK_URL: `http://localhost:${N8N_PORT}/` },

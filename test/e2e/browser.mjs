@@ -4,15 +4,13 @@
 // a credential of each type through the credential form (n8n tests it on save), adds each node
 // from the node panel, executes it, and runs a demo workflow. Screenshots go to
 // test/e2e/screenshots/ (git-ignored).
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { chromium } from 'playwright-core';
 
 import { SERVICES, workflowFor } from './fixtures.mjs';
-import { checks, repo, startEmulators } from './lib.mjs';
+import { checks, packPackage, repo, startEmulators } from './lib.mjs';
 import { startN8n } from './n8n-server.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,11 +29,10 @@ const UI = {
 async function main() {
 	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium chromium-driver)`);
 	mkdirSync(screenshots, { recursive: true });
-	const packDir = mkdtempSync(path.join(os.tmpdir(), 'n8n-pack-'));
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: repo, encoding: 'utf8' }));
+	const packed = packPackage();
 	const emulators = await startEmulators();
 	await emulators.control('synaptiq').api('POST', '/leads', { email: 'browser@example.com', name: 'Browser Lead' });
-	const n8n = await startN8n({ packageTarball: path.join(packDir, packed.filename) });
+	const n8n = await startN8n({ packageTarball: packed.tarball });
 	// Flags from this machine's notes: no background networking (the network is closed), no GPU.
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,

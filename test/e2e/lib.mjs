@@ -1,10 +1,18 @@
 // Helpers the real-n8n suites share: named checks with a summary, the emulators as a child
 // process, their control API, and polling with a deadline.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 
 export const repo = path.resolve(import.meta.dirname, '../..');
+
+/** `npm pack` of the repository into `destination` (default: a new temporary folder): the tarball's path, name and size. */
+export function packPackage(destination = mkdtempSync(path.join(os.tmpdir(), 'n8n-pack-'))) {
+	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], { cwd: repo, encoding: 'utf8' }));
+	return { tarball: path.join(destination, packed.filename), filename: packed.filename, size: packed.size };
+}
 
 /** Named pass/fail checks, printed as they happen; `finish()` prints the summary and the exit code. */
 export function checks(suite) {

@@ -5,13 +5,9 @@
 // Sync Trigger also runs there. The worker's log must name every execution.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 
 import { SERVICES, workflowFor } from './fixtures.mjs';
-import { checks, repo, startEmulators, waitFor } from './lib.mjs';
+import { checks, packPackage, startEmulators, waitFor } from './lib.mjs';
 import { freePort, startN8n } from './n8n-server.mjs';
 import { triggerWorkflow } from './triggers.mjs';
 
@@ -53,12 +49,11 @@ function webhookFronted(service, credential) {
 }
 
 async function main() {
-	const packDir = mkdtempSync(path.join(os.tmpdir(), 'n8n-pack-'));
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: repo, encoding: 'utf8' }));
+	const packed = packPackage();
 	const redis = await startRedis();
 	const emulators = await startEmulators();
 	const queueEnv = { EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(redis.port) };
-	const n8n = await startN8n({ packageTarball: path.join(packDir, packed.filename), env: queueEnv });
+	const n8n = await startN8n({ packageTarball: packed.tarball, env: queueEnv });
 	let worker;
 	try {
 		worker = await n8n.startWorker();

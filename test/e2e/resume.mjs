@@ -4,13 +4,11 @@
 // its resume URL; the emulator's signed callback resumes it (time measured from the delivery); no
 // GET polls the job. A forged callback is refused and resumes nothing; a timeout ends the item
 // with an error that says so.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { checks, repo, sleep, startEmulators, waitFor } from './lib.mjs';
+import { checks, packPackage, repo, sleep, startEmulators, waitFor } from './lib.mjs';
 import { startN8n } from './n8n-server.mjs';
 
 const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
@@ -87,10 +85,9 @@ async function startParked(n8n, emulator, service, spec, credential, path, extra
 }
 
 async function main() {
-	const packDir = mkdtempSync(path.join(os.tmpdir(), 'n8n-pack-'));
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: repo, encoding: 'utf8' }));
+	const packed = packPackage();
 	const emulators = await startEmulators();
-	const n8n = await startN8n({ packageTarball: path.join(packDir, packed.filename) });
+	const n8n = await startN8n({ packageTarball: packed.tarball });
 	try {
 		await n8n.setupOwnerAndLogin();
 		for (const [service, spec] of Object.entries(CASES)) {

@@ -4,7 +4,6 @@
 // passes with a good key and fails with the service's message for bad ones; n8n executes one
 // workflow per node and a binary download checked by size and hash; every trigger runs in an
 // active workflow (triggers.mjs).
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { REVOKED_KEYS, SERVICES, workflowFor } from './fixtures.mjs';
-import { checks, repo, startEmulators } from './lib.mjs';
+import { checks, packPackage, repo, startEmulators } from './lib.mjs';
 import { startN8n } from './n8n-server.mjs';
 import { runTriggerChecks } from './triggers.mjs';
 
@@ -33,9 +32,8 @@ function parseRunOutput(stdout, nodeName) {
 }
 
 async function main() {
-	const packDir = mkdtempSync(path.join(os.tmpdir(), 'n8n-pack-'));
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: repo, encoding: 'utf8' }));
-	const tarball = path.join(packDir, packed.filename);
+	const packed = packPackage();
+	const tarball = packed.tarball;
 	console.log(`packed ${packed.filename} (${(packed.size / 1024).toFixed(1)} KB)`);
 
 	const emulators = await startEmulators();
