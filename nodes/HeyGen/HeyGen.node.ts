@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../shared/options';
+import { resumeWebhooks } from '../shared/webhookResume';
 import { assetDescription } from './actions/asset/Asset.resource';
 import { avatarDescription } from './actions/avatar/Avatar.resource';
 import { templateDescription } from './actions/template/Template.resource';
@@ -11,6 +12,7 @@ import { userDescription } from './actions/user/User.resource';
 import { videoDescription } from './actions/video/Video.resource';
 import { voiceDescription } from './actions/voice/Voice.resource';
 import { getAvatarLooks, getLanguages, getVoices } from './methods/loadOptions';
+import { resumeWebhook } from './actions/resume.webhook';
 import { router } from './actions/router';
 
 export class HeyGen implements INodeType {
@@ -27,6 +29,7 @@ export class HeyGen implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'heyGenApi', required: true }],
+		webhooks: resumeWebhooks,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -58,6 +61,9 @@ export class HeyGen implements INodeType {
 	};
 
 	methods = { loadOptions: { getAvatarLooks, getLanguages, getVoices } };
+
+	/** Only creates with Wait for Completion: Webhook Resume are ever resumed here. */
+	webhook = resumeWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -3,15 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { collectPages } from '../shared/pagination';
-import { apiRequest, type ApiResponse, type RequestSpec, type TransportOptions } from '../shared/transport';
+import { apiRequest, type ApiResponse, type RequestContext, type RequestSpec, type TransportOptions } from '../shared/transport';
 import { heyGenService, unwrapData } from './transport';
 
-export async function heyGenRequest<T = IDataObject>(ctx: IExecuteFunctions, spec: RequestSpec, transport: TransportOptions): Promise<ApiResponse<T>> {
+export async function heyGenRequest<T = IDataObject>(ctx: RequestContext, spec: RequestSpec, transport: TransportOptions): Promise<ApiResponse<T>> {
 	return await apiRequest<T>(ctx, heyGenService, spec, transport);
 }
 
 /** GET and unwrap `{data}`. */
-export async function heyGenGet<T = IDataObject>(ctx: IExecuteFunctions, path: string, itemIndex: number, transport: TransportOptions, qs?: IDataObject): Promise<T> {
+export async function heyGenGet<T = IDataObject>(ctx: RequestContext, path: string, itemIndex: number, transport: TransportOptions, qs?: IDataObject): Promise<T> {
 	return unwrapData<T>((await heyGenRequest(ctx, { method: 'GET', path, qs, itemIndex }, transport)).body);
 }
 

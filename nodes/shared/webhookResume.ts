@@ -3,6 +3,7 @@
  * the job's callback, the execution is parked (n8n's putExecutionToWait, as its Wait node does),
  * and the service's signed callback resumes it through the node's webhook() (a restartWebhook).
  */
+import { randomBytes, timingSafeEqual } from 'crypto';
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeExecutionData, INodeProperties, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -15,7 +16,7 @@ export function webhookResumeFields(show: NonNullable<IDisplayOptions['show']>, 
 	const webhook = { ...show, waitForCompletion: ['webhook'] };
 	return [
 		{
-			displayName: `${serviceName} calls this execution's resume URL when the job ends, signed with the credential's signing secret. n8n must be reachable from ${serviceName} at that URL: set WEBHOOK_URL when n8n runs on localhost or behind a proxy. One input item per execution (use Loop Over Items for more).`,
+			displayName: `${serviceName} calls this execution's resume URL when the job ends, and the node verifies that callback before the execution goes on. n8n must be reachable from ${serviceName} at that URL: set WEBHOOK_URL when n8n runs on localhost or behind a proxy. One input item per execution (use Loop Over Items for more).`,
 			name: 'webhookResumeNotice',
 			type: 'notice',
 			default: '',
@@ -88,8 +89,8 @@ export async function parkUntilCallback(ctx: IExecuteFunctions, itemIndex: numbe
 export interface ResumeCallback {
 	/** Answered to an unverified callback: 401, and the execution keeps waiting. */
 	verify: (ctx: IWebhookFunctions, rawBody: Buffer) => Promise<{ valid: boolean; reason?: string }>;
-	/** The job in the callback, or undefined for a progress callback that does not end the wait. */
-	finishedJob: (ctx: IWebhookFunctions, body: IDataObject) => Promise<IDataObject | undefined>;
+	/** The finished jobs the callback ends the wait with (one per output item), or undefined while it goes on (a progress callback, or sibling jobs still running). */
+	finishedJobs: (ctx: IWebhookFunctions, body: IDataObject) => Promise<IDataObject[] | undefined>;
 	succeeded: (job: IDataObject) => boolean;
 	failureMessage: (job: IDataObject) => string;
 	outputUrl: (job: IDataObject) => string | undefined;
@@ -105,26 +106,53 @@ export async function handleResumeCallback(ctx: IWebhookFunctions, callback: Res
 	const raw = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
 	const check = await callback.verify(ctx, raw);
 	if (!check.valid) {
-		response.status(401).json({ error: `Signature rejected: ${check.reason ?? 'invalid'}` });
+		response.status(401).json({ error: `Callback rejected: ${check.reason ?? 'invalid'}` });
 		return { noWebhookResponse: true };
 	}
-	const job = await callback.finishedJob(ctx, (ctx.getBodyData() ?? {}) as IDataObject);
-	if (!job) return { webhookResponse: 'progress noted' };
+	const jobs = await callback.finishedJobs(ctx, (ctx.getBodyData() ?? {}) as IDataObject);
+	if (!jobs?.length) return { webhookResponse: 'progress noted' };
 	const node = ctx.getNode();
-	if (!callback.succeeded(job)) {
-		const message = callback.failureMessage(job);
+	const failed = jobs.filter((job) => !callback.succeeded(job));
+	if (failed.length) {
+		const message = failed.map((job) => callback.failureMessage(job)).join('; ');
 		if (node.onError === 'continueRegularOutput' || node.onError === 'continueErrorOutput' || node.continueOnFail) {
-			return { workflowData: [[{ json: { ...job, error: message }, pairedItem: { item: 0 } }]] };
+			return { workflowData: [[{ json: { ...failed[0], error: message }, pairedItem: { item: 0 } }]] };
 		}
 		throw new NodeOperationError(node, message);
 	}
-	const item: INodeExecutionData = { json: job, pairedItem: { item: 0 } };
-	if (ctx.getNodeParameter('downloadOutput', false) as boolean) {
-		const url = callback.outputUrl(job);
-		if (!url) throw new NodeOperationError(node, `${callback.jobLabel(job)} finished but has no output URL`);
-		const property = ctx.getNodeParameter('outputBinaryProperty', 'data') as string;
-		const binary = await downloadToBinary(ctx as unknown as IExecuteFunctions, url, { fileName: callback.fileName(job), mimeType: 'video/mp4', itemIndex: 0, serviceName: callback.serviceName });
-		item.binary = { [property]: binary };
+	const items: INodeExecutionData[] = [];
+	for (const job of jobs) {
+		const item: INodeExecutionData = { json: job, pairedItem: { item: 0 } };
+		if (ctx.getNodeParameter('downloadOutput', false) as boolean) {
+			const url = callback.outputUrl(job);
+			if (!url) throw new NodeOperationError(node, `${callback.jobLabel(job)} finished but has no output URL`);
+			const property = ctx.getNodeParameter('outputBinaryProperty', 'data') as string;
+			const binary = await downloadToBinary(ctx as unknown as IExecuteFunctions, url, { fileName: callback.fileName(job), mimeType: 'video/mp4', itemIndex: 0, serviceName: callback.serviceName });
+			item.binary = { [property]: binary };
+		}
+		items.push(item);
 	}
-	return { workflowData: [[item]] };
+	return { workflowData: [items] };
+}
+
+/**
+ * The item the node parked with (its create answer), read back in webhook(): n8n resumes the
+ * waiting node with that item as its input, and this context evaluates expressions against it.
+ */
+export function parkedJob(ctx: IWebhookFunctions): IDataObject {
+	const json = ctx.evaluateExpression('{{ $json }}', 0);
+	return json && typeof json === 'object' && !Array.isArray(json) ? (json as IDataObject) : {};
+}
+
+/** For services whose callback is unsigned (HeyGen): a value only this job's callback can echo back. */
+export function newCallbackNonce(): string {
+	return `n8n-${randomBytes(24).toString('hex')}`;
+}
+
+/** Constant-time match of the nonce a callback echoes against the one the job was created with. */
+export function callbackNonceMatches(expected: unknown, received: unknown): boolean {
+	if (typeof expected !== 'string' || typeof received !== 'string' || !expected) return false;
+	const a = Buffer.from(expected);
+	const b = Buffer.from(received);
+	return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -27,8 +27,8 @@ export const operations: OperationMap = {
 		deleteGroup: avatarManage.deleteGroup,
 	},
 	voice: { list: voice.list, get: voice.get, generateSpeech: voiceMore.generateSpeech, design: voiceMore.design, clone: voiceMore.clone, delete: voiceMore.remove },
-	template: { list: template.list, get: template.get, generate: template.generateVideo },
-	videoTranslation: { create: translation.createTranslation, get: translation.get, list: translation.list, rename: translation.rename, delete: translation.remove },
+	template: { list: template.list, get: template.get, generate: template.generate.execute },
+	videoTranslation: { create: translation.create.execute, get: translation.get, list: translation.list, rename: translation.rename, delete: translation.remove },
 	asset: { upload: asset.upload, get: asset.get, list: asset.list, delete: asset.remove },
 	webhookEndpoint: {
 		create: webhook.create,

@@ -3,8 +3,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { jobWaitFields, waitForJob } from '../../../shared/jobWait';
 import type { TransportOptions } from '../../../shared/transport';
+import { parkUntilCallback } from '../../../shared/webhookResume';
 import { heyGenGet, heyGenRequest, idempotencyKeyFor, VIDEO_TERMINAL, videoFailure } from '../../helpers';
 import { unwrapData } from '../../transport';
+import { planHeyGenResume } from '../resume.webhook';
 
 const show = { resource: ['video'], operation: ['create'] };
 const SCRIPT_LIMIT = 5000;
@@ -145,6 +147,7 @@ export const description: INodeProperties[] = [
 		minIntervalSeconds: 5,
 		intervalDescription: 'Renders take 5–20+ minutes; every check is a request',
 		outputLabel: 'video',
+		webhookResume: 'HeyGen',
 	}),
 ];
 
@@ -215,6 +218,8 @@ function buildBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 /** POST /v3/videos with an Idempotency-Key; an unknown avatar or voice names its field. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<INodeExecutionData> {
 	const body = buildBody(this, itemIndex);
+	const resume = await planHeyGenResume(this, itemIndex, this.getNodeParameter('videoOptions', itemIndex, {}) as IDataObject);
+	if (resume) Object.assign(body, resume);
 	let created: IDataObject;
 	try {
 		const response = await heyGenRequest(this, { method: 'POST', path: '/v3/videos', body, idempotencyKey: idempotencyKeyFor(this, itemIndex, 'video'), itemIndex }, transport);
@@ -226,6 +231,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 		throw new NodeApiError(this.getNode(), error as JsonObject);
 	}
 	const videoId = String(created.video_id);
+	if (resume) return await parkUntilCallback(this, itemIndex, { ...created, id: videoId, callback_id: resume.callback_id }, `HeyGen video ${videoId}`);
 	return await waitForJob(this, itemIndex, { ...created, id: videoId }, {
 		serviceName: 'HeyGen',
 		jobLabel: `HeyGen video ${videoId}`,
@@ -237,5 +243,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 		failure: (video) => videoFailure(this, video, itemIndex),
 		outputUrl: (video) => (typeof video.video_url === 'string' ? video.video_url : undefined),
 		fileName: (video) => `${String(video.id)}.mp4`,
-	});
+	}, { poll: this.getNodeParameter('waitForCompletion', itemIndex, 'off') === 'webhook' });
 }

@@ -14,7 +14,7 @@ export async function resumeWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 			const valid = verifyBodySignature(String(credentials.webhookSecret ?? '').trim(), rawBody, signature);
 			return { valid, reason: signature ? 'x-render-signature does not match' : 'x-render-signature is missing' };
 		},
-		finishedJob: async (_ctx, body) => (TERMINAL_STATUSES.includes(String(body.status)) ? body : undefined),
+		finishedJobs: async (_ctx, body) => (TERMINAL_STATUSES.includes(String(body.status)) ? [body] : undefined),
 		succeeded: (job) => job.status === 'done',
 		failureMessage: (job) =>
 			job.status === 'cancelled' ? `ViralSync render job ${String(job.jobId)}: job cancelled` : `ViralSync render job ${String(job.jobId)} failed: ${String(job.error ?? 'no reason given')}`,
