@@ -5,6 +5,7 @@ import { requestOptionsProperty } from '../shared/options';
 import { resumeWebhooks } from '../shared/webhookResume';
 import { assetDescription } from './actions/asset/Asset.resource';
 import { avatarDescription } from './actions/avatar/Avatar.resource';
+import { oAuthClientDescription } from './actions/oauthClient/OAuthClient.resource';
 import { templateDescription } from './actions/template/Template.resource';
 import { translationDescription } from './actions/translation/Translation.resource';
 import { webhookDescription } from './actions/webhook/Webhook.resource';
@@ -14,6 +15,7 @@ import { voiceDescription } from './actions/voice/Voice.resource';
 import { getAvatarLooks, getLanguages, getVoices } from './methods/loadOptions';
 import { resumeWebhook } from './actions/resume.webhook';
 import { router } from './actions/router';
+import { authenticationProperty, heyGenCredentials } from './transport';
 
 export class HeyGen implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,9 +30,10 @@ export class HeyGen implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'heyGenApi', required: true }],
+		credentials: heyGenCredentials.map((credential) => ({ ...credential, displayOptions: { ...credential.displayOptions, hide: { resource: ['oAuthClient'] } } })),
 		webhooks: resumeWebhooks,
 		properties: [
+			authenticationProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -39,6 +42,7 @@ export class HeyGen implements INodeType {
 				options: [
 					{ name: 'Asset', value: 'asset' },
 					{ name: 'Avatar', value: 'avatar' },
+					{ name: 'OAuth Client', value: 'oAuthClient' },
 					{ name: 'Template', value: 'template' },
 					{ name: 'User', value: 'user' },
 					{ name: 'Video', value: 'video' },
@@ -49,6 +53,7 @@ export class HeyGen implements INodeType {
 				default: 'video',
 			},
 			...userDescription,
+			...oAuthClientDescription,
 			...videoDescription,
 			...avatarDescription,
 			...voiceDescription,

@@ -11,7 +11,7 @@ import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
 import { verifyBodySignature } from '../shared/signature';
 import { apiRequest } from '../shared/transport';
-import { EVENT_TYPES, heyGenService, unwrapData } from './transport';
+import { authenticationProperty, EVENT_TYPES, heyGenCredentials, heyGenService, unwrapData } from './transport';
 
 interface TriggerState {
 	endpointId?: string;
@@ -30,10 +30,11 @@ export class HeyGenTrigger implements INodeType {
 		defaults: { name: 'HeyGen Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'heyGenApi', required: true }],
+		credentials: heyGenCredentials,
 		// HeyGen probes a new endpoint with OPTIONS (1 s timeout); n8n's webhook server answers OPTIONS itself.
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'heygen' }],
 		properties: [
+			authenticationProperty,
 			{
 				displayName: 'Events',
 				name: 'events',

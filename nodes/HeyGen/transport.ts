@@ -1,9 +1,12 @@
 /** HeyGen v3 specifics for the shared transport (../shared/api/heygen.md §1, §4). */
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+
 import type { ServiceDescriptor } from '../shared/transport';
 
 export const heyGenService: ServiceDescriptor = {
 	displayName: 'HeyGen',
 	credentialType: 'heyGenApi',
+	oAuth2CredentialType: 'heyGenOAuth2Api',
 	authHeader: 'X-Api-Key',
 	requestIdHeader: 'x-request-id',
 	parseError(body) {
@@ -59,4 +62,22 @@ export const EVENT_TYPES = [
 	'ai_clipping.success',
 	'ai_clipping.fail',
 	'batch.finished',
+];
+
+/** The node's "Authentication" choice (API Key or OAuth2), the same on the HeyGen node and trigger. */
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'API Key', value: 'apiKey' },
+		{ name: 'OAuth2 (Recommended by HeyGen)', value: 'oAuth2' },
+	],
+	default: 'apiKey',
+	displayOptions: { hide: { resource: ['oAuthClient'] } },
+};
+
+export const heyGenCredentials: INodeCredentialDescription[] = [
+	{ name: 'heyGenApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+	{ name: 'heyGenOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 ];

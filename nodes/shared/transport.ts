@@ -43,6 +43,24 @@ export interface ServiceDescriptor {
 	hint?(status: number, info: ServiceErrorInfo): string | undefined;
 	/** Header carrying the request id, when the service sends one. */
 	requestIdHeader?: string;
+	/** When the node also offers OAuth2 (its "Authentication" parameter set to `oAuth2`): that credential type. */
+	oAuth2CredentialType?: string;
+}
+
+/** The node's "Authentication" choice, read the way each kind of context reads parameters. */
+function authenticationOf(ctx: RequestContext, itemIndex: number): string {
+	try {
+		if ('getInputData' in ctx) return String((ctx as IExecuteFunctions).getNodeParameter('authentication', itemIndex, 'apiKey'));
+		if ('getCurrentNodeParameter' in ctx) return String((ctx as ILoadOptionsFunctions).getCurrentNodeParameter('authentication') ?? 'apiKey');
+		return String((ctx as IHookFunctions).getNodeParameter('authentication', 'apiKey'));
+	} catch {
+		return 'apiKey';
+	}
+}
+
+/** The credential type a call uses: the service's API key type, or its OAuth2 type when the node is set to OAuth2. */
+export function credentialTypeOf(ctx: RequestContext, service: ServiceDescriptor, itemIndex = 0): string {
+	return service.oAuth2CredentialType && authenticationOf(ctx, itemIndex) === 'oAuth2' ? service.oAuth2CredentialType : service.credentialType;
 }
 
 export interface TransportOptions {
@@ -163,9 +181,12 @@ export async function apiRequest<T = unknown>(
 	options: TransportOptions = DEFAULT_TRANSPORT_OPTIONS,
 ): Promise<ApiResponse<T>> {
 	const node: INode = ctx.getNode();
-	const credentials = await ctx.getCredentials(service.credentialType, spec.itemIndex);
+	const credentialType = credentialTypeOf(ctx, service, spec.itemIndex);
+	const oAuth2 = credentialType === service.oAuth2CredentialType;
+	const credentials = await ctx.getCredentials(credentialType, spec.itemIndex);
 	const apiKey = apiKeyOf(credentials);
-	const secrets = [apiKey, String(credentials.webhookSecret ?? '') || undefined];
+	const tokens = (credentials.oauthTokenData ?? {}) as IDataObject;
+	const secrets = [apiKey, String(credentials.webhookSecret ?? '') || undefined, ...[tokens.access_token, tokens.refresh_token].map((token) => (typeof token === 'string' ? token : undefined))];
 	const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
 	const url = `${baseUrl}${spec.path.startsWith('/') ? '' : '/'}${spec.path}`;
 	const fail = (
@@ -181,7 +202,9 @@ export async function apiRequest<T = unknown>(
 			hint:
 				extra.hint ??
 				(status ? service.hint?.(status, info) : undefined) ??
-				genericHint(status, service.displayName, service.authHeader),
+				(oAuth2 && status === 401
+					? `${service.displayName} refused the OAuth2 access token, also after n8n tried to refresh it. Open the ${service.displayName} OAuth2 credential and reconnect the account.`
+					: genericHint(status, service.displayName, service.authHeader)),
 			requestId: extra.requestId,
 			itemIndex: spec.itemIndex,
 			secrets,
@@ -196,7 +219,7 @@ export async function apiRequest<T = unknown>(
 	}
 
 	const retrySafe = isIdempotentMethod(spec.method) || Boolean(spec.idempotencyKey);
-	const pace = paceKey([service.credentialType, baseUrl, apiKey]);
+	const pace = paceKey([credentialType, baseUrl, oAuth2 ? String(credentials.clientId ?? '') : apiKey]);
 	const signal = cancelSignalOf(ctx);
 	const headers: Record<string, string> = { accept: 'application/json', ...(spec.headers ?? {}) };
 	if (spec.idempotencyKey) headers['Idempotency-Key'] = spec.idempotencyKey;
@@ -211,7 +234,9 @@ export async function apiRequest<T = unknown>(
 		json: false,
 		encoding: 'text',
 		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
+		// n8n refreshes an OAuth2 token only when the request *throws* a 401, so OAuth2 calls let
+		// error statuses throw and send() reads the answer back from the error.
+		ignoreHttpStatusErrors: !oAuth2,
 		timeout: options.timeoutMs,
 		abortSignal: signal,
 	};
@@ -221,7 +246,7 @@ export async function apiRequest<T = unknown>(
 		const paceWait = reserveSlot(pace, options.requestsPerMinute);
 		if (paceWait > 0) await sleepOrCancel(paceWait, signal, fail);
 
-		const result = await send(ctx, service.credentialType, requestOptions, signal, fail);
+		const result = await send(ctx, credentialType, requestOptions, signal, fail);
 		const requestId = service.requestIdHeader ? headerOf(result.headers, service.requestIdHeader) : headerOf(result.headers, 'x-request-id');
 		const retriesLeft = attempt < options.maxRetries;
 
@@ -335,6 +360,8 @@ async function send(
 		return { status: response.statusCode, headers: response.headers ?? {}, text };
 	} catch (error) {
 		if (signal?.aborted) throw fail(undefined, { message: 'the execution was cancelled' });
+		const answered = responseInError(error);
+		if (answered) return answered;
 		const code = networkErrorCode(error);
 		if (code) return { headers: {}, text: '', networkError: code };
 		const insecure = findInsecureUrlError(error);
@@ -342,6 +369,21 @@ async function send(
 		// Anything else: report the message only, never the error object (it holds the request).
 		throw fail(undefined, { message: error instanceof Error ? error.message : String(error) });
 	}
+}
+
+/** The HTTP answer inside an error thrown for an error status (OAuth2 calls), found through n8n's wrapping. */
+function responseInError(error: unknown): Attempt | undefined {
+	let current = error as { cause?: unknown; errorResponse?: unknown; response?: { status?: unknown; headers?: unknown; data?: unknown } } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		const response = current.response;
+		if (response && typeof response.status === 'number') {
+			const data = response.data;
+			const text = typeof data === 'string' ? data : Buffer.isBuffer(data) ? data.toString('utf8') : data === undefined || data === null ? '' : JSON.stringify(data);
+			return { status: response.status, headers: (response.headers ?? {}) as HeaderBag, text };
+		}
+		current = (current.cause ?? current.errorResponse) as typeof current;
+	}
+	return undefined;
 }
 
 function findInsecureUrlError(error: unknown): Error | undefined {

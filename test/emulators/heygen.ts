@@ -4,6 +4,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { Emulator, bearerToken, headerValue, type EmulatorRequest, type EmulatorResponse, type ErrorDetail } from './core';
 import { TokenBucketLimiter } from './limiters';
 import { TEST_KEYS } from './keys';
+import { addOAuthServer, type HeyGenOAuthServer } from './heygen-oauth';
 
 const DOCS = 'https://developers.heygen.com/docs/error-codes';
 
@@ -43,14 +44,23 @@ export function heygenError(status: number, detail: ErrorDetail & { param?: stri
 
 export function createHeyGenEmulator(): Emulator {
 	const limiter = new TokenBucketLimiter();
+	let oauth: HeyGenOAuthServer | undefined;
 	const emulator = new Emulator(
 		{
 			name: 'heygen',
 			authenticate(req, keys) {
-				// §7.1: X-Api-Key, or an OAuth access token as Bearer.
+				// §1: X-Api-Key, or an OAuth access token as Bearer, never both.
 				const apiKey = headerValue(req.headers, 'x-api-key')?.trim();
-				const token = apiKey ?? bearerToken(req.headers);
-				const config = token ? keys.get(token) : undefined;
+				const bearer = bearerToken(req.headers);
+				if (apiKey !== undefined && bearer !== undefined) {
+					return { refuse: heygenError(400, { message: 'Send either X-Api-Key or an OAuth Bearer token, not both.', param: 'Authorization' }) };
+				}
+				if (bearer !== undefined) {
+					const access = oauth?.check(bearer);
+					if (!access?.ok) return { refuse: heygenError(401, { message: access?.reason === 'expired' ? 'Unauthorized: the access token has expired.' : 'Unauthorized: the access token is invalid.' }) };
+					return { key: { key: `oauth:${access.token.clientId}` } };
+				}
+				const config = apiKey ? keys.get(apiKey) : undefined;
 				if (!config || config.revoked) return { refuse: heygenError(401) };
 				return { key: config };
 			},
@@ -79,9 +89,13 @@ export function createHeyGenEmulator(): Emulator {
 			concurrency: 10,
 			/** Test hook: answer every keyed create with 409 request_in_progress. */
 			holdIdempotentRequests: false,
+			/** OAuth2: lifetime of new access tokens; every token issued before `accessTokensExpiredBefore` (epoch ms) counts as expired. */
+			accessTokenTtlSeconds: 3600,
+			accessTokensExpiredBefore: 0,
 		},
 	);
 	emulator.onReset(() => limiter.reset());
+	oauth = addOAuthServer(emulator);
 
 	emulator.route('GET', '/v3/users/me', (req) => {
 		if (req.key?.noUserRead) {

@@ -17,9 +17,17 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	Workflow,
 } from 'n8n-workflow';
-import { ICredentialsHelper, UnexpectedError, isExpression } from 'n8n-workflow';
+import { ICredentialsHelper, UnexpectedError, Workflow as N8nWorkflow, isExpression } from 'n8n-workflow';
 
-import { credentialTypes } from './types';
+import { registerSecret } from './leak-guard';
+import { credentialTypes, PackageNodeTypes } from './types';
+
+/** OAuth2 tokens are secrets too: the leak guard looks for them in every run. */
+export function registerTokenSecrets(data: ICredentialDataDecryptedObject | undefined): void {
+	const tokens = (data?.oauthTokenData ?? {}) as Record<string, unknown>;
+	registerSecret(tokens.access_token);
+	registerSecret(tokens.refresh_token);
+}
 
 export class TestCredentialsHelper extends ICredentialsHelper {
 	/** Credential data by credential type name (one credential per type in a test run). */
@@ -110,10 +118,22 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
 		if (!this.data[type]) throw new UnexpectedError(`The test gave no credentials of type ${type}`);
-		return this.withDefaults(type, this.data[type]);
+		return this.resolveExpressions(this.withDefaults(type, this.data[type]));
+	}
+
+	/**
+	 * As n8n's CredentialsHelper.applyDefaultsAndOverwrites: expression values (e.g. an OAuth2 URL
+	 * derived from the Base URL) are resolved with `$self` as the credential's own data.
+	 */
+	resolveExpressions(data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+		if (!Object.values(data).some((value) => typeof value === 'string' && isExpression(value))) return data;
+		const node: INode = { id: 'credential', name: 'Credential', type: 'CUSTOM.heyGen', typeVersion: 1, position: [0, 0], parameters: {} };
+		const workflow = new N8nWorkflow({ nodes: [node], connections: {}, active: false, nodeTypes: new PackageNodeTypes() });
+		return workflow.expression.getComplexParameterValue(node, data as never, 'internal', {}, undefined, undefined, data) as ICredentialDataDecryptedObject;
 	}
 
 	async updateCredentials(_nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+		registerTokenSecrets(data);
 		this.updates.push({ type, data });
 		this.data[type] = data;
 	}

@@ -31,7 +31,7 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, LoggerProxy, Workflow } from 'n8n-workflow';
 
-import { TestCredentialsHelper } from './credentials-helper';
+import { registerTokenSecrets, TestCredentialsHelper } from './credentials-helper';
 import { assertNoSecrets, installScanningLogger, registerSecret } from './leak-guard';
 import { credentialTypes, PackageNodeTypes } from './types';
 
@@ -206,6 +206,7 @@ export async function runWorkflow(
 	for (const credentials of Object.values(options.credentials ?? {})) {
 		registerSecret(credentials.apiKey);
 		registerSecret(credentials.webhookSecret);
+		registerTokenSecrets(credentials);
 	}
 	const nodeTypes = new PackageNodeTypes(options.extraNodeTypes);
 	const workflow = new Workflow({

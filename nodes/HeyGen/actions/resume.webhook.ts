@@ -7,9 +7,10 @@
 import type { IDataObject, IExecuteFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_TRANSPORT_OPTIONS, type TransportOptions } from '../../shared/transport';
+import { credentialTypeOf, DEFAULT_TRANSPORT_OPTIONS, type TransportOptions } from '../../shared/transport';
 import { callbackNonceMatches, handleResumeCallback, newCallbackNonce, parkedJob, planWebhookResume } from '../../shared/webhookResume';
 import { heyGenGet, VIDEO_TERMINAL } from '../helpers';
+import { heyGenService } from '../transport';
 
 /** The confirming GET runs while HeyGen waits for our answer: a short retry budget. */
 const CALLBACK_TRANSPORT: TransportOptions = { ...DEFAULT_TRANSPORT_OPTIONS, maxRetries: 3, maxTotalWaitMs: 30_000, timeoutMs: 30_000 };
@@ -33,7 +34,7 @@ export async function planHeyGenResume(ctx: IExecuteFunctions, itemIndex: number
 			});
 		}
 	}
-	const credentials = await ctx.getCredentials('heyGenApi');
+	const credentials = await ctx.getCredentials(credentialTypeOf(ctx, heyGenService, itemIndex));
 	const plan = planWebhookResume(ctx, itemIndex, String(credentials.baseUrl ?? 'https://api.heygen.com'), 'HeyGen');
 	return plan ? { callback_url: plan.callbackUrl, callback_id: newCallbackNonce() } : undefined;
 }

@@ -4,6 +4,7 @@ import { routeOperations, type OperationMap } from '../../shared/router';
 import * as asset from './asset/Asset.resource';
 import * as avatar from './avatar/Avatar.resource';
 import * as avatarManage from './avatar/manage';
+import * as oAuthClient from './oauthClient/OAuthClient.resource';
 import * as template from './template/Template.resource';
 import * as translation from './translation/Translation.resource';
 import * as webhook from './webhook/Webhook.resource';
@@ -14,6 +15,7 @@ import * as voiceMore from './voice/more';
 
 export const operations: OperationMap = {
 	user: { getCurrent: user.getCurrent.execute },
+	oAuthClient: { register: oAuthClient.register.execute },
 	avatar: {
 		listGroups: avatar.listGroups,
 		getGroup: avatar.getGroup,
