@@ -172,7 +172,7 @@ describe('emulator OAuth2 server (contract §1)', () => {
 	test('authorize requires a registered client and PKCE S256; the token endpoint checks the verifier', async () => {
 		const unknown = await fetch(`${holder.current.baseUrl}/oauth/authorize?client_id=nobody&response_type=code&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`, { redirect: 'manual' });
 		expect(unknown.status).toBe(400);
-		const clientId = String((await (await fetch(`${holder.current.baseUrl}/v1/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()).client_id);
+		const clientId = String(((await (await fetch(`${holder.current.baseUrl}/v1/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { client_id: string }).client_id);
 		const noPkce = await fetch(`${holder.current.baseUrl}/oauth/authorize?client_id=${clientId}&response_type=code&state=s1&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`, { redirect: 'manual' });
 		expect(new URL(noPkce.headers.get('location')!).searchParams.get('error')).toBe('invalid_request');
 		const verifier = randomBytes(32).toString('base64url');
