@@ -47,11 +47,14 @@ async function main() {
 		const credentialNames = new Set(credentialTypes.map((type) => type.name));
 		const nodeTypes = await n8n.nodeTypes();
 		const nodeNames = new Set(nodeTypes.map((type) => type.name));
-		for (const spec of Object.values(SERVICES)) {
-			check(`n8n lists the ${spec.credential} credential type`, credentialNames.has(spec.credential));
-		}
-		// Every node the package declares, by the name its class gives itself.
+		// Every credential type and node the package declares, by the name its class gives itself.
 		const require = createRequire(import.meta.url);
+		for (const file of pkg.n8n.credentials) {
+			for (const CredentialClass of Object.values(require(path.join(repo, file)))) {
+				const credentialName = new CredentialClass().name;
+				check(`n8n lists the ${credentialName} credential type`, credentialNames.has(credentialName), file);
+			}
+		}
 		for (const file of pkg.n8n.nodes) {
 			for (const NodeClass of Object.values(require(path.join(repo, file)))) {
 				const nodeName = `${pkg.name}.${new NodeClass().description.name}`;
