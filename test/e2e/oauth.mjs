@@ -138,7 +138,22 @@ async function main() {
 		const thirdCalls = (await heygen.requests()).filter((entry) => entry.path === '/v3/users/me' || entry.path === '/v1/oauth/token');
 		check('n8n saved the refreshed token: the next run uses it directly (one call, no refresh)', third.status === 'success' && thirdCalls.length === 1 && thirdCalls[0].status === 200, thirdCalls.map((entry) => `${entry.path} ${entry.status}`).join(', '));
 
-		// 6. The trigger with OAuth2: activation registers the endpoint with the Bearer token.
+		// 6. Webhook Resume with OAuth2: the parked video create is resumed by HeyGen's callback, and the
+		// node's webhook reads the finished video with the Bearer token.
+		await heygen.config({ stageMs: 800 });
+		const video = heyGenWorkflow('OAuth2 video, webhook resume', { authentication: 'oAuth2', resource: 'video', operation: 'create', videoType: 'avatar', avatarId: 'Anna_public_office', audioSource: 'script', script: 'Resumed with OAuth2.', voiceId: 'voice_en_sara', waitForCompletion: 'webhook', waitTimeout: 5 }, credential);
+		const videoSaved = await n8n.createWorkflow(video.workflow);
+		await n8n.activate(videoSaved.id);
+		await heygen.clearRequests();
+		const resumed = await runOnce(n8n, videoSaved, video.webhookPath);
+		const videoCalls = (await heygen.requests()).filter((entry) => entry.path.startsWith('/v3/videos'));
+		check(
+			'Webhook Resume with OAuth2: the create (Bearer) parks, the callback resumes it, the finished video is read with the Bearer token',
+			resumed.status === 'success' && resumed.items[0]?.json?.status === 'completed' && videoCalls.length === 2 && videoCalls.every((entry) => /^Bearer /.test(String(entry.headers.authorization)) && entry.headers['x-api-key'] === undefined),
+			`${resumed.status}: ${videoCalls.map((entry) => `${entry.method} ${entry.path} ${entry.status}`).join(', ')}`,
+		);
+
+		// 7. The trigger with OAuth2: activation registers the endpoint with the Bearer token.
 		const webhookId = randomUUID();
 		const trigger = await n8n.createWorkflow({
 			name: 'OAuth2 trigger',

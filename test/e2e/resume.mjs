@@ -188,6 +188,19 @@ async function main() {
 			await sleep(100);
 		}
 
+		// A HeyGen video that fails (the emulator fails a job whose request mentions "fail"): the
+		// callback resumes the execution, and the node fails with HeyGen's reason.
+		{
+			const spec = CASES['heygen video'];
+			const heygen = emulators.control('heygen');
+			await heygen.config({ stageMs: 500 });
+			const failing = await startParked(n8n, heygen, 'heygen failing video', { ...spec, parameters: { ...spec.parameters, script: 'This render will fail.' } }, credentials.heygen, 'resume-heygen-failing', { waitTimeout: 5 });
+			const ended = await waitFor(async () => (await n8n.executions(failing.workflowId)).find((execution) => ['success', 'error'].includes(execution.status)), { timeoutMs: 20_000 });
+			const execution = ended ? await n8n.execution(ended.id) : undefined;
+			const message = String(execution?.data?.resultData?.error?.message ?? '');
+			check('heygen video: a failed render resumes the execution and fails the node with HeyGen\'s reason', ended?.status === 'error' && /HeyGen video \w+ failed: An input URL could not be downloaded\. \(download_failed\)/.test(message), `${ended?.status ?? 'still waiting'}: ${message.slice(0, 160)}`);
+		}
+
 		// Jobs that never call back: the timeout ends the item with an error saying so. n8n checks
 		// due waits about once a minute, so all cases are parked first and then awaited together.
 		for (const service of new Set(Object.values(CASES).map((spec) => spec.service))) await emulators.control(service).config({ stageMs: 600_000 });
