@@ -25,7 +25,7 @@ export class HeyGenOAuth2Api implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'HeyGen issues the Client ID by dynamic registration: run the HeyGen node\'s "OAuth Client → Register" operation once (it needs no credential), or POST an empty JSON body {} to https://api2.heygen.com/v1/oauth/register, and paste the client_id it answers below. Then click "Connect my account".',
+				'Client ID: HeyGen issues it by dynamic registration. Run the HeyGen node\'s "OAuth Client → Register" operation once (it needs no credential), or POST an empty JSON body {} to https://api2.heygen.com/v1/oauth/register, and paste the client_id it answers into Client ID. Then connect your account.',
 			name: 'registrationNotice',
 			type: 'notice',
 			default: '',

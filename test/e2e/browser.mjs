@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run test:e2e` (browser part): headless Debian Chromium driven by playwright-core opens the
 // real n8n editor with the packed package installed, sets up the owner through the form, creates
-// a credential of each type through the credential form (n8n tests it on save), adds each node
+// a credential of each type through the credential form (n8n tests it on save), the HeyGen OAuth2
+// credential connected through n8n's Connect popup, adds each node
 // from the node panel, executes it, and runs a demo workflow. Screenshots go to
 // test/e2e/screenshots/ (git-ignored).
 import { existsSync, mkdirSync } from 'node:fs';
@@ -98,6 +99,33 @@ async function main() {
 			check(`${service}: "${ui.action}" added from the panel runs with the form's credential and shows its output`, shown, shown ? '' : (await output.textContent())?.slice(0, 200));
 			await page.click('[data-test-id=ndv-close-button]');
 		}
+
+		// HeyGen OAuth2 through the credential form: only Client ID and Base URL to fill (the OAuth URLs,
+		// grant type and secret stay hidden), then n8n's Connect popup runs the PKCE grant.
+		const heygen = emulators.control('heygen');
+		const clientId = (await heygen.api('POST', '/v1/oauth/register', {})).body.client_id;
+		await page.goto(`${n8n.url}/home/credentials/create`);
+		await page.click('[data-test-id=new-credential-type-select-option]:has-text("HeyGen OAuth2 API")');
+		await page.click('[data-test-id=new-credential-type-button]');
+		await page.locator('[data-test-id=parameter-input-clientId] input').waitFor();
+		const hiddenFields = await page.locator('[data-test-id=parameter-input-authUrl], [data-test-id=parameter-input-accessTokenUrl], [data-test-id=parameter-input-clientSecret], [data-test-id=parameter-input-grantType]').count();
+		await page.fill('[data-test-id=parameter-input-clientId] input', clientId);
+		await page.fill('[data-test-id=parameter-input-baseUrl] input', emulators.baseUrls.heygen);
+		await shot('06-oauth-credential-form');
+		check('heygen oauth2: the credential form asks only for Client ID and Base URL', hiddenFields === 0, `${hiddenFields} OAuth internals shown`);
+		await heygen.clearRequests();
+		const popupOpened = page.waitForEvent('popup', { timeout: 15_000 });
+		await page.locator('[data-test-id=oauth-not-connected-banner] button').first().click();
+		const popup = await popupOpened;
+		await popup.waitForEvent('close', { timeout: 20_000 }).catch(() => undefined);
+		const connected = await page
+			.waitForSelector('[data-test-id=oauth-connect-success-banner]', { timeout: 20_000 })
+			.then(() => true)
+			.catch(() => false);
+		await shot('07-oauth-connected');
+		const grant = (await heygen.requests()).filter((entry) => entry.path === '/oauth/authorize' || entry.path === '/v1/oauth/token').map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
+		check('heygen oauth2: the form\'s Connect button runs the grant in a popup and the form shows the account connected', connected && grant.join(', ') === 'GET /oauth/authorize 302, POST /v1/oauth/token 200', grant.join(', ') || 'no grant requests');
+		await page.keyboard.press('Escape');
 
 		// A demo workflow (the sandbox's) run from the canvas.
 		const credentials = (await n8n.rest('GET', '/rest/credentials')).json.data;

@@ -71,7 +71,7 @@ async function main() {
 		const clientId = registration.items[0]?.json?.client_id;
 		check('OAuth Client → Register runs in n8n without a credential and answers a client id', registration.status === 'success' && /^hg_client_/.test(String(clientId)), `${registration.status} ${JSON.stringify(registration.items[0]?.json ?? registration.error ?? {}).slice(0, 160)}`);
 
-		// 2. The credential, and n8n's "Connect my account": authorize URL built by n8n.
+		// 2. The credential, and n8n's Connect button: authorize URL built by n8n.
 		const credential = await n8n.createCredential('heyGenOAuth2Api', 'HeyGen OAuth2 (e2e)', { clientId, baseUrl: emulators.baseUrls.heygen });
 		const authAnswer = await fetch(`${n8n.url}/rest/oauth2-credential/auth?id=${credential.id}`, { headers: { cookie: n8n.cookie() } });
 		const authJson = await authAnswer.json().catch(() => ({}));

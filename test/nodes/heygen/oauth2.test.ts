@@ -37,7 +37,7 @@ function resolvedCredential(data: ICredentialDataDecryptedObject): ICredentialDa
 	return helper.resolveExpressions(helper.withDefaults('heyGenOAuth2Api', data));
 }
 
-/** What n8n's OAuth2 controller does on "Connect my account" and on the callback, PKCE included. */
+/** What n8n's OAuth2 controller does on Connect and on the callback, PKCE included. */
 async function connect(clientId: string): Promise<IDataObject> {
 	const credential = resolvedCredential({ clientId, baseUrl: holder.current.baseUrl });
 	const verifier = randomBytes(32).toString('base64url');

@@ -48,6 +48,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	return {
 		...body,
-		next: 'Paste client_id into a "HeyGen OAuth2 API" credential (Client ID), then click "Connect my account".',
+		next: 'Paste client_id into a "HeyGen OAuth2 API" credential (Client ID), then connect your account there.',
 	};
 }
