@@ -66,12 +66,17 @@ if (process.env.SANDBOX_EMULATORS_ONLY) {
 		type: spec.credential,
 		data: { apiKey: keys[service], baseUrl: baseUrls[service] },
 	}));
+	// HeyGen's OAuth2 credential, with a client id registered at the emulator (its clients live in
+	// memory, so every run registers anew); open it and click Connect to run the PKCE grant.
+	const registration = await fetch(`${baseUrls.heygen}/v1/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	const { client_id: clientId } = await registration.json();
+	const oauthCredential = { id: 'sandboxheygenoa2', name: 'heygen OAuth2 (sandbox)', type: 'heyGenOAuth2Api', data: { clientId, baseUrl: baseUrls.heygen } };
 	const workflows = Object.entries(SERVICES).map(([service, spec], index) => ({
 		...workflowFor(service, spec, credentials[index]),
 		id: `demo${service}`.slice(0, 16).padEnd(16, '0'),
 		name: `Demo: ${service}`,
 	}));
-	writeFileSync(path.join(sandboxDir, 'credentials.json'), JSON.stringify(credentials));
+	writeFileSync(path.join(sandboxDir, 'credentials.json'), JSON.stringify([...credentials, oauthCredential]));
 	writeFileSync(path.join(sandboxDir, 'workflows.json'), JSON.stringify(workflows));
 	console.log(`\nStarting n8n on http://localhost:${N8N_PORT} (the first run installs it: about 6 minutes)…`);
 	n8n = await startN8n({
@@ -89,5 +94,6 @@ if (process.env.SANDBOX_EMULATORS_ONLY) {
 	await n8n.setupOwnerAndLogin();
 	console.log(`\nn8n is ready: http://localhost:${N8N_PORT}  (sign in as owner@example.com / Password1234)`);
 	console.log('Credentials "<service> (sandbox)" point at the emulators; open any "Demo: …" workflow and run it.');
+	console.log('"heygen OAuth2 (sandbox)" has a registered Client ID: open it and click Connect to try the OAuth2 grant.');
 	console.log(`n8n log: ${n8n.logFile}\nPress Ctrl-C to stop.`);
 }

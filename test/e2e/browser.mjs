@@ -114,9 +114,7 @@ async function main() {
 		await shot('06-oauth-credential-form');
 		check('heygen oauth2: the credential form asks only for Client ID and Base URL', hiddenFields === 0, `${hiddenFields} OAuth internals shown`);
 		await heygen.clearRequests();
-		const popupOpened = page.waitForEvent('popup', { timeout: 15_000 });
-		await page.locator('[data-test-id=oauth-not-connected-banner] button').first().click();
-		const popup = await popupOpened;
+		const [popup] = await Promise.all([page.waitForEvent('popup', { timeout: 15_000 }), page.locator('[data-test-id=oauth-not-connected-banner] button').first().click()]);
 		await popup.waitForEvent('close', { timeout: 20_000 }).catch(() => undefined);
 		const connected = await page
 			.waitForSelector('[data-test-id=oauth-connect-success-banner]', { timeout: 20_000 })

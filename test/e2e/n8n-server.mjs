@@ -2,7 +2,7 @@
 // community-package installer does, a fresh user folder, free ports, REST login, and a stop
 // that ends only the process group this module started.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -100,10 +100,11 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 			});
 		});
 	if (beforeStart) await beforeStart(runCli);
-	const out = createWriteStream(logFile);
-	const child = spawn(nodeBin, [n8nBin, 'start'], { env: serverEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-	child.stdout.pipe(out);
-	child.stderr.pipe(out);
+	// n8n writes its log straight into the file, not through a pipe to this process: when this
+	// process dies first, a pipe would break and n8n would spin instead of shutting down.
+	const out = openSync(logFile, 'w');
+	const child = spawn(nodeBin, [n8nBin, 'start'], { env: serverEnv, detached: true, stdio: ['ignore', out, out] });
+	closeSync(out);
 	started.add(child);
 	const url = `http://127.0.0.1:${port}`;
 	const logTail = () => readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
@@ -219,14 +220,13 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 		async startWorker({ concurrency = 5 } = {}) {
 			const healthPort = await freePort();
 			const workerLog = path.join(userFolder, 'worker.log');
-			const workerOut = createWriteStream(workerLog);
+			const workerOut = openSync(workerLog, 'w');
 			const worker = spawn(nodeBin, [n8nBin, 'worker', `--concurrency=${concurrency}`], {
 				env: { ...serverEnv, N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) },
 				detached: true,
-				stdio: ['ignore', 'pipe', 'pipe'],
+				stdio: ['ignore', workerOut, workerOut],
 			});
-			worker.stdout.pipe(workerOut);
-			worker.stderr.pipe(workerOut);
+			closeSync(workerOut);
 			started.add(worker);
 			const workerTail = () => readFileSync(workerLog, 'utf8').split('\n').slice(-40).join('\n');
 			const until = Date.now() + healthTimeoutMs;
