@@ -27,6 +27,16 @@ const UI = {
 	synaptiq: { credentialName: 'Synaptiq API', nodeName: 'Synaptiq', action: 'List leads', expectText: 'browser@example.com' },
 };
 
+/** Fills a form input and checks it kept exactly that value (the credential form can re-render a default into it while it is being filled). */
+async function fillExactly(page, selector, value) {
+	for (let attempt = 0; attempt < 5; attempt++) {
+		await page.fill(selector, value);
+		await page.waitForTimeout(150);
+		if ((await page.inputValue(selector)) === value) return;
+	}
+	throw new Error(`${selector} did not keep the value ${value}`);
+}
+
 async function main() {
 	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium chromium-driver)`);
 	mkdirSync(screenshots, { recursive: true });
@@ -63,8 +73,8 @@ async function main() {
 			await page.goto(`${n8n.url}/home/credentials/create`);
 			await page.click(`[data-test-id=new-credential-type-select-option]:has-text("${ui.credentialName}")`);
 			await page.click('[data-test-id=new-credential-type-button]');
-			await page.fill('[data-test-id=parameter-input-apiKey] input', emulators.keys[service]);
-			await page.fill('[data-test-id=parameter-input-baseUrl] input', emulators.baseUrls[service]);
+			await fillExactly(page, '[data-test-id=parameter-input-apiKey] input', emulators.keys[service]);
+			await fillExactly(page, '[data-test-id=parameter-input-baseUrl] input', emulators.baseUrls[service]);
 			await page.click('[data-test-id=credential-save-button]');
 			const tested = await page
 				.waitForSelector('[data-test-id=credentials-config-container-test-success]', { timeout: 15_000 })
@@ -109,8 +119,8 @@ async function main() {
 		await page.click('[data-test-id=new-credential-type-button]');
 		await page.locator('[data-test-id=parameter-input-clientId] input').waitFor();
 		const hiddenFields = await page.locator('[data-test-id=parameter-input-authUrl], [data-test-id=parameter-input-accessTokenUrl], [data-test-id=parameter-input-clientSecret], [data-test-id=parameter-input-grantType]').count();
-		await page.fill('[data-test-id=parameter-input-clientId] input', clientId);
-		await page.fill('[data-test-id=parameter-input-baseUrl] input', emulators.baseUrls.heygen);
+		await fillExactly(page, '[data-test-id=parameter-input-clientId] input', clientId);
+		await fillExactly(page, '[data-test-id=parameter-input-baseUrl] input', emulators.baseUrls.heygen);
 		await shot('06-oauth-credential-form');
 		check('heygen oauth2: the credential form asks only for Client ID and Base URL', hiddenFields === 0, `${hiddenFields} OAuth internals shown`);
 		await heygen.clearRequests();
