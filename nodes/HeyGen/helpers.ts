@@ -1,6 +1,10 @@
 /** HeyGen details several operations share. */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+
+import { waitForJob } from '../shared/jobWait';
+import { parkUntilCallback } from '../shared/webhookResume';
+import type { HeyGenResumePlan } from './actions/resume.webhook';
 
 import { collectPages } from '../shared/pagination';
 import { apiRequest, type ApiResponse, type RequestContext, type RequestSpec, type TransportOptions } from '../shared/transport';
@@ -54,6 +58,27 @@ export function videoFailure(ctx: IExecuteFunctions, video: IDataObject, itemInd
 		itemIndex,
 		description: `${video.failure_code ? `Failure code: ${String(video.failure_code)}. ` : ''}Video ID: ${String(video.id)}`,
 	});
+}
+
+/**
+ * After a video job was created (Video → Create, Template → Generate): park it for Webhook Resume,
+ * or wait for it as Wait for Completion says (Poll also when Webhook Resume fell back to polling).
+ */
+export async function finishVideoJob(ctx: IExecuteFunctions, itemIndex: number, video: IDataObject, resume: HeyGenResumePlan | undefined, transport: TransportOptions): Promise<INodeExecutionData> {
+	const videoId = String(video.id);
+	if (resume) return await parkUntilCallback(ctx, itemIndex, { ...video, callback_id: resume.callback_id }, `HeyGen video ${videoId}`);
+	return await waitForJob(ctx, itemIndex, video, {
+		serviceName: 'HeyGen',
+		jobLabel: `HeyGen video ${videoId}`,
+		getLaterHint: 'Video → Get',
+		fetch: async () => await heyGenGet(ctx, `/v3/videos/${videoId}`, itemIndex, transport),
+		statusOf: (current) => current.status as string | undefined,
+		terminal: VIDEO_TERMINAL,
+		succeeded: (current) => current.status === 'completed',
+		failure: (current) => videoFailure(ctx, current, itemIndex),
+		outputUrl: (current) => (typeof current.video_url === 'string' ? current.video_url : undefined),
+		fileName: (current) => `${String(current.id)}.mp4`,
+	}, { poll: ctx.getNodeParameter('waitForCompletion', itemIndex, 'off') === 'webhook' });
 }
 
 /** One Idempotency-Key per execution, node, purpose and item (§4: HeyGen replays it for 24 h). */

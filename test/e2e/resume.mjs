@@ -16,6 +16,20 @@ import { startN8n } from './n8n-server.mjs';
 const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
 const { check, finish } = checks('webhook resume e2e');
 
+/** Video Create and Template Generate both end in a HeyGen video job and its avatar_video.* callback. */
+const HEYGEN_VIDEO_CALLBACKS = {
+	service: 'heygen',
+	credential: 'heyGenApi',
+	secret: {},
+	node: 'heyGen',
+	callbackUrlOf: (body) => body.callback_url,
+	isPoll: (entry) => entry.method === 'GET' && entry.path.startsWith('/v3/videos/'),
+	finishedOk: (json) => json.status === 'completed' && typeof json.video_url === 'string',
+	isFinalCallback: (body) => body.event_type === 'avatar_video.success',
+	forgedHeaders: () => ({}),
+	forgedBody: { event_type: 'avatar_video.success', event_data: { video_id: 'forged', url: 'https://evil.example.com/x.mp4', callback_id: 'n8n-guessed' } },
+};
+
 /**
  * Per create operation: its service and credential data, create parameters, how to find the job's
  * callback URL in the emulator log, which GETs would be polls, which callback ends the job.
@@ -61,32 +75,14 @@ const CASES = {
 	// HeyGen's per-job callback is unsigned (contract §3): the node gives each job a secret
 	// callback_id, accepts only a callback that echoes it, then reads the job from HeyGen once.
 	'heygen video': {
-		service: 'heygen',
-		credential: 'heyGenApi',
-		secret: {},
-		node: 'heyGen',
 		parameters: { resource: 'video', operation: 'create', videoType: 'avatar', avatarId: 'Anna_public_office', audioSource: 'script', script: 'Resumed by a callback.', voiceId: 'voice_en_sara' },
 		createPath: '/v3/videos',
-		callbackUrlOf: (body) => body.callback_url,
-		isPoll: (entry) => entry.method === 'GET' && entry.path.startsWith('/v3/videos/'),
-		finishedOk: (json) => json.status === 'completed' && typeof json.video_url === 'string',
-		isFinalCallback: (body) => body.event_type === 'avatar_video.success',
-		forgedHeaders: () => ({}),
-		forgedBody: { event_type: 'avatar_video.success', event_data: { video_id: 'forged', url: 'https://evil.example.com/x.mp4', callback_id: 'n8n-guessed' } },
+		...HEYGEN_VIDEO_CALLBACKS,
 	},
 	'heygen template': {
-		service: 'heygen',
-		credential: 'heyGenApi',
-		secret: {},
-		node: 'heyGen',
 		parameters: { resource: 'template', operation: 'generate', templateId: 'tpl_product_update', variablesJson: '{}', variables: { variable: [{ name: 'first_name', text: 'Ada' }] } },
 		createPath: '/v3/templates/tpl_product_update',
-		callbackUrlOf: (body) => body.callback_url,
-		isPoll: (entry) => entry.method === 'GET' && entry.path.startsWith('/v3/videos/'),
-		finishedOk: (json) => json.status === 'completed' && typeof json.video_url === 'string',
-		isFinalCallback: (body) => body.event_type === 'avatar_video.success',
-		forgedHeaders: () => ({}),
-		forgedBody: { event_type: 'avatar_video.success', event_data: { video_id: 'forged', url: 'https://evil.example.com/x.mp4', callback_id: 'n8n-guessed' } },
+		...HEYGEN_VIDEO_CALLBACKS,
 	},
 	'heygen translation': {
 		service: 'heygen',

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { jobWaitFields, waitForJob } from '../../../shared/jobWait';
+import { jobWaitFields } from '../../../shared/jobWait';
 import type { TransportOptions } from '../../../shared/transport';
-import { parkUntilCallback } from '../../../shared/webhookResume';
-import { heyGenGet, heyGenRequest, idempotencyKeyFor, requiredString, VIDEO_TERMINAL, videoFailure } from '../../helpers';
+import { finishVideoJob, heyGenRequest, idempotencyKeyFor, requiredString } from '../../helpers';
 import { unwrapData } from '../../transport';
 import { planHeyGenResume } from '../resume.webhook';
 
@@ -80,17 +79,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 	const resume = await planHeyGenResume(this, itemIndex, options);
 	const body = { variables, ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== '')), ...resume };
 	const video = unwrapData<IDataObject>((await heyGenRequest(this, { method: 'POST', path: `/v3/templates/${encodeURIComponent(id)}`, body, idempotencyKey: idempotencyKeyFor(this, itemIndex, 'template'), itemIndex }, transport)).body);
-	if (resume) return await parkUntilCallback(this, itemIndex, { ...video, callback_id: resume.callback_id }, `HeyGen video ${String(video.id)}`);
-	return await waitForJob(this, itemIndex, video, {
-		serviceName: 'HeyGen',
-		jobLabel: `HeyGen video ${String(video.id)}`,
-		getLaterHint: 'Video → Get',
-		fetch: async () => await heyGenGet(this, `/v3/videos/${String(video.id)}`, itemIndex, transport),
-		statusOf: (current) => current.status as string | undefined,
-		terminal: VIDEO_TERMINAL,
-		succeeded: (current) => current.status === 'completed',
-		failure: (current) => videoFailure(this, current, itemIndex),
-		outputUrl: (current) => (typeof current.video_url === 'string' ? current.video_url : undefined),
-		fileName: (current) => `${String(current.id)}.mp4`,
-	}, { poll: this.getNodeParameter('waitForCompletion', itemIndex, 'off') === 'webhook' });
+	return await finishVideoJob(this, itemIndex, video, resume, transport);
 }

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { jobWaitFields, waitForJob } from '../../../shared/jobWait';
+import { jobWaitFields } from '../../../shared/jobWait';
 import type { TransportOptions } from '../../../shared/transport';
-import { parkUntilCallback } from '../../../shared/webhookResume';
-import { heyGenGet, heyGenRequest, idempotencyKeyFor, VIDEO_TERMINAL, videoFailure } from '../../helpers';
+import { finishVideoJob, heyGenRequest, idempotencyKeyFor } from '../../helpers';
 import { unwrapData } from '../../transport';
 import { planHeyGenResume } from '../resume.webhook';
 
@@ -230,18 +229,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 		if (code.includes('voice_not_found')) throw new NodeOperationError(this.getNode(), `Voice: HeyGen has no voice "${String(body.voice_id ?? '')}"`, { itemIndex, description: 'Pick a voice from the list, or check the ID with Voice → List.' });
 		throw new NodeApiError(this.getNode(), error as JsonObject);
 	}
-	const videoId = String(created.video_id);
-	if (resume) return await parkUntilCallback(this, itemIndex, { ...created, id: videoId, callback_id: resume.callback_id }, `HeyGen video ${videoId}`);
-	return await waitForJob(this, itemIndex, { ...created, id: videoId }, {
-		serviceName: 'HeyGen',
-		jobLabel: `HeyGen video ${videoId}`,
-		getLaterHint: 'Video → Get',
-		fetch: async () => await heyGenGet(this, `/v3/videos/${videoId}`, itemIndex, transport),
-		statusOf: (video) => video.status as string | undefined,
-		terminal: VIDEO_TERMINAL,
-		succeeded: (video) => video.status === 'completed',
-		failure: (video) => videoFailure(this, video, itemIndex),
-		outputUrl: (video) => (typeof video.video_url === 'string' ? video.video_url : undefined),
-		fileName: (video) => `${String(video.id)}.mp4`,
-	}, { poll: this.getNodeParameter('waitForCompletion', itemIndex, 'off') === 'webhook' });
+	return await finishVideoJob(this, itemIndex, { ...created, id: String(created.video_id) }, resume, transport);
 }
