@@ -51,7 +51,7 @@ export interface ServiceDescriptor {
 function authenticationOf(ctx: RequestContext, itemIndex: number): string {
 	try {
 		if ('getInputData' in ctx) return String((ctx as IExecuteFunctions).getNodeParameter('authentication', itemIndex, 'apiKey'));
-		if ('getCurrentNodeParameter' in ctx) return String((ctx as ILoadOptionsFunctions).getCurrentNodeParameter('authentication') ?? 'apiKey');
+		// Load-options, hook and webhook contexts read the node's parameters without an item.
 		return String((ctx as IHookFunctions).getNodeParameter('authentication', 'apiKey'));
 	} catch {
 		return 'apiKey';

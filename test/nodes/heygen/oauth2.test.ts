@@ -9,9 +9,14 @@
 import { createHash, randomBytes } from 'crypto';
 
 import { ClientOAuth2 } from '@n8n/client-oauth2';
+import { LoadOptionsContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
+import { HeyGen } from '../../../nodes/HeyGen/HeyGen.node';
 import { TestCredentialsHelper } from '../../harness/credentials-helper';
+import { additionalDataFor } from '../../harness/engine';
+import { PackageNodeTypes } from '../../harness/types';
 import { NODE_NAME, runNode, useEmulator } from '../../harness/workflows';
 
 const holder = useEmulator('heygen', (emulator) => (emulator.config.stageMs = 30));
@@ -163,6 +168,20 @@ test('with OAuth2 the transport still reads HeyGen\'s error answers: a 404 names
 	expect(limited.error(NODE_NAME)).toBeUndefined();
 	expect(holder.current.log.map((entry) => entry.status)).toEqual([429, 200]);
 	expect(holder.current.log[1].at - holder.current.log[0].at).toBeGreaterThanOrEqual(1000);
+});
+
+test('the look and voice dropdowns load with the OAuth2 credential when the node is set to OAuth2', async () => {
+	const clientId = await registerClient();
+	const tokens = await connect(clientId);
+	const node = { id: 'h', name: 'HeyGen', type: 'CUSTOM.heyGen', typeVersion: 1, position: [0, 0] as [number, number], parameters: { authentication: 'oAuth2' }, credentials: { heyGenOAuth2Api: { id: '1', name: 'HeyGen OAuth2' } } };
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new PackageNodeTypes() });
+	const helper = new TestCredentialsHelper({ heyGenOAuth2Api: { clientId, baseUrl: holder.current.baseUrl, oauthTokenData: tokens } });
+	const context = new LoadOptionsContext(workflow, node, additionalDataFor({ credentialsHelper: helper }), 'parameters.avatarId');
+	const looks = await new HeyGen().methods.loadOptions.getAvatarLooks.call(context);
+	expect(looks.map((option) => option.value)).toContain('Anna_public_office');
+	const call = api().find((entry) => entry.path === '/v3/avatars/looks')!;
+	expect(call.headers.authorization).toBe(`Bearer ${String(tokens.access_token)}`);
+	expect(call.headers['x-api-key']).toBeUndefined();
 });
 
 describe('emulator OAuth2 server (contract §1)', () => {
