@@ -3,11 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { waitForJob } from '../shared/jobWait';
-import { parkUntilCallback } from '../shared/webhookResume';
-import type { HeyGenResumePlan } from './actions/resume.webhook';
-
 import { collectPages } from '../shared/pagination';
 import { apiRequest, type ApiResponse, type RequestContext, type RequestSpec, type TransportOptions } from '../shared/transport';
+import { parkUntilCallback } from '../shared/webhookResume';
+import type { HeyGenResumePlan } from './actions/resume.webhook';
 import { heyGenService, unwrapData } from './transport';
 
 export async function heyGenRequest<T = IDataObject>(ctx: RequestContext, spec: RequestSpec, transport: TransportOptions): Promise<ApiResponse<T>> {
@@ -53,8 +52,12 @@ export const idField = (resource: string, operations: string[], name: string, di
 /** §3: a video is done when completed or failed; any other status (waiting, pending, unknown) is running. */
 export const VIDEO_TERMINAL = ['completed', 'failed'];
 
+export const videoFailureMessage = (video: IDataObject) => `HeyGen video ${String(video.id)} failed: ${String(video.failure_message ?? 'no reason given')}`;
+
+export const translationFailureMessage = (job: IDataObject) => `HeyGen translation ${String(job.id)} (${String(job.output_language)}) failed: ${String(job.failure_message ?? 'no reason given')}`;
+
 export function videoFailure(ctx: IExecuteFunctions, video: IDataObject, itemIndex: number): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `HeyGen video ${String(video.id)} failed: ${String(video.failure_message ?? 'no reason given')}`, {
+	return new NodeOperationError(ctx.getNode(), videoFailureMessage(video), {
 		itemIndex,
 		description: `${video.failure_code ? `Failure code: ${String(video.failure_code)}. ` : ''}Video ID: ${String(video.id)}`,
 	});

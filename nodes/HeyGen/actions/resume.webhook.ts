@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { credentialTypeOf, DEFAULT_TRANSPORT_OPTIONS, type TransportOptions } from '../../shared/transport';
 import { callbackNonceMatches, handleResumeCallback, newCallbackNonce, parkedJob, planWebhookResume } from '../../shared/webhookResume';
-import { heyGenGet, VIDEO_TERMINAL } from '../helpers';
+import { heyGenGet, translationFailureMessage, VIDEO_TERMINAL, videoFailureMessage } from '../helpers';
 import { heyGenService } from '../transport';
 
 /** The confirming GET runs while HeyGen waits for our answer: a short retry budget. */
@@ -69,8 +69,9 @@ export async function resumeWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 		succeeded: (job) => job.status === 'completed',
 		failureMessage: (job) =>
 			translation
-				? `HeyGen translation ${String(job.id)} (${String(job.output_language)}) failed: ${String(job.failure_message ?? 'no reason given')}`
-				: `HeyGen video ${String(job.id)} failed: ${String(job.failure_message ?? 'no reason given')}${job.failure_code ? ` (${String(job.failure_code)})` : ''}`,
+				? translationFailureMessage(job)
+				: // No description field on this path: the failure code goes into the message.
+					`${videoFailureMessage(job)}${job.failure_code ? ` (${String(job.failure_code)})` : ''}`,
 		outputUrl: (job) => (typeof job.video_url === 'string' ? job.video_url : undefined),
 		fileName: (job) => (translation ? translationFileName(String(job.id), job.output_language) : `${String(job.id)}.mp4`),
 		jobLabel: (job) => `HeyGen ${translation ? 'translation' : 'video'} ${String(job.id)}`,

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { jobWaitFields, waitForJob } from '../../../shared/jobWait';
 import type { TransportOptions } from '../../../shared/transport';
 import { parkUntilCallback } from '../../../shared/webhookResume';
-import { heyGenGet, heyGenRequest, idempotencyKeyFor, requiredString } from '../../helpers';
+import { heyGenGet, heyGenRequest, idempotencyKeyFor, requiredString, translationFailureMessage } from '../../helpers';
 import { unwrapData } from '../../transport';
 import { planHeyGenResume, translationFileName } from '../resume.webhook';
 
@@ -84,7 +84,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 				statusOf: (job) => job.status as string | undefined,
 				terminal: ['completed', 'failed'],
 				succeeded: (job) => job.status === 'completed',
-				failure: (job) => new NodeOperationError(this.getNode(), `HeyGen translation ${id} (${String(job.output_language)}) failed: ${String(job.failure_message ?? 'no reason given')}`, { itemIndex }),
+				failure: (job) => new NodeOperationError(this.getNode(), translationFailureMessage({ ...job, id }), { itemIndex }),
 				outputUrl: (job) => (typeof job.video_url === 'string' ? job.video_url : undefined),
 				fileName: (job) => translationFileName(id, job.output_language),
 			}, { poll: this.getNodeParameter('waitForCompletion', itemIndex, 'off') === 'webhook' }),
