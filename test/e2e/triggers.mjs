@@ -64,6 +64,20 @@ async function settled(probe) {
 
 const executionsOf = async (n8n, workflowId) => await n8n.executions(workflowId);
 
+/**
+ * For services without a registry (Sync, ViralSync): waits until n8n serves the production URL. An
+ * unsigned probe gets the trigger's 401 and starts nothing; before registration n8n answers 404, and
+ * a job that finished that early would call back into nothing.
+ */
+async function served(hook) {
+	const probe = await settled(async () => {
+		const answer = await fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		await answer.arrayBuffer();
+		return answer.status !== 404;
+	});
+	if (!probe.ok) throw new Error(`n8n never served ${hook.url} (${probe.detail})`);
+}
+
 /** Waits for `count` finished executions and answers them (newest first). */
 async function finishedExecutions(n8n, workflowId, count) {
 	return await waitFor(async () => {
@@ -141,6 +155,7 @@ export async function runTriggerChecks({ n8n, emulators, check }) {
 		const sync = emulators.control('sync');
 		await sync.config({ stageMs: 50 });
 		const hook = await activeTrigger(n8n, 'sync', await credentialFor('sync', { webhookSecret: SIGNING_SECRETS.sync }), check);
+		await served(hook);
 		const created = await sync.api('POST', '/v2/generate', {
 			model: 'lipsync-2',
 			input: [
@@ -168,6 +183,7 @@ export async function runTriggerChecks({ n8n, emulators, check }) {
 		const viralsync = emulators.control('viralsync');
 		await viralsync.config({ stageMs: 30 });
 		const hook = await activeTrigger(n8n, 'viralsync', await credentialFor('viralsync', { webhookSecret: SIGNING_SECRETS.viralsync }), check);
+		await served(hook);
 		const created = await viralsync.api('POST', '/v1/render/jobs', { kind: 'movie', projectId: 'e2e', movie: { scenes: [{ id: 'intro', duration: 2 }] }, callbackUrl: hook.url });
 		const { status, items } = await firstOutput(n8n, hook.workflowId);
 		check(
