@@ -87,7 +87,7 @@ if (process.env.SANDBOX_EMULATORS_ONLY) {
 		beforeStart: async (cli) => {
 			for (const [kind, file] of [['credentials', 'credentials.json'], ['workflow', 'workflows.json']]) {
 				const result = await cli([`import:${kind}`, `--input=${path.join(sandboxDir, file)}`]);
-				if (result.code !== 0) throw new Error(`importing ${kind} failed: ${result.stderr.slice(-500)}`);
+				if (result.code !== 0) throw new Error(`importing ${kind} failed:\n${result.failure()}`);
 			}
 		},
 	});

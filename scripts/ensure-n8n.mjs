@@ -34,6 +34,65 @@ function run(label, command, args, options) {
 	process.stderr.write(`[ensure-n8n] ${label}: done in ${Math.round((Date.now() - started) / 1000)} s\n`);
 }
 
+// The native modules n8n cannot start without. `npm rebuild` has been seen to report success in 1 s
+// without building them, so each is loaded by Node 24 from n8n's own folder before the cache is trusted.
+export const NATIVE_MODULES = ['sqlite3', 'isolated-vm'];
+
+function nodeEnv(result) {
+	return {
+		...process.env,
+		PATH: `${path.join(result.nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`,
+		npm_config_nodedir: result.nodeDir,
+	};
+}
+
+/** Why this module cannot be loaded by n8n's Node 24, or '' when it loads. */
+function moduleProblem(result, name) {
+	if (!existsSync(result.nodeBin)) return `Node 24 is missing (${result.nodeBin})`;
+	const n8nPackage = path.join(cacheDir, 'n8n', 'node_modules', 'n8n');
+	const script = `require(require.resolve(${JSON.stringify(name)}, { paths: [${JSON.stringify(n8nPackage)}] }))`;
+	const loaded = spawnSync(result.nodeBin, ['-e', script], { encoding: 'utf8', env: nodeEnv(result) });
+	if (loaded.status === 0) return '';
+	const reason = `${loaded.stderr ?? ''}`.split('\n').find((line) => /Error|Cannot find/.test(line)) ?? `exit ${loaded.status}`;
+	return reason.trim();
+}
+
+/** The first thing wrong with the install, or '' when it verifies. */
+export function installProblem(result = paths()) {
+	if (!existsSync(result.n8nBin)) return `n8n is missing (${result.n8nBin})`;
+	for (const name of NATIVE_MODULES) {
+		const problem = moduleProblem(result, name);
+		if (problem) return `${name}: ${problem}`;
+	}
+	const version = spawnSync(result.nodeBin, [result.n8nBin, '--version'], { encoding: 'utf8', env: nodeEnv(result) });
+	if (version.status !== 0) return `n8n --version failed: ${tail(version.stderr)} ${tail(version.stdout)}`.trim();
+	return '';
+}
+
+function tail(text, lines = 15) {
+	return `${text ?? ''}`.trim().split('\n').slice(-lines).join('\n');
+}
+
+/** Builds every native module that does not load; a second try shows the build output. */
+function repairNativeModules(result) {
+	const n8nDir = path.join(cacheDir, 'n8n');
+	for (const name of NATIVE_MODULES) {
+		if (!moduleProblem(result, name)) continue;
+		run(`native module ${name} for Node 24`, 'npm', ['rebuild', name], { cwd: n8nDir, env: nodeEnv(result) });
+		const problem = moduleProblem(result, name);
+		if (!problem) continue;
+		process.stderr.write(`[ensure-n8n] ${name} still does not load (${problem}); rebuilding once more with its build output\n`);
+		run(`native module ${name} for Node 24 (again)`, 'npm', ['rebuild', name, '--foreground-scripts'], { cwd: n8nDir, env: nodeEnv(result) });
+		const still = moduleProblem(result, name);
+		if (still) {
+			throw new Error(
+				`[ensure-n8n] the native module ${name} does not load in Node 24 (${still}). Build it by hand: ` +
+					`cd ${n8nDir} && PATH=${path.join(result.nodeDir, 'bin')}:$PATH npm_config_nodedir=${result.nodeDir} npm rebuild ${name} --foreground-scripts`,
+			);
+		}
+	}
+}
+
 async function withLock(work) {
 	mkdirSync(cacheDir, { recursive: true });
 	for (let waited = 0; ; waited += 2) {
@@ -56,9 +115,21 @@ async function withLock(work) {
 
 export async function ensureN8n() {
 	const result = paths();
-	if (existsSync(marker)) return result;
+	if (existsSync(marker) && !installProblem(result)) return result;
 	return await withLock(async () => {
-		if (existsSync(marker)) return result;
+		if (existsSync(marker)) {
+			const problem = installProblem(result);
+			if (!problem) return result;
+			// A marker is only a hint: a cache whose install no longer verifies is repaired, not trusted.
+			process.stderr.write(`[ensure-n8n] the cached install does not verify (${problem}); repairing it\n`);
+			rmSync(marker, { force: true });
+			if (existsSync(result.n8nBin) && existsSync(result.nodeBin)) {
+				repairNativeModules(result);
+				const left = installProblem(result);
+				if (!left) return writeMarker(result);
+				process.stderr.write(`[ensure-n8n] still broken (${left}); installing again\n`);
+			}
+		}
 		const started = Date.now();
 		process.stderr.write(
 			`[ensure-n8n] First run: installing n8n ${N8N_VERSION} with Node ${NODE24_VERSION} into ${cacheDir} (about 7 minutes, 2.8 GB; later runs reuse it)\n`,
@@ -76,21 +147,23 @@ export async function ensureN8n() {
 		run(`n8n ${N8N_VERSION} (npm install, a few minutes)`, 'npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', ...npmFlags], {
 			cwd: n8nDir,
 		});
-		const env = {
-			...process.env,
-			PATH: `${path.join(result.nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`,
-			npm_config_nodedir: result.nodeDir,
-		};
-		run('native modules for Node 24 (sqlite3, isolated-vm)', 'npm', ['rebuild', 'sqlite3', 'isolated-vm', '--foreground-scripts=false'], {
+		run('native modules for Node 24 (sqlite3, isolated-vm)', 'npm', ['rebuild', ...NATIVE_MODULES, '--foreground-scripts=false'], {
 			cwd: n8nDir,
-			env,
+			env: nodeEnv(result),
 		});
-		const version = spawnSync(result.nodeBin, [result.n8nBin, '--version'], { encoding: 'utf8', env });
-		if (version.status !== 0) throw new Error(`[ensure-n8n] n8n does not start: ${version.stderr}`);
-		writeFileSync(marker, JSON.stringify({ n8n: version.stdout.trim(), node: NODE24_VERSION, installedAt: new Date().toISOString() }) + '\n');
-		process.stderr.write(`[ensure-n8n] n8n ${version.stdout.trim()} ready in ${Math.round((Date.now() - started) / 1000)} s\n`);
+		repairNativeModules(result);
+		const problem = installProblem(result);
+		if (problem) throw new Error(`[ensure-n8n] the n8n install does not verify: ${problem}`);
+		writeMarker(result);
+		process.stderr.write(`[ensure-n8n] n8n ready in ${Math.round((Date.now() - started) / 1000)} s\n`);
 		return result;
 	});
+}
+
+function writeMarker(result) {
+	const version = spawnSync(result.nodeBin, [result.n8nBin, '--version'], { encoding: 'utf8', env: nodeEnv(result) });
+	writeFileSync(marker, JSON.stringify({ n8n: version.stdout.trim(), node: NODE24_VERSION, installedAt: new Date().toISOString() }) + '\n');
+	return result;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -37,6 +37,17 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 	});
 }
 
+const tailOf = (text, lines = 20) => text.trim().split('\n').slice(-lines).join('\n');
+
+/** Why an n8n CLI step failed: its exit code and the tails of stderr and stdout (n8n prints its crash on either). */
+export function cliFailure(args, code, stdout, stderr) {
+	return [
+		`n8n ${args[0]} exited with ${code}`,
+		`stderr: ${tailOf(stderr) || '(empty)'}`,
+		`stdout: ${tailOf(stdout) || '(empty)'}`,
+	].join('\n');
+}
+
 /** Installs a package tarball into `<userFolder>/.n8n/nodes` as n8n's installer does. */
 export function installCommunityPackage(userFolder, tarball) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
@@ -96,7 +107,7 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 			const timer = setTimeout(() => cli.kill('SIGKILL'), 180_000);
 			cli.once('close', (code) => {
 				clearTimeout(timer);
-				resolve({ code, stdout, stderr });
+				resolve({ code, stdout, stderr, failure: () => cliFailure(args, code, stdout, stderr) });
 			});
 		});
 	if (beforeStart) await beforeStart(runCli);

@@ -102,7 +102,7 @@ async function main() {
 			writeFileSync(file, JSON.stringify(workflow));
 			const imported = await n8n.cli(['import:workflow', `--input=${file}`]);
 			if (imported.code !== 0) {
-				check(`${service}: workflow imported`, false, imported.stderr.slice(-300));
+				check(`${service}: workflow imported`, false, imported.failure());
 				continue;
 			}
 			const executed = await n8n.cli(['execute', `--id=${workflow.id}`, '--rawOutput']);
@@ -110,7 +110,7 @@ async function main() {
 			check(
 				`${service}: n8n executes the ${spec.node} node against the emulator`,
 				executed.code === 0 && items !== undefined && spec.expect(items),
-				items ? `${items.length} item(s)` : `exit ${executed.code}: ${(executed.stderr || executed.stdout).slice(-300)}`,
+				items ? `${items.length} item(s)` : executed.failure(),
 			);
 		}
 
