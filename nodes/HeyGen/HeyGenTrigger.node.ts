@@ -5,10 +5,10 @@ import type {
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { rethrowUnlessApiStatus } from '../shared/errors';
 import { verifyBodySignature } from '../shared/signature';
 import { apiRequest } from '../shared/transport';
 import { authenticationProperty, EVENT_TYPES, heyGenCredentials, heyGenService, unwrapData } from './transport';
@@ -90,7 +90,7 @@ export class HeyGenTrigger implements INodeType {
 					await apiRequest(this, heyGenService, { method: 'DELETE', path: `/v3/webhooks/endpoints/${state.endpointId}` });
 				} catch (error) {
 					// Already gone is what we wanted; anything else must surface.
-					if (!(error instanceof NodeApiError && error.httpCode === '404')) throw new NodeApiError(this.getNode(), error as JsonObject);
+					rethrowUnlessApiStatus(error, 404);
 				}
 				delete state.endpointId;
 				delete state.secret;

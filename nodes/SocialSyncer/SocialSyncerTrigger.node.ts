@@ -7,10 +7,10 @@ import type {
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { rethrowUnlessApiStatus } from '../shared/errors';
 import { verifyBodySignature } from '../shared/signature';
 import { apiRequest } from '../shared/transport';
 import { WEBHOOK_EVENTS } from './actions/webhookSettings/WebhookSettings.resource';
@@ -131,7 +131,7 @@ export class SocialSyncerTrigger implements INodeType {
 					try {
 						await apiRequest(this, socialSyncerService, { method: 'DELETE', path: '/v1/webhooks/settings' });
 					} catch (error) {
-						if (!(error instanceof NodeApiError && ['404', '405'].includes(String(error.httpCode)))) throw new NodeApiError(this.getNode(), error as JsonObject);
+						rethrowUnlessApiStatus(error, 404, 405);
 					}
 				}
 				delete state.webhookUrl;
@@ -152,8 +152,8 @@ async function currentSetting(ctx: IHookFunctions): Promise<{ url?: string; even
 	try {
 		return (await apiRequest<{ url?: string; events?: string[] }>(ctx, socialSyncerService, { method: 'GET', path: '/v1/webhooks/settings' })).body;
 	} catch (error) {
-		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
-		throw new NodeApiError(ctx.getNode(), error as JsonObject);
+		rethrowUnlessApiStatus(error, 404);
+		return undefined;
 	}
 }
 

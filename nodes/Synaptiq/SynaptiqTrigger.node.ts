@@ -7,10 +7,10 @@ import type {
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
-	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError, rethrowUnlessApiStatus } from '../shared/errors';
 import { verifyBodySignature, verifyTimestampedSignature } from '../shared/signature';
 import { apiRequest } from '../shared/transport';
 import { newWebhookSecret, synaptiqService, WEBHOOK_EVENTS, type SynaptiqList } from './transport';
@@ -109,7 +109,7 @@ export class SynaptiqTrigger implements INodeType {
 							description: `Use an admin-scope key, or add ${body.url} in the Synaptiq dashboard (Settings → Webhooks) and paste its secret into "Webhook Secret (Dashboard)".`,
 						});
 					}
-					throw new NodeApiError(this.getNode(), error as JsonObject);
+					throw asNodeError(this.getNode(), error);
 				}
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -119,7 +119,7 @@ export class SynaptiqTrigger implements INodeType {
 					await apiRequest(this, synaptiqService, { method: 'DELETE', path: `/webhooks/${state.webhookId}` });
 				} catch (error) {
 					// Already gone is what we wanted; anything else must surface.
-					if (!(error instanceof NodeApiError && error.httpCode === '404')) throw new NodeApiError(this.getNode(), error as JsonObject);
+					rethrowUnlessApiStatus(error, 404);
 				}
 				delete state.webhookId;
 				delete state.secret;

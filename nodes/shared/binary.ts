@@ -7,14 +7,59 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { assertSecureUrl } from './credentialAuth';
 
+const TYPE_BY_EXTENSION: Record<string, string> = {
+	mp4: 'video/mp4',
+	mov: 'video/quicktime',
+	webm: 'video/webm',
+	mp3: 'audio/mpeg',
+	wav: 'audio/wav',
+	m4a: 'audio/mp4',
+	ogg: 'audio/ogg',
+	png: 'image/png',
+	jpg: 'image/jpeg',
+	webp: 'image/webp',
+	gif: 'image/gif',
+	pdf: 'application/pdf',
+	srt: 'application/x-subrip',
+	vtt: 'text/vtt',
+	json: 'application/json',
+};
+const EXTENSION_BY_TYPE: Record<string, string> = {
+	...Object.fromEntries(Object.entries(TYPE_BY_EXTENSION).map(([extension, type]) => [type, extension])),
+	'image/jpg': 'jpg',
+	'audio/mp3': 'mp3',
+	'audio/x-wav': 'wav',
+	'audio/wave': 'wav',
+};
+/** Labels that say nothing about the file. */
+const UNSPECIFIC_TYPES = new Set(['application/octet-stream', 'binary/octet-stream', 'application/binary', '']);
+
+/**
+ * The file's type and name: the type the response declares when it says something, else the one
+ * the job kind's file name implies; the name's extension follows the type.
+ */
+export function outputFileType(defaultFileName: string, contentType: string | undefined): { fileName: string; mimeType: string } {
+	const declared = (contentType ?? '').split(';')[0].trim().toLowerCase();
+	const dot = defaultFileName.lastIndexOf('.');
+	const base = dot > 0 ? defaultFileName.slice(0, dot) : defaultFileName;
+	const defaultExtension = dot > 0 ? defaultFileName.slice(dot + 1).toLowerCase() : '';
+	if (!UNSPECIFIC_TYPES.has(declared)) {
+		const extension = EXTENSION_BY_TYPE[declared];
+		const keepName = !extension || TYPE_BY_EXTENSION[defaultExtension] === TYPE_BY_EXTENSION[extension];
+		return { fileName: keepName ? defaultFileName : `${base}.${extension}`, mimeType: declared };
+	}
+	return { fileName: defaultFileName, mimeType: TYPE_BY_EXTENSION[defaultExtension] ?? 'application/octet-stream' };
+}
+
 /**
  * Downloads a presigned output URL into binary data. No credential: output links are
- * signed and must be fetched without the API key.
+ * signed and must be fetched without the API key. `fileName` carries the job kind's usual
+ * extension (`.mp4`, `.mp3`, `.png`); the response's Content-Type wins where it is specific.
  */
 export async function downloadToBinary(
 	ctx: IExecuteFunctions,
 	url: string,
-	options: { fileName: string; mimeType?: string; itemIndex: number; serviceName: string },
+	options: { fileName: string; itemIndex: number; serviceName: string },
 ): Promise<IBinaryData> {
 	assertSecureUrl(url, `${options.serviceName} download`);
 	const response = (await ctx.helpers.httpRequest({
@@ -33,8 +78,8 @@ export async function downloadToBinary(
 			{ itemIndex: options.itemIndex, description: 'Output links expire: get the job again for a fresh link.' },
 		);
 	}
-	const mimeType = options.mimeType ?? response.headers['content-type']?.split(';')[0];
-	return await ctx.helpers.prepareBinaryData(response.body as never, options.fileName, mimeType);
+	const { fileName, mimeType } = outputFileType(options.fileName, response.headers['content-type']);
+	return await ctx.helpers.prepareBinaryData(response.body as never, fileName, mimeType);
 }
 
 /** Streams an item's binary property to a presigned upload URL (no API key). */

@@ -6,6 +6,7 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeExecutionDat
 import { NodeOperationError } from 'n8n-workflow';
 
 import { downloadToBinary } from './binary';
+import { asNodeError } from './errors';
 import { JobWaitTimeoutError, pollUntilTerminal } from './polling';
 import { ExecutionCancelledError } from './wait';
 import { webhookResumeFields } from './webhookResume';
@@ -106,13 +107,14 @@ export async function waitForJob(ctx: IExecuteFunctions, itemIndex: number, crea
 			});
 		}
 		if (error instanceof ExecutionCancelledError) throw new NodeOperationError(ctx.getNode(), error.message, { itemIndex });
-		throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+		// An answer from the API (NodeApiError) stays one.
+		throw asNodeError(ctx.getNode(), error);
 	}
 	if (!spec.succeeded(job)) throw spec.failure(job);
 	if (!ctx.getNodeParameter('downloadOutput', itemIndex, false)) return { json: job };
 	const url = spec.outputUrl(job);
 	if (!url) throw new NodeOperationError(ctx.getNode(), `${spec.jobLabel} finished but has no output URL`, { itemIndex });
 	const property = ctx.getNodeParameter('outputBinaryProperty', itemIndex, 'data') as string;
-	const binary = await downloadToBinary(ctx, url, { fileName: spec.fileName(job), mimeType: 'video/mp4', itemIndex, serviceName: spec.serviceName });
+	const binary = await downloadToBinary(ctx, url, { fileName: spec.fileName(job), itemIndex, serviceName: spec.serviceName });
 	return { json: job, binary: { [property]: binary } };
 }

@@ -7,23 +7,54 @@ export interface Page<T, C> {
 	next?: C;
 }
 
+/** A list whose pages do not move forward: "Return All" stops instead of asking forever. */
+export class PaginationLoopError extends Error {}
+
+/** An item's identity for spotting a page served again: its id, else its whole content. */
+function identityOf(item: unknown): string {
+	if (item && typeof item === 'object') {
+		const record = item as Record<string, unknown>;
+		const id = record.id ?? record.video_id ?? record.voice_id ?? record.endpoint_id ?? record.jobId ?? record.asset_id;
+		if (typeof id === 'string' || typeof id === 'number') return `id:${String(id)}`;
+	}
+	return `json:${JSON.stringify(item)}`;
+}
+
 /**
  * Collects items page by page until the list ends or `limit` items are in hand.
  * `fetchPage` gets the position (undefined for the first page) and how many items to ask for.
+ * A service that ignores the cursor or page (the same position again, or a page with nothing
+ * new while it claims more) ends the walk with a PaginationLoopError, not an endless loop.
  */
 export async function collectPages<T, C>(
 	fetchPage: (position: C | undefined, pageSize: number) => Promise<Page<T, C>>,
 	options: { returnAll: boolean; limit: number; maxPageSize: number },
 ): Promise<T[]> {
 	const collected: T[] = [];
+	const seenPositions = new Set<string>();
+	const seenItems = new Set<string>();
 	let position: C | undefined;
 	const wanted = options.returnAll ? Number.POSITIVE_INFINITY : Math.max(0, options.limit);
 	// One page size for the whole walk: page-number APIs count pages in units of it.
 	const pageSize = Math.min(options.maxPageSize, wanted);
-	while (collected.length < wanted) {
+	for (let pageNumber = 1; collected.length < wanted; pageNumber++) {
 		const page = await fetchPage(position, pageSize);
+		const fresh = page.items.filter((item) => !seenItems.has(identityOf(item)));
+		for (const item of fresh) seenItems.add(identityOf(item));
 		collected.push(...page.items.slice(0, wanted - collected.length));
-		if (page.next === undefined || page.items.length === 0) break;
+		if (page.next === undefined || collected.length >= wanted) break;
+		if (fresh.length === 0) {
+			throw new PaginationLoopError(
+				`The list stopped moving forward: page ${pageNumber} brought no new item although the service said more would follow. Stopped after ${collected.length} items instead of asking again and again; use Limit, or try again later.`,
+			);
+		}
+		const key = JSON.stringify(page.next);
+		if (seenPositions.has(key)) {
+			throw new PaginationLoopError(
+				`The list stopped moving forward: the service sent the position ${key} a second time (after page ${pageNumber}). Stopped after ${collected.length} items instead of looping; use Limit, or try again later.`,
+			);
+		}
+		seenPositions.add(key);
 		position = page.next;
 	}
 	return collected;

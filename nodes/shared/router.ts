@@ -2,9 +2,10 @@
  * Runs the chosen resource/operation once per input item. Every item yields its output items
  * (paired to it) or, with Continue On Fail, exactly one error item saying what happened.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError, errorItem, nodeCredentialSecrets, redactError } from './errors';
 import { readTransportOptions } from './options';
 import type { TransportOptions } from './transport';
 
@@ -55,36 +56,28 @@ export async function routeOperations(this: IExecuteFunctions, operations: Opera
 		try {
 			const result = await execute.execute.call(this, 0, transport);
 			return [toItems(result, 0).map((item) => ({ ...item, pairedItem }))];
-		} catch (error) {
-			if (this.continueOnFail()) return [[{ json: { error: error.message, ...(error.description ? { description: error.description } : {}) }, pairedItem }]];
-			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			throw new NodeOperationError(this.getNode(), error as Error);
+		} catch (caught) {
+			const error = redactError(asNodeError(this.getNode(), caught), await nodeCredentialSecrets(this));
+			if (this.continueOnFail()) return [[errorItem(this.getNode(), error, pairedItem)]];
+			throw error;
 		}
 	}
 
+	let secrets: string[] | undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const result = await execute.call(this, itemIndex, transport);
 			output.push(...toItems(result, itemIndex));
-		} catch (error) {
+		} catch (caught) {
+			secrets ??= await nodeCredentialSecrets(this);
+			const error = redactError(asNodeError(this.getNode(), caught), secrets);
 			if (this.continueOnFail()) {
-				output.push({
-					json: {
-						error: error.message,
-						...(error.description ? { description: error.description } : {}),
-						...(error.httpCode ? { httpCode: error.httpCode } : {}),
-					},
-					pairedItem: { item: itemIndex },
-				});
+				output.push(errorItem(this.getNode(), error, { item: itemIndex }));
 				continue;
 			}
-			if (error instanceof NodeApiError) {
-				// Re-wrapping a NodeApiError hands back the same error; tell n8n which item failed.
-				error.context.itemIndex = itemIndex;
-				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			}
-			if (error instanceof NodeOperationError) error.context.itemIndex = itemIndex;
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			// Tell n8n which item failed; the error keeps its class (an API answer or a check of ours).
+			error.context.itemIndex = itemIndex;
+			throw error;
 		}
 	}
 	return [output];

@@ -14,7 +14,7 @@ import type {
 	INode,
 } from 'n8n-workflow';
 
-import { buildApiError, genericHint, redact, type ServiceErrorInfo } from './errors';
+import { buildApiError, genericHint, redact, secretsOf, type ServiceErrorInfo } from './errors';
 import { blockUntil, paceKey, reserveSlot } from './pacing';
 import {
 	backoffDelayMs,
@@ -185,8 +185,7 @@ export async function apiRequest<T = unknown>(
 	const oAuth2 = credentialType === service.oAuth2CredentialType;
 	const credentials = await ctx.getCredentials(credentialType, spec.itemIndex);
 	const apiKey = apiKeyOf(credentials);
-	const tokens = (credentials.oauthTokenData ?? {}) as IDataObject;
-	const secrets = [apiKey, String(credentials.webhookSecret ?? '') || undefined, ...[tokens.access_token, tokens.refresh_token].map((token) => (typeof token === 'string' ? token : undefined))];
+	const secrets = [apiKey, ...secretsOf(credentials)];
 	const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
 	const url = `${baseUrl}${spec.path.startsWith('/') ? '' : '/'}${spec.path}`;
 	const fail = (
@@ -247,6 +246,8 @@ export async function apiRequest<T = unknown>(
 		if (paceWait > 0) await sleepOrCancel(paceWait, signal, fail);
 
 		const result = await send(ctx, credentialType, requestOptions, signal, fail);
+		// Whatever the service echoes (a job's failure text quoting the key) never leaves this layer.
+		result.text = redact(result.text, secrets);
 		const requestId = service.requestIdHeader ? headerOf(result.headers, service.requestIdHeader) : headerOf(result.headers, 'x-request-id');
 		const retriesLeft = attempt < options.maxRetries;
 
@@ -309,14 +310,15 @@ export async function apiRequest<T = unknown>(
 				hint: `Gave up after ${attempt + 1} attempts ("Max Retries" is ${options.maxRetries}).${serverWait !== undefined ? ` ${service.displayName} asked to wait ${formatWait(serverWait)}.` : ''}`,
 			});
 		}
-		if (waitedMs + wait > options.maxTotalWaitMs) {
+		// The budget is compared with the wait the service announced; jitter may push past it.
+		if (waitedMs + (serverWait ?? wait) > options.maxTotalWaitMs) {
 			const retryAt = new Date(Date.now() + (serverWait ?? wait)).toISOString();
 			throw fail(status, info, {
 				requestId,
 				hint: `${service.displayName} asked to wait ${formatWait(serverWait ?? wait)}, beyond the "Max Total Wait" of ${formatWait(options.maxTotalWaitMs)} left for this request. Try again after ${retryAt}, or raise "Max Total Wait".`,
 			});
 		}
-		waitedMs += wait;
+		waitedMs += serverWait ?? wait;
 		await sleepOrCancel(wait, signal, fail);
 	}
 }

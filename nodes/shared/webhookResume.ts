@@ -8,6 +8,7 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeExecutionDat
 import { NodeOperationError } from 'n8n-workflow';
 
 import { downloadToBinary } from './binary';
+import { errorItem, nodeCredentialSecrets, redact, redactDeep } from './errors';
 
 /** The node's waiting webhook: n8n routes POST <webhook-waiting>/<executionId>?signature=… here. */
 export const resumeWebhooks: IWebhookDescription[] = [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '', restartWebhook: true }];
@@ -76,10 +77,9 @@ export function planWebhookResume(ctx: IExecuteFunctions, itemIndex: number, ser
 export async function parkUntilCallback(ctx: IExecuteFunctions, itemIndex: number, job: IDataObject, jobLabel: string): Promise<INodeExecutionData> {
 	const timeoutMinutes = ctx.getNodeParameter('waitTimeout', itemIndex, 30) as number;
 	const waitTill = new Date(Date.now() + timeoutMinutes * 60_000);
-	const timedOut: INodeExecutionData = {
-		json: { ...job, error: `${jobLabel} did not call back within ${timeoutMinutes} minutes (Webhook Resume timeout); it may still be running`, timedOut: true },
-		pairedItem: { item: itemIndex },
-	};
+	const message = `${jobLabel} did not call back within ${timeoutMinutes} minutes (Webhook Resume timeout); it may still be running`;
+	// With an error item here, "Continue (using error output)" sends a timed-out wait to the error output.
+	const timedOut = errorItem(ctx.getNode(), new NodeOperationError(ctx.getNode(), message, { itemIndex }), { item: itemIndex }, { ...job, timedOut: true });
 	const executeData = ctx.getExecuteData();
 	executeData.data.main = [[timedOut]];
 	await ctx.putExecutionToWait(waitTill);
@@ -109,16 +109,19 @@ export async function handleResumeCallback(ctx: IWebhookFunctions, callback: Res
 		response.status(401).json({ error: `Callback rejected: ${check.reason ?? 'invalid'}` });
 		return { noWebhookResponse: true };
 	}
-	const jobs = await callback.finishedJobs(ctx, (ctx.getBodyData() ?? {}) as IDataObject);
-	if (!jobs?.length) return { webhookResponse: 'progress noted' };
+	const finished = await callback.finishedJobs(ctx, (ctx.getBodyData() ?? {}) as IDataObject);
+	if (!finished?.length) return { webhookResponse: 'progress noted' };
+	// A callback body is the service's text too: what it echoes of a secret goes no further.
+	const secrets = await nodeCredentialSecrets(ctx);
+	const jobs = redactDeep(finished, secrets);
 	const node = ctx.getNode();
 	const failed = jobs.filter((job) => !callback.succeeded(job));
 	if (failed.length) {
-		const message = failed.map((job) => callback.failureMessage(job)).join('; ');
+		const error = new NodeOperationError(node, redact(failed.map((job) => callback.failureMessage(job)).join('; '), secrets));
 		if (node.onError === 'continueRegularOutput' || node.onError === 'continueErrorOutput' || node.continueOnFail) {
-			return { workflowData: [[{ json: { ...failed[0], error: message }, pairedItem: { item: 0 } }]] };
+			return { workflowData: [[errorItem(node, error, { item: 0 }, failed[0])]] };
 		}
-		throw new NodeOperationError(node, message);
+		throw error;
 	}
 	const items: INodeExecutionData[] = [];
 	for (const job of jobs) {
@@ -127,7 +130,7 @@ export async function handleResumeCallback(ctx: IWebhookFunctions, callback: Res
 			const url = callback.outputUrl(job);
 			if (!url) throw new NodeOperationError(node, `${callback.jobLabel(job)} finished but has no output URL`);
 			const property = ctx.getNodeParameter('outputBinaryProperty', 'data') as string;
-			const binary = await downloadToBinary(ctx as unknown as IExecuteFunctions, url, { fileName: callback.fileName(job), mimeType: 'video/mp4', itemIndex: 0, serviceName: callback.serviceName });
+			const binary = await downloadToBinary(ctx as unknown as IExecuteFunctions, url, { fileName: callback.fileName(job), itemIndex: 0, serviceName: callback.serviceName });
 			item.binary = { [property]: binary };
 		}
 		items.push(item);

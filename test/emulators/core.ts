@@ -180,6 +180,15 @@ export class Emulator {
 		return this;
 	}
 
+	/**
+	 * A job's failure text as the service writes it. Fault `failureEcho` (config) appends a text,
+	 * standing in for a service that quotes its input (a URL with a token, a key) in its errors.
+	 */
+	failureText(text: string): string {
+		const echo = this.config.failureEcho;
+		return typeof echo === 'string' && echo ? `${text} (input: ${echo})` : text;
+	}
+
 	/** Registers state that /__emulator/reset must clear. */
 	onReset(handler: () => void): void {
 		this.resetHandlers.push(handler);
@@ -399,7 +408,7 @@ export class Emulator {
 		if (file && req.method === 'GET') {
 			req.resume();
 			const total = Number(file[1]);
-			res.writeHead(200, { 'content-type': file[2] === '.mp4' ? 'video/mp4' : 'application/octet-stream', 'content-length': String(total) });
+			res.writeHead(200, { 'content-type': FILE_TYPES[file[2] ?? ''] ?? 'application/octet-stream', 'content-length': String(total) });
 			const chunk = Buffer.alloc(64 * 1024);
 			for (let index = 0; index < chunk.length; index++) chunk[index] = index % 251;
 			let sent = 0;
@@ -526,6 +535,9 @@ export class Emulator {
 
 /** An ISO-BMFF `ftyp` box, so a generated file is recognised as MP4 by type sniffing. */
 export const MP4_HEADER = Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex');
+
+/** What a CDN labels each output file as, by its extension. */
+const FILE_TYPES: Record<string, string> = { '.mp4': 'video/mp4', '.webm': 'video/webm', '.mp3': 'audio/mpeg', '.wav': 'audio/wav', '.png': 'image/png', '.jpg': 'image/jpeg' };
 
 /** The bytes GET /__emulator/files/<size>[.mp4] serves, for comparing downloads. */
 export function emulatorFileBytes(size: number, mp4: boolean): Buffer {

@@ -282,8 +282,8 @@ function addAvatarVoiceVideoRoutes(emulator: Emulator): void {
 		const clone: Row = { voice_id: `clone_${randomUUID().replace(/-/g, '').slice(0, 12)}`, name: body.voice_name, language: body.language ?? 'English', gender: null, type: 'private', status: 'processing', preview_audio_url: null, support_pause: true, support_locale: false, engines: ['starfish'], created_at: nowSeconds() };
 		voices.push(clone);
 		emulator.schedule(stage(), () => {
-			if (JSON.stringify(audio).includes('fail')) Object.assign(clone, { status: 'failed', failure_message: 'The sample has too much background noise.' });
-			else clone.status = 'complete';
+			if (JSON.stringify(audio).includes('fail')) Object.assign(clone, { status: 'failed', failure_message: emulator.failureText('The sample has too much background noise.') });
+			else Object.assign(clone, { status: 'complete', preview_audio_url: `${emulator.origin}/__emulator/files/4000.mp3?voice=${String(clone.voice_id)}` });
 		});
 		return { status: 200, body: { data: { voice_clone_id: clone.voice_id } } };
 	}));
@@ -314,6 +314,8 @@ function addAvatarVoiceVideoRoutes(emulator: Emulator): void {
 		group.looks_count = Number(group.looks_count) + 1;
 		emulator.schedule(stage(), () => {
 			look.status = type === 'digital_twin' ? 'pending_consent' : 'completed';
+			// A CDN image whose type only its Content-Type tells (HeyGen serves JPEG previews as well as PNG).
+			if (look.status === 'completed') look.preview_image_url = `${emulator.origin}/__emulator/files/3000.jpg?look=${String(look.id)}`;
 			group!.status = look.status;
 		});
 		return { status: 200, body: { data: { avatar_group: strip(group), avatar_item: strip(look) } } };
@@ -409,7 +411,7 @@ function addAvatarVoiceVideoRoutes(emulator: Emulator): void {
 				video.status = 'processing';
 				emulator.schedule(stage, () => {
 					video.completed_at = nowSeconds();
-					if (failing) Object.assign(video, { status: 'failed', failure_code: 'download_failed', failure_message: 'An input URL could not be downloaded.' });
+					if (failing) Object.assign(video, { status: 'failed', failure_code: 'download_failed', failure_message: emulator.failureText('An input URL could not be downloaded.') });
 					else {
 						const url = `${emulator.origin}/__emulator/files/${Number(emulator.config.outputBytes)}.mp4?video=${String(video.id)}`;
 						Object.assign(video, { status: 'completed', duration: 4.2, video_url: url, thumbnail_url: `${url}&thumb=1`, gif_url: null, captioned_video_url: null, subtitle_url: null, video_page_url: `https://app.heygen.example/videos/${String(video.id)}` });
@@ -643,7 +645,7 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 				translation.status = 'running';
 				emulator.schedule(stage, () => {
 					const failing = JSON.stringify(input).includes('fail');
-					if (failing) Object.assign(translation, { status: 'failed', failure_message: 'The source video could not be read.' });
+					if (failing) Object.assign(translation, { status: 'failed', failure_message: emulator.failureText('The source video could not be read.') });
 					else Object.assign(translation, { status: 'completed', duration: 12.5, video_url: `${emulator.origin}/__emulator/files/${Number(emulator.config.outputBytes)}.mp4?translation=${String(translation.id)}` });
 					emit(failing ? 'video_translate.fail' : 'video_translate.success', failing ? { video_translate_id: translation.id, message: translation.failure_message, output_language: language, callback_id: translation.callback_id } : { video_translate_id: translation.id, url: translation.video_url, output_language: language, callback_id: translation.callback_id }, body.callback_url);
 				});

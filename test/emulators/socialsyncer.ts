@@ -242,7 +242,7 @@ export function createSocialSyncerEmulator(): Emulator {
 		status: 'failed',
 		platformPostId: null,
 		platformPostUrl: null,
-		error: `${String(target.platform)} rejected the post: media processing failed`,
+		error: emulator.failureText(`${String(target.platform)} rejected the post: media processing failed`),
 	});
 	/** §9.7 failure injection: an accountId or customContent containing `fail` fails that target. */
 	function targetResult(post: Row, target: Row): Row {

@@ -222,14 +222,14 @@ export function createSyncEmulator(): Emulator {
 		emulator.schedule(stageMs(), () => {
 			if (generation.status !== 'PENDING') return;
 			if (urls.includes('reject')) {
-				Object.assign(generation, { status: 'REJECTED', error: 'The input video could not be accessed.', error_code: 'generation_input_video_inaccessible', errorCode: 'generation_input_video_inaccessible' });
+				Object.assign(generation, { status: 'REJECTED', error: emulator.failureText('The input video could not be accessed.'), error_code: 'generation_input_video_inaccessible', errorCode: 'generation_input_video_inaccessible' });
 				if (emulator.config.webhookOnRejected) void deliverWebhook(generation.webhookUrl, generation);
 				return;
 			}
 			generation.status = 'PROCESSING';
 			emulator.schedule(stageMs(), () => {
 				if (urls.includes('fail')) {
-					Object.assign(generation, { status: 'FAILED', error: 'The lip-sync pipeline failed on this input.', error_code: 'generation_pipeline_failed', errorCode: 'generation_pipeline_failed' });
+					Object.assign(generation, { status: 'FAILED', error: emulator.failureText('The lip-sync pipeline failed on this input.'), error_code: 'generation_pipeline_failed', errorCode: 'generation_pipeline_failed' });
 				} else {
 					completedAt.set(generation.id, Date.now());
 					const outputUrl = outputUrlFor(generation);

@@ -138,7 +138,7 @@ export function createViralSyncEmulator(): Emulator {
 				Object.assign(job, {
 					status: 'failed',
 					phase: null,
-					error: `SCENE_RENDER_FAILED: FFmpeg exited with code 1 on ${String(failing.id)}`,
+					error: emulator.failureText(`SCENE_RENDER_FAILED: FFmpeg exited with code 1 on ${String(failing.id)}`),
 					children: { total: scenes.length, succeeded: 0, running: 0, queued: scenes.length - 1, failed: 1 },
 					updatedAt: now,
 				});

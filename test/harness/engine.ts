@@ -185,6 +185,8 @@ export interface RunOptions {
 	mode?: WorkflowExecuteMode;
 	/** Aborts the execution, like n8n's "Stop execution". */
 	abortSignal?: AbortSignal;
+	/** The node the run starts at (default: n8n's own choice, which needs a single-node or trigger-led workflow). */
+	startNode?: string;
 	/** Test-only node types (fixtures) besides this package's nodes. */
 	extraNodeTypes?: Map<string, INodeType>;
 }
@@ -227,7 +229,7 @@ export async function runWorkflow(
 	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveFinished(fullRunData));
 	const additionalData = additionalDataFor({ credentialsHelper, hooks, executionId });
 
-	const startNode = workflow.getStartNode();
+	const startNode = options.startNode ? workflow.getNode(options.startNode) : workflow.getStartNode();
 	if (!startNode) throw new Error('The workflow has no start node');
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
 		resultData: { runData: {} },

@@ -15,6 +15,8 @@ export interface SingleNodeRun {
 	/** How many input items (default 1), or the items themselves. */
 	items?: number | Array<Record<string, unknown>>;
 	continueOnFail?: boolean;
+	/** n8n's "On Error" setting; `continueOnFail` is the same as `continueRegularOutput`. */
+	onError?: 'continueRegularOutput' | 'continueErrorOutput';
 	abortSignal?: AbortSignal;
 	/** Full input items (with binary data), instead of `items`. */
 	input?: INodeExecutionData[];
@@ -33,7 +35,7 @@ export function singleNodeWorkflow(run: SingleNodeRun): { nodes: INode[]; connec
 				position: [0, 0],
 				parameters: run.parameters,
 				credentials: { [run.credentialType]: { id: 'cred-1', name: 'Test credential' } },
-				...(run.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				...(run.onError ? { onError: run.onError } : run.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 			},
 		],
 		connections: {},

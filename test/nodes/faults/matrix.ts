@@ -156,6 +156,13 @@ export function defineFaultMatrix(service: ServiceName): void {
 			expect(error.description).toMatch(/asked to wait 60 min.*Try again after \d{4}-\d\d-\d\dT/s);
 		});
 
+		it('waits out announced waits that add up to exactly Max Total Wait (jitter does not count against it)', async () => {
+			inject({ kind: 'status', status: 429, retryAfter: 'seconds', retryAfterSeconds: 1, times: 2 });
+			const run = await probe({ requestOptions: { maxTotalWaitSeconds: 2 } });
+			expect(run.nodeError).toBeUndefined();
+			expect(emulator.log.map((entry) => entry.status)).toEqual([429, 429, 200]);
+		});
+
 		it('stops after Max Retries', async () => {
 			inject({ kind: 'status', status: 429, retryAfter: 'seconds', retryAfterSeconds: 1, times: -1 });
 			const run = await probe({ requestOptions: { maxRetries: 1 } });

@@ -1,6 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { NodeApiError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError } from '../../../shared/errors';
 import { jobWaitFields } from '../../../shared/jobWait';
 import type { TransportOptions } from '../../../shared/transport';
 import { finishVideoJob, heyGenRequest, idempotencyKeyFor } from '../../helpers';
@@ -227,7 +229,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 		const code = (error as NodeApiError).message ?? '';
 		if (code.includes('avatar_not_found')) throw new NodeOperationError(this.getNode(), `Avatar Look: HeyGen has no look "${String(body.avatar_id ?? '')}"`, { itemIndex, description: 'Pick a look from the list, or check the ID with Avatar → List Looks.' });
 		if (code.includes('voice_not_found')) throw new NodeOperationError(this.getNode(), `Voice: HeyGen has no voice "${String(body.voice_id ?? '')}"`, { itemIndex, description: 'Pick a voice from the list, or check the ID with Voice → List.' });
-		throw new NodeApiError(this.getNode(), error as JsonObject);
+		throw asNodeError(this.getNode(), error);
 	}
 	return await finishVideoJob(this, itemIndex, { ...created, id: String(created.video_id) }, resume, transport);
 }

@@ -33,5 +33,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 		throw new NodeOperationError(this.getNode(), `HeyGen video ${id} is ${String(video.status)}: there is nothing to download yet`, { itemIndex });
 	}
 	const property = this.getNodeParameter('outputBinaryProperty', itemIndex, 'data') as string;
-	return { json: video, binary: { [property]: await downloadToBinary(this, video.video_url, { fileName: `${id}.mp4`, mimeType: 'video/mp4', itemIndex, serviceName: 'HeyGen' }) } };
+	return { json: video, binary: { [property]: await downloadToBinary(this, video.video_url, { fileName: `${id}.mp4`, itemIndex, serviceName: 'HeyGen' }) } };
 }

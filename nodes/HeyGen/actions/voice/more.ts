@@ -1,8 +1,9 @@
 /** Voice operations that create or remove: speech, design, clone, delete. */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { downloadToBinary } from '../../../shared/binary';
+import { rethrowUnlessApiStatus } from '../../../shared/errors';
 import { jobWaitFields, waitForJob } from '../../../shared/jobWait';
 import type { TransportOptions } from '../../../shared/transport';
 import { heyGenGet, heyGenRequest, idempotencyKeyFor, requiredString } from '../../helpers';
@@ -51,7 +52,7 @@ export async function generateSpeech(this: IExecuteFunctions, itemIndex: number,
 	const speed = this.getNodeParameter('speed', itemIndex, 1) as number;
 	const speech = unwrapData<IDataObject>((await heyGenRequest(this, { method: 'POST', path: '/v3/voices/speech', body: { text, voice_id: voiceId, ...(speed !== 1 ? { speed } : {}) }, itemIndex }, transport)).body);
 	const property = this.getNodeParameter('speechBinaryProperty', itemIndex, 'data') as string;
-	const audio = await downloadToBinary(this, String(speech.audio_url), { fileName: 'speech.mp3', mimeType: 'audio/mpeg', itemIndex, serviceName: 'HeyGen' });
+	const audio = await downloadToBinary(this, String(speech.audio_url), { fileName: 'speech.mp3', itemIndex, serviceName: 'HeyGen' });
 	return { json: speech, binary: { [property]: audio } };
 }
 
@@ -96,7 +97,7 @@ export async function remove(this: IExecuteFunctions, itemIndex: number, transpo
 	try {
 		await heyGenRequest(this, { method: 'DELETE', path: `/v3/voices/${encodeURIComponent(id)}`, itemIndex }, transport);
 	} catch (error) {
-		if (!(error instanceof NodeApiError && error.httpCode === '404')) throw new NodeApiError(this.getNode(), error as JsonObject);
+		rethrowUnlessApiStatus(error, 404);
 		return { voice_id: id, deleted: true, alreadyDeleted: true };
 	}
 	return { voice_id: id, deleted: true };

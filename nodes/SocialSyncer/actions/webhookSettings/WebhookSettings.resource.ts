@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { rethrowUnlessApiStatus } from '../../../shared/errors';
 import type { TransportOptions } from '../../../shared/transport';
 import { requiredString, socialRequest } from '../../helpers';
 
@@ -34,9 +35,9 @@ export const webhookSettingsDescription: INodeProperties[] = [
 
 /** GET /v1/webhooks/settings; "not set" (404) is an answer, not an error. */
 export async function get(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
-	const response = await socialRequest(this, { method: 'GET', path: '/v1/webhooks/settings', itemIndex }, { ...transport }).catch((error: { httpCode?: string }) => {
-		if (error.httpCode === '404') return undefined;
-		throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+	const response = await socialRequest(this, { method: 'GET', path: '/v1/webhooks/settings', itemIndex }, { ...transport }).catch((error: unknown) => {
+		rethrowUnlessApiStatus(error, 404);
+		return undefined;
 	});
 	return response ? { set: true, ...response.body } : { set: false, url: null, events: [] };
 }

@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { rethrowUnlessApiStatus } from '../../../shared/errors';
 import type { TransportOptions } from '../../../shared/transport';
 import type { SynaptiqList } from '../../transport';
 import { checkLeadFields, requiredString, synaptiqRequest } from '../../helpers';
@@ -41,7 +42,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 	try {
 		return (await synaptiqRequest(this, 'write', { method: 'POST', path: '/leads', body: fields, itemIndex }, transport)).body;
 	} catch (error) {
-		if (!(error instanceof NodeApiError) || error.httpCode !== '409') throw new NodeApiError(this.getNode(), error as JsonObject);
+		rethrowUnlessApiStatus(error, 409);
 		if (this.getNodeParameter('ifExists', itemIndex, 'error') !== 'update') {
 			throw new NodeOperationError(this.getNode(), `A Synaptiq lead with email ${email} already exists`, {
 				itemIndex,
