@@ -124,10 +124,13 @@ export class SocialSyncerTrigger implements INodeType {
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as TriggerState;
-				if (!state.webhookUrl) return true;
+				const events = this.getNodeParameter('events', []) as string[];
+				if (events.length === 0 && !state.webhookUrl) return true;
 				const current = await currentSetting(this);
-				// Only clear the setting while it is still ours: another workflow may have taken it over.
-				if (current?.url === state.webhookUrl) {
+				// Only clear the setting while it is still ours (another workflow may have taken it over).
+				// Ours is this trigger's own URL too: n8n may have saved a webhook call's static data over
+				// the state activation saved, and the account must not stay pointed at this n8n.
+				if (current?.url && (current.url === state.webhookUrl || current.url === this.getNodeWebhookUrl('default'))) {
 					try {
 						await apiRequest(this, socialSyncerService, { method: 'DELETE', path: '/v1/webhooks/settings' });
 					} catch (error) {

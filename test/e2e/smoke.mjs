@@ -96,6 +96,7 @@ async function main() {
 			body: JSON.stringify({ email: 'smoke@example.com', name: 'Smoke Lead' }),
 		});
 		check('synaptiq: a lead is seeded in the emulator', seeded.status === 201);
+		const seededLead = await seeded.json();
 		for (const [service, spec] of Object.entries(SERVICES)) {
 			const workflow = workflowFor(service, spec, credentialsByService[service]);
 			const file = path.join(workflowDir, `${service}.json`);
@@ -115,6 +116,7 @@ async function main() {
 		}
 
 		await checkBinaryOutput(n8n, emulators, credentialsByService.sync, workflowDir);
+		await checkErrorOutput(n8n, credentialsByService.synaptiq, String(seededLead.id), workflowDir);
 		await runTriggerChecks({ n8n, emulators, check });
 	} catch (error) {
 		check('e2e run completed', false, String(error?.stack ?? error) + (error?.cause ? ` (cause: ${error.cause})` : ''));
@@ -124,6 +126,54 @@ async function main() {
 		emulators.stop();
 	}
 	process.exit(finish());
+}
+
+/**
+ * On Error: Continue (using error output), run by n8n: three items (a lead that exists, an empty ID,
+ * an unknown ID) into Synaptiq Lead → Get; the workflow branches, and each branch gets its items.
+ */
+async function checkErrorOutput(n8n, credential, leadId, workflowDir) {
+	const node = (name, type, typeVersion, position, parameters = {}, extra = {}) => ({ id: name, name, type, typeVersion, position, parameters, ...extra });
+	const workflow = {
+		id: 'e2eerroroutput00',
+		name: 'Error output branches',
+		active: false,
+		settings: {},
+		nodes: [
+			node('Start', 'n8n-nodes-base.manualTrigger', 1, [0, 0]),
+			node('Items', 'n8n-nodes-base.set', 3.4, [200, 0], { mode: 'raw', jsonOutput: JSON.stringify({ ids: [leadId, '', 'lead_00000000000000000000000000'] }) }),
+			node('One Item per ID', 'n8n-nodes-base.splitOut', 1, [400, 0], { fieldToSplitOut: 'ids' }),
+			node('Under Test', `${pkg.name}.synaptiq`, 1, [600, 0], { resource: 'lead', operation: 'get', leadId: '={{ $json.ids }}' }, {
+				onError: 'continueErrorOutput',
+				credentials: { synaptiqApi: { id: credential.id, name: credential.name } },
+			}),
+			node('Succeeded', 'n8n-nodes-base.noOp', 1, [800, -100]),
+			node('Failed', 'n8n-nodes-base.noOp', 1, [800, 100]),
+		],
+		connections: {
+			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: 'One Item per ID', type: 'main', index: 0 }]] },
+			'One Item per ID': { main: [[{ node: 'Under Test', type: 'main', index: 0 }]] },
+			'Under Test': { main: [[{ node: 'Succeeded', type: 'main', index: 0 }], [{ node: 'Failed', type: 'main', index: 0 }]] },
+		},
+	};
+	const file = path.join(workflowDir, 'error-output.json');
+	writeFileSync(file, JSON.stringify(workflow));
+	const imported = await n8n.cli(['import:workflow', `--input=${file}`]);
+	if (imported.code !== 0) return check('error output: workflow imported', false, imported.failure());
+	const executed = await n8n.cli(['execute', `--id=${workflow.id}`, '--rawOutput']);
+	const succeeded = parseRunOutput(executed.stdout, 'Succeeded') ?? [];
+	const failed = parseRunOutput(executed.stdout, 'Failed') ?? [];
+	check(
+		'error output: the found lead leaves on the main output, to the success branch',
+		succeeded.length === 1 && succeeded[0].json.id === leadId,
+		executed.code === 0 ? `${succeeded.length} item(s)` : executed.failure(),
+	);
+	check(
+		'error output: the empty and the unknown ID leave on the error output, to the error branch, saying why',
+		failed.length === 2 && /Lead ID is required/.test(failed[0].json.error) && /HTTP 404/.test(failed[1].json.error) && failed[1].json.details?.httpCode === '404' && failed[1].json.ids === 'lead_00000000000000000000000000',
+		JSON.stringify(failed.map((item) => item.json)).slice(0, 400),
+	);
 }
 
 /**

@@ -124,6 +124,14 @@ export interface ServiceDefinition {
 	afterRoute?(req: EmulatorRequest, answer: EmulatorResponse): EmulatorResponse;
 }
 
+function isLoopbackUrl(url: string): boolean {
+	try {
+		return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+	} catch {
+		return false;
+	}
+}
+
 const HTTP_DATE_FORMAT = (date: Date) => date.toUTCString();
 
 export class Emulator {
@@ -189,6 +197,21 @@ export class Emulator {
 		return typeof echo === 'string' && echo ? `${text} (input: ${echo})` : text;
 	}
 
+	/** Moves the logical clock `count` steps: each step runs the stages that were waiting for it. */
+	advance(count = 1): void {
+		for (let step = 0; step < count; step++) {
+			this.tick++;
+			const due = this.steps.filter((entry) => entry.due <= this.tick);
+			this.steps = this.steps.filter((entry) => entry.due > this.tick);
+			for (const entry of due) entry.task();
+		}
+	}
+
+	/** How many job stages wait for the logical clock. */
+	get pendingSteps(): number {
+		return this.steps.length;
+	}
+
 	/** Registers state that /__emulator/reset must clear. */
 	onReset(handler: () => void): void {
 		this.resetHandlers.push(handler);
@@ -218,6 +241,8 @@ export class Emulator {
 		this.deliveries.length = 0;
 		for (const timer of this.timers) clearTimeout(timer);
 		this.timers.clear();
+		this.steps = [];
+		this.tick = 0;
 		for (const handler of this.resetHandlers) handler();
 	}
 
@@ -284,6 +309,11 @@ export class Emulator {
 	async deliver(url: string, body: string, headers: Record<string, string>): Promise<number> {
 		let status = -1;
 		const sentAt = Date.now();
+		// The sandbox only talks to this machine: a delivery to any other host is recorded, not sent.
+		if (!isLoopbackUrl(url)) {
+			this.deliveries.push({ url, body, headers, status, sentAt, at: Date.now() });
+			return status;
+		}
 		try {
 			const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 			status = response.status;
@@ -298,7 +328,22 @@ export class Emulator {
 	/** Timers of simulated jobs, cleared on reset and close. */
 	readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
+	/** Job stages waiting for a step of the logical clock (config `clock`: `requests` or `manual`). */
+	private steps: Array<{ due: number; task: () => void }> = [];
+
+	private tick = 0;
+
+	/**
+	 * Runs a job's next stage later. With config `clock: 'timers'` (the default) after `ms` of wall
+	 * time; with `clock: 'requests'` on the next API request (a poll steps the job one stage, so a
+	 * test sees every intermediate state however fast or slow the machine is); with
+	 * `clock: 'manual'` only when the test calls `advance()` (or POST /__emulator/advance).
+	 */
 	schedule(ms: number, task: () => void): void {
+		if (this.config.clock === 'requests' || this.config.clock === 'manual') {
+			this.steps.push({ due: this.tick + 1, task });
+			return;
+		}
 		const timer = setTimeout(() => {
 			this.timers.delete(timer);
 			task();
@@ -320,6 +365,8 @@ export class Emulator {
 			send(res, answer);
 			return;
 		}
+
+		if (this.config.clock === 'requests') this.advance();
 
 		const request: EmulatorRequest = {
 			method,
@@ -521,6 +568,10 @@ export class Emulator {
 		if (path === '/config' && method === 'POST') {
 			Object.assign(this.config, body);
 			return { status: 200, body: this.config as Json };
+		}
+		if (path === '/advance' && method === 'POST') {
+			this.advance(Number((body as { steps?: number } | undefined)?.steps ?? 1));
+			return { status: 200, body: { pending: this.pendingSteps } };
 		}
 		if (path === '/config' && method === 'GET') {
 			return { status: 200, body: this.config as Json };

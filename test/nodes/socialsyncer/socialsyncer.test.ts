@@ -240,6 +240,21 @@ describe('SocialSyncer Trigger events', () => {
 		}
 	});
 
+	it('clears the setting on deactivation even when its saved state was lost, as long as the setting is its own URL', async () => {
+		// n8n can save a webhook call's static data over the state activation saved (a connect link
+		// opened while the workflow was being activated). The account must not stay pointed at this n8n.
+		const hook = await trigger();
+		try {
+			await hook.lifecycle('create');
+			for (const key of Object.keys(hook.workflow.staticData)) delete hook.workflow.staticData[key];
+			expect(await hook.lifecycle('delete')).toBe(true);
+			expect(emulator.log.at(-1)).toMatchObject({ method: 'DELETE', path: '/v1/webhooks/settings' });
+			expect((await run({ resource: 'webhookSettings', operation: 'get' })).items[0].json).toMatchObject({ set: false });
+		} finally {
+			await hook.close();
+		}
+	});
+
 	it('refuses a delivery with a bad signature (either header name) with 401', async () => {
 		const hook = await trigger();
 		try {

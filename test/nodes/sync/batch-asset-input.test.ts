@@ -28,6 +28,8 @@ describe('Batch', () => {
 	});
 
 	it('creates a batch from full JSONL-line items with a webhook, then gets and lists it', async () => {
+		// The batch stays PENDING until the test moves its clock: the list below cannot race it.
+		emulator.current.config.clock = 'manual';
 		const input = Array.from({ length: 20 }, (_, index) => ({ json: { request_id: `row-${index}`, endpoint: '/v2/generate', payload: payload(index) } }));
 		const run = await runSync(emulator.current, { resource: 'batch', operation: 'create', rowsFrom: 'items', webhookUrl: 'https://hooks.example.com/batch' }, { input });
 		const batch = run.items[0].json;
@@ -39,6 +41,12 @@ describe('Batch', () => {
 		const listed = await runSync(emulator.current, { resource: 'batch', operation: 'list', batchFilters: { status: ['PENDING', 'JOBS_CREATED'] } });
 		expect(listed.items.map((item) => item.json.id)).toEqual([batch.id]);
 		expect(apiCalls(emulator.current).at(-1)?.query).toEqual({ status: 'PENDING,JOBS_CREATED' });
+
+		emulator.current.advance(3);
+		const done = await runSync(emulator.current, { resource: 'batch', operation: 'get', batchId: String(batch.id) });
+		expect(done.items[0].json).toMatchObject({ status: 'COMPLETED', metrics: { success_count: 20 } });
+		const none = await runSync(emulator.current, { resource: 'batch', operation: 'list', batchFilters: { status: ['PENDING', 'JOBS_CREATED'] } });
+		expect(none.items).toHaveLength(0);
 	});
 
 	it('sends a JSONL binary as the multipart input file', async () => {
