@@ -29,7 +29,7 @@ function paths() {
 function run(label, command, args, options) {
 	const started = Date.now();
 	process.stderr.write(`[ensure-n8n] ${label}…\n`);
-	const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+	const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: withoutNpmRunEnv(process.env), ...options });
 	if (result.status !== 0) throw new Error(`[ensure-n8n] ${label} failed (exit ${result.status})`);
 	process.stderr.write(`[ensure-n8n] ${label}: done in ${Math.round((Date.now() - started) / 1000)} s\n`);
 }
@@ -38,9 +38,18 @@ function run(label, command, args, options) {
 // without building them, so each is loaded by Node 24 from n8n's own folder before the cache is trusted.
 export const NATIVE_MODULES = ['sqlite3', 'isolated-vm'];
 
+/**
+ * The environment without what `npm run` exports to its scripts: this repository's .npmrc sets
+ * ignore-scripts=true, and a nested `npm rebuild` that inherits npm_config_ignore_scripts reports
+ * success in a second without building anything (the "rebuilt in 1 s" trap).
+ */
+function withoutNpmRunEnv(env) {
+	return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_(config|package|lifecycle)_/i.test(name) && !/^npm_(command|execpath|node_execpath)$/i.test(name)));
+}
+
 function nodeEnv(result) {
 	return {
-		...process.env,
+		...withoutNpmRunEnv(process.env),
 		PATH: `${path.join(result.nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`,
 		npm_config_nodedir: result.nodeDir,
 	};

@@ -19,8 +19,14 @@ try {
 	rmSync(sqliteBuild, { recursive: true, force: true });
 	check('the copy has a marker but no sqlite3 build', existsSync(path.join(copy, '.installed')) && !existsSync(sqliteBuild));
 
+	// As `npm run dev` starts it: npm exports this repository's .npmrc (ignore-scripts=true) to the script,
+	// which made a nested `npm rebuild` "succeed" in a second without building.
 	const ensure = () =>
-		spawnSync(process.execPath, ['scripts/ensure-n8n.mjs'], { cwd: repo, encoding: 'utf8', env: { ...process.env, N8N_CACHE_DIR: copy } });
+		spawnSync(process.execPath, ['scripts/ensure-n8n.mjs'], {
+			cwd: repo,
+			encoding: 'utf8',
+			env: { ...process.env, N8N_CACHE_DIR: copy, npm_config_ignore_scripts: 'true' },
+		});
 	const repaired = ensure();
 	check('ensure-n8n exits 0', repaired.status === 0, repaired.stderr.split('\n').slice(-5).join(' | '));
 	check('it says the cached install did not verify, naming sqlite3', /does not verify \(sqlite3: /.test(repaired.stderr), repaired.stderr.split('\n')[0]);
