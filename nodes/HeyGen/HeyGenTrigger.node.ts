@@ -9,14 +9,19 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { rethrowUnlessApiStatus } from '../shared/errors';
-import { verifyBodySignature } from '../shared/signature';
+import { isRepeatedDelivery, verifyHexSignatureWithTime } from '../shared/signature';
 import { apiRequest } from '../shared/transport';
 import { authenticationProperty, EVENT_TYPES, heyGenCredentials, heyGenService, unwrapData } from './transport';
 
 interface TriggerState {
 	endpointId?: string;
 	secret?: string;
+	/** Event ids already emitted, with when (epoch ms): a redelivery starts nothing. */
+	seenEvents?: Record<string, number>;
 }
+
+/** §13: the v3 name first, then the names earlier handlers read (n8n hands headers over lower-cased). */
+const SIGNATURE_HEADERS = ['heygen-signature', 'x-heygen-signature', 'signature'];
 
 export class HeyGenTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -48,7 +53,17 @@ export class HeyGenTrigger implements INodeType {
 				name: 'verifySignature',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to refuse deliveries whose HMAC-SHA256 signature (header "signature" or "X-HeyGen-Signature") does not match the endpoint secret',
+				description:
+					'Whether to refuse deliveries whose HMAC-SHA256 signature (header Heygen-Signature, X-HeyGen-Signature or Signature) does not match the endpoint secret',
+			},
+			{
+				displayName: 'Timestamp Tolerance (Seconds)',
+				name: 'timestampTolerance',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 300,
+				description: 'Refuse a delivery whose Heygen-Timestamp is further than this from now (0 = no time check)',
+				displayOptions: { show: { verifySignature: [true] } },
 			},
 		],
 	};
@@ -102,18 +117,27 @@ export class HeyGenTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();
 		const body = (this.getBodyData() ?? {}) as IDataObject;
+		const headers = this.getHeaderData() as Record<string, string | undefined>;
+		const state = this.getWorkflowStaticData('node') as TriggerState;
 		if (this.getNodeParameter('verifySignature', true) as boolean) {
-			const state = this.getWorkflowStaticData('node') as TriggerState;
-			const headers = this.getHeaderData() as Record<string, string | undefined>;
-			// §8: the header name is not confirmed; both that third-party handlers use are read.
-			const signature = headers['signature'] ?? headers['x-heygen-signature'];
+			const signature = SIGNATURE_HEADERS.map((name) => headers[name]).find((value) => value !== undefined);
 			const request = this.getRequestObject() as unknown as { rawBody?: Buffer; body?: unknown };
 			const raw = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
-			if (!state.secret || !verifyBodySignature(state.secret, raw, signature)) {
-				response.status(401).json({ error: state.secret ? 'Signature rejected' : 'No endpoint secret: reactivate the workflow' });
+			const check = state.secret
+				? verifyHexSignatureWithTime(state.secret, raw, signature, {
+						timestamp: headers['heygen-timestamp'],
+						toleranceSeconds: this.getNodeParameter('timestampTolerance', 300) as number,
+					})
+				: { valid: false as const, reason: 'this trigger has no endpoint secret: deactivate and activate the workflow' };
+			if (!check.valid) {
+				response.status(401).json({ error: `Delivery rejected: ${check.reason}` });
 				return { noWebhookResponse: true };
 			}
 		}
+		// §13: HeyGen may deliver an event again; the same event id within 24 h starts nothing.
+		const eventId = headers['heygen-event-id'] ?? (typeof body.event_id === 'string' ? body.event_id : undefined);
+		state.seenEvents ??= {};
+		if (isRepeatedDelivery(state.seenEvents, eventId)) return { webhookResponse: 'duplicate ignored' };
 		// §3: the type is `event_type` (not `event`); types not subscribed can still arrive.
 		const eventType = String(body.event_type ?? '');
 		if (!(this.getNodeParameter('events', []) as string[]).includes(eventType)) return { webhookResponse: 'ignored' };

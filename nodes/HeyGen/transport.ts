@@ -10,7 +10,9 @@ export const heyGenService: ServiceDescriptor = {
 	authHeader: 'X-Api-Key',
 	requestIdHeader: 'x-request-id',
 	parseError(body) {
-		const error = ((body ?? {}) as { error?: { code?: string; message?: string; param?: string | null } }).error;
+		const error = ((body ?? {}) as { error?: string | { code?: string; message?: string; param?: string | null } | null }).error;
+		// HeyGen's authentication page: `{"error": "Invalid API key", "data": null}` (§4, second shape).
+		if (typeof error === 'string') return { message: error || undefined };
 		// An edge error (gateway HTML, empty code) is classified by status alone (§4).
 		const code = error?.code && error.code !== 'error' ? error.code : undefined;
 		return { message: error?.message || undefined, code, detail: error?.param ? `Field: ${error.param}` : undefined };

@@ -110,3 +110,24 @@ export async function uploadBinaryTo(
 	}
 	return { size, mimeType: data.mimeType, fileName: data.fileName };
 }
+
+/** The first `bytes` bytes of an item's binary property, read without loading the whole file. */
+export async function readBinaryHead(ctx: IExecuteFunctions, itemIndex: number, propertyName: string, bytes: number): Promise<Buffer> {
+	const data = ctx.helpers.assertBinaryData(itemIndex, propertyName);
+	if (!data.id) {
+		// In-memory binaries are base64: 4 characters hold 3 bytes.
+		return Buffer.from(data.data.slice(0, Math.ceil(bytes / 3) * 4), 'base64').subarray(0, bytes);
+	}
+	const stream = (await ctx.helpers.getBinaryStream(data.id, bytes)) as NodeJS.ReadableStream & { destroy(): void };
+	const chunks: Buffer[] = [];
+	let length = 0;
+	for await (const chunk of stream) {
+		const piece = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+		chunks.push(piece);
+		length += piece.length;
+		if (length >= bytes) break;
+	}
+	stream.destroy();
+	return Buffer.concat(chunks).subarray(0, bytes);
+}
+

@@ -18,6 +18,45 @@ export function verifyBodySignature(secret: string, rawBody: Buffer | string, si
 	return hexEqual(hmacSha256Hex(secret, rawBody), value);
 }
 
+/** Why a delivery was refused, said without echoing any secret or signature. */
+export type SignatureCheck = { valid: true } | { valid: false; reason: string };
+
+/**
+ * A hex HMAC-SHA256 of the raw body (`sha256=` prefix accepted) with an optional unix-seconds
+ * timestamp header checked against a tolerance (the timestamp is not part of the signed bytes).
+ */
+export function verifyHexSignatureWithTime(
+	secret: string,
+	rawBody: Buffer | string,
+	signature: string | undefined,
+	options: { timestamp?: string; toleranceSeconds: number; nowSeconds?: number },
+): SignatureCheck {
+	if (!secret) return { valid: false, reason: 'no signing secret is set' };
+	if (!signature) return { valid: false, reason: 'the signature header is missing' };
+	if (!/^(sha256=)?[0-9a-f]+$/i.test(signature.trim())) return { valid: false, reason: 'the signature has an unknown format' };
+	if (options.timestamp !== undefined && options.toleranceSeconds > 0) {
+		const sent = Number(options.timestamp);
+		const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
+		if (!Number.isFinite(sent)) return { valid: false, reason: 'the timestamp header is not a number' };
+		if (Math.abs(now - sent) > options.toleranceSeconds) return { valid: false, reason: 'the delivery is too old (or from the future)' };
+	}
+	return verifyBodySignature(secret, rawBody, signature) ? { valid: true } : { valid: false, reason: 'the signature does not match' };
+}
+
+/**
+ * Remembers delivery ids for `windowMs` (at most `max` of them) in the trigger's static data:
+ * answers true for an id already seen in that window, so a redelivery starts nothing.
+ */
+export function isRepeatedDelivery(store: Record<string, number>, id: string | undefined, windowMs = 24 * 60 * 60_000, max = 1000, now = Date.now()): boolean {
+	if (!id) return false;
+	for (const [seen, at] of Object.entries(store)) if (now - at > windowMs) delete store[seen];
+	if (store[id] !== undefined) return true;
+	store[id] = now;
+	const ids = Object.keys(store);
+	if (ids.length > max) for (const oldest of ids.sort((a, b) => store[a] - store[b]).slice(0, ids.length - max)) delete store[oldest];
+	return false;
+}
+
 /**
  * A Stripe-style `t=<unix seconds>,v1=<hex>` header (Sync, Synaptiq): v1 = HMAC(secret, `${t}.` + raw body),
  * with `t` within `toleranceSeconds` of now. Several v1 values may be present (secret rotation).

@@ -8,11 +8,10 @@ import { addOAuthServer, type HeyGenOAuthServer } from './heygen-oauth';
 
 const DOCS = 'https://developers.heygen.com/docs/error-codes';
 
-/** §4: `{error: {code, message, param, doc_url}}`. */
+/** §4: `{error: {code, message, param, doc_url}}`; 401s as `{error: "Invalid API key", data: null}`. */
 export function heygenError(status: number, detail: ErrorDetail & { param?: string } = {}): EmulatorResponse {
 	const defaults: Record<number, [string, string]> = {
 		400: ['invalid_parameter', 'Invalid parameter'],
-		401: ['unauthorized', 'Unauthorized: the API key is missing or invalid.'],
 		402: ['insufficient_credit', 'Insufficient credit'],
 		403: ['forbidden', 'Forbidden'],
 		404: ['not_found', 'Resource not found'],
@@ -24,6 +23,8 @@ export function heygenError(status: number, detail: ErrorDetail & { param?: stri
 		503: ['internal_error', 'Service unavailable'],
 		504: ['gateway_timeout', 'Gateway timeout'],
 	};
+	// §4 "Second shape": HeyGen's authentication page answers key errors with `error` as a string.
+	if (status === 401) return { status, body: { error: detail.message ?? 'Invalid API key', data: null } };
 	const [code, message] = defaults[status] ?? ['error', 'Error'];
 	const errorCode = detail.code ?? code;
 	const answer: EmulatorResponse = {
@@ -57,7 +58,7 @@ export function createHeyGenEmulator(): Emulator {
 				}
 				if (bearer !== undefined) {
 					const access = oauth?.check(bearer);
-					if (!access?.ok) return { refuse: heygenError(401, { message: access?.reason === 'expired' ? 'Unauthorized: the access token has expired.' : 'Unauthorized: the access token is invalid.' }) };
+					if (!access?.ok) return { refuse: heygenError(401, { message: access?.reason === 'expired' ? 'Access token expired' : 'Invalid access token' }) };
 					return { key: { key: `oauth:${access.token.clientId}` } };
 				}
 				const config = apiKey ? keys.get(apiKey) : undefined;
@@ -83,8 +84,10 @@ export function createHeyGenEmulator(): Emulator {
 			/** Milliseconds per job stage (waiting → pending → processing → done); tests speed it up. */
 			stageMs: 3000,
 			outputBytes: 96 * 1024,
-			/** §8: v2-only fields on /v3/videos answer 400 (switch: ignore them). */
-			rejectV2Fields: true,
+			/** §8: v2-only fields on /v3/videos answer 400 when on; off by default, as HeyGen's own node sends `test`/`folder_id` and its CLI schema ignores unknown fields. */
+			rejectV2Fields: false,
+			/** §13: which signature header names registered-endpoint deliveries carry: v3 | legacy | all. */
+			signatureHeaders: 'v3',
 			/** §4: 10 concurrent jobs on Pay-As-You-Go. */
 			concurrency: 10,
 			/** Test hook: answer every keyed create with 409 request_in_progress. */
@@ -545,14 +548,37 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 		const event = { event_id: `evt_${randomUUID().replace(/-/g, '')}`, event_type: eventType, event_data: eventData, created_at: new Date().toISOString() };
 		events.unshift(event);
 		const body = JSON.stringify(event);
-		for (const endpoint of endpoints) {
-			if (endpoint.status !== 'enabled') continue;
-			if (Array.isArray(endpoint.events) && !(endpoint.events as string[]).includes(eventType)) continue;
-			const signature = createHmacSha256(String(endpoint.secret), body);
-			void emulator.deliver(String(endpoint.url), body, { signature, 'x-heygen-signature': signature });
-		}
+		deliverToEndpoints(event, body);
+		// §13 emulator rule 2: the per-job callback carries none of the signature headers.
 		if (typeof callbackUrl === 'string' && callbackUrl) void emulator.deliver(callbackUrl, body, {});
 	}
+	/**
+	 * §13 emulator rule 1: registered endpoints get `Heygen-Signature` (hex HMAC-SHA256 of exactly these
+	 * bytes), `Heygen-Timestamp` and `Heygen-Event-Id`; config `signatureHeaders` `legacy` sends
+	 * `X-HeyGen-Signature` and `signature` instead, `all` sends every name. Test switches (rule 3):
+	 * `deliveryClockSkewSeconds` (a stale timestamp), `deliverySigningSecret` (a wrong or rotated-away secret).
+	 */
+	function deliverToEndpoints(event: Row, body: string) {
+		for (const endpoint of endpoints) {
+			if (endpoint.status !== 'enabled') continue;
+			if (Array.isArray(endpoint.events) && !(endpoint.events as string[]).includes(String(event.event_type))) continue;
+			const secret = typeof emulator.config.deliverySigningSecret === 'string' ? emulator.config.deliverySigningSecret : String(endpoint.secret);
+			const signature = createHmacSha256(secret, body);
+			const style = String(emulator.config.signatureHeaders);
+			const v3 = {
+				'heygen-signature': signature,
+				'heygen-timestamp': String(Math.floor(Date.now() / 1000) - Number(emulator.config.deliveryClockSkewSeconds ?? 0)),
+				'heygen-event-id': String(event.event_id),
+			};
+			const legacy = { 'x-heygen-signature': signature, signature };
+			void emulator.deliver(String(endpoint.url), body, style === 'legacy' ? legacy : style === 'all' ? { ...v3, ...legacy } : v3);
+		}
+	}
+	/** §13 rule 3: delivers the newest event again, same bytes and event id (a redelivery). */
+	emulator.hooks.redeliverLatest = (() => {
+		const [latest] = events;
+		if (latest) deliverToEndpoints(latest, JSON.stringify(latest));
+	}) as never;
 	emulator.hooks.onVideoDone = ((video: Row) => {
 		const request = (video.request ?? {}) as Row;
 		const data = video.status === 'completed'
@@ -675,10 +701,11 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 		return { status: 200, body: { data: { id: translation.id } } };
 	});
 
-	// §2.5, §7.10: assets.
-	const ASSET_TYPES: Record<string, string> = { 'image/png': 'image', 'image/jpeg': 'image', 'video/mp4': 'video', 'video/webm': 'video', 'audio/mpeg': 'audio', 'audio/wav': 'audio', 'application/pdf': 'document', 'application/x-subrip': 'subtitle' };
-	const addAsset = (name: string, mime: string, size: number): Row => {
-		const asset: Row = { id: `asset_${randomUUID().replace(/-/g, '').slice(0, 16)}`, name, owner: 'emulator_user', space_id: 'space_1', type: ASSET_TYPES[mime] ?? 'file', uploaded_at: nowSeconds(), url: `${emulator.origin}/__emulator/files/${size}`, folder_id: null, mime_type: mime, size_bytes: size };
+	// §2.5, §7.10: assets. HeyGen sniffs the type from the bytes ("MIME sniffed from bytes"), not the part's label.
+	const ASSET_KINDS: Record<string, string> = { 'image/png': 'image', 'image/jpeg': 'image', 'video/mp4': 'video', 'video/quicktime': 'video', 'video/webm': 'video', 'audio/mpeg': 'audio', 'audio/wav': 'audio', 'application/pdf': 'document', 'application/x-subrip': 'subtitle' };
+	/** §2.5 asset object: `{id, name, owner, space_id, type, uploaded_at, url?, folder_id?}` (no MIME type or size). */
+	const addAsset = (name: string, mime: string, size: number, folderId: unknown = null): Row => {
+		const asset: Row = { id: `asset_${randomUUID().replace(/-/g, '').slice(0, 16)}`, name, owner: 'emulator_user', space_id: 'space_1', type: ASSET_KINDS[mime] ?? 'file', uploaded_at: nowSeconds(), url: `${emulator.origin}/__emulator/files/${size}`, folder_id: folderId };
 		assets.unshift(asset);
 		return asset;
 	};
@@ -689,11 +716,12 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 		const form = await new Request('http://emulator/', { method: 'POST', headers: { 'content-type': contentType }, body: req.rawBody }).formData();
 		const file = form.get('file');
 		if (!file || typeof file === 'string') return heygenError(400, { code: 'invalid_parameter', message: 'part "file" is required', param: 'file' });
-		if (!ASSET_TYPES[file.type]) return heygenError(400, { code: 'invalid_parameter', message: `unsupported file type ${file.type}`, param: 'file' });
-		const asset = addAsset(file.name, file.type, file.size);
-		return { status: 200, body: { data: { asset_id: asset.id, url: asset.url, mime_type: asset.mime_type, size_bytes: asset.size_bytes } } };
+		const mime = sniffMediaType(Buffer.from(await file.slice(0, 512).arrayBuffer()));
+		if (!mime) return heygenError(400, { code: 'invalid_parameter', message: 'unsupported file type: png, jpeg, mp4, webm, mp3, wav, pdf or srt', param: 'file' });
+		const asset = addAsset(file.name, mime, file.size);
+		return { status: 200, body: { data: { asset_id: asset.id, url: asset.url, mime_type: mime, size_bytes: file.size } } };
 	});
-	const slots = new Map<string, { asset_id: string; filename: string; content_type: string; size_bytes: number; received?: number }>();
+	const slots = new Map<string, { asset_id: string; filename: string; content_type: string; size_bytes: number; received?: number; head?: Buffer }>();
 	emulator.onReset(() => slots.clear());
 	emulator.route('POST', '/v3/assets/direct-uploads', (req) => {
 		const body = (req.body ?? {}) as Row;
@@ -708,22 +736,27 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 		if (req.headers['content-type'] !== slot.content_type || req.headers['x-amz-meta-asset'] !== slot.asset_id) return { status: 403, body: 'SignatureDoesNotMatch' };
 		if (req.headers['x-api-key']) return { status: 400, body: 'no API key on the upload URL' };
 		slot.received = req.rawBody.length;
+		slot.head = req.rawBody.subarray(0, 512);
 		return { status: 200, body: '' };
 	}, { public: true });
 	emulator.route('POST', '/v3/assets/{id}/complete', (req) => {
 		const slot = slots.get(req.params.id);
 		if (!slot) return heygenError(404, { message: `Asset ${req.params.id} not found` });
 		if (slot.received !== slot.size_bytes) return heygenError(400, { code: 'invalid_parameter', message: 'the upload is missing or incomplete', param: 'asset_id' });
+		const mime = sniffMediaType(slot.head ?? Buffer.alloc(0));
+		if (!mime) return heygenError(400, { code: 'invalid_parameter', message: 'unsupported file type: png, jpeg, mp4, webm, mp3, wav, pdf or srt', param: 'asset_id' });
 		if (!assets.some((asset) => asset.id === slot.asset_id)) {
-			const asset = addAsset(slot.filename, slot.content_type, slot.size_bytes);
+			const asset = addAsset(slot.filename, mime, slot.size_bytes);
 			asset.id = slot.asset_id;
 		}
-		return { status: 200, body: { data: { asset_id: slot.asset_id, url: `${emulator.origin}/__emulator/files/${slot.size_bytes}`, mime_type: slot.content_type, size_bytes: slot.size_bytes, status: 'processing' } } };
+		return { status: 200, body: { data: { asset_id: slot.asset_id, url: `${emulator.origin}/__emulator/files/${slot.size_bytes}`, mime_type: mime, size_bytes: slot.size_bytes, status: 'processing' } } };
 	});
 	const findAsset = (req: EmulatorRequest) => assets.find((asset) => asset.id === req.params.id);
 	emulator.route('GET', '/v3/assets', (req) => {
 		if (!req.query.get('username')) return heygenError(400, { code: 'invalid_parameter', message: 'username is required', param: 'username' });
-		return page(req, assets.filter((asset) => asset.owner === req.query.get('username')), { limit: 20, max: 100 });
+		// §2.5: `folder_id` narrows the list to one folder.
+		const folder = req.query.get('folder_id');
+		return page(req, assets.filter((asset) => asset.owner === req.query.get('username') && (!folder || asset.folder_id === folder)), { limit: 20, max: 100 });
 	});
 	emulator.route('GET', '/v3/assets/{id}', (req) => {
 		const asset = findAsset(req);
@@ -735,6 +768,20 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 		assets = assets.filter((candidate) => candidate !== asset);
 		return { status: 200, body: { data: { id: asset.id } } };
 	});
+}
+
+/** The media type HeyGen would sniff from a file's first bytes, among the types it takes; undefined otherwise. */
+function sniffMediaType(head: Buffer): string | undefined {
+	const text = (from: number, to: number) => head.subarray(from, to).toString('latin1');
+	if (head.subarray(0, 8).equals(Buffer.from('89504e470d0a1a0a', 'hex'))) return 'image/png';
+	if (head.subarray(0, 3).equals(Buffer.from('ffd8ff', 'hex'))) return 'image/jpeg';
+	if (text(4, 8) === 'ftyp') return text(8, 12) === 'qt  ' ? 'video/quicktime' : 'video/mp4';
+	if (head.subarray(0, 4).equals(Buffer.from('1a45dfa3', 'hex'))) return 'video/webm';
+	if (text(0, 4) === 'RIFF' && text(8, 12) === 'WAVE') return 'audio/wav';
+	if (text(0, 3) === 'ID3' || (head[0] === 0xff && head.length > 1 && (head[1] & 0xe0) === 0xe0)) return 'audio/mpeg';
+	if (text(0, 5) === '%PDF-') return 'application/pdf';
+	if (/^\uFEFF?\s*\d+\r?\n[\d:,.]+ --> /.test(head.toString('utf8'))) return 'application/x-subrip';
+	return undefined;
 }
 
 function createHmacSha256(secret: string, body: string): string {

@@ -211,6 +211,7 @@ describe('emulator OAuth2 server (contract §1)', () => {
 		expect(both.status).toBe(400);
 		const unknown = await fetch(`${holder.current.baseUrl}/v3/users/me`, { headers: { authorization: 'Bearer hg_at_unknown' } });
 		expect(unknown.status).toBe(401);
-		expect(await unknown.json()).toMatchObject({ error: { code: 'unauthorized' } });
+		// §4 second shape: HeyGen's 401s carry `error` as a string.
+		expect(await unknown.json()).toEqual({ error: 'Invalid access token', data: null });
 	});
 });

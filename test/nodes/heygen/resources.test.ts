@@ -1,6 +1,7 @@
 /** HeyGen Webhook Endpoint, Template, Video Translation and Asset operations against the holder.current. */
 
 import { TEST_KEYS } from '../../emulators';
+import { fileItem } from '../../harness/files';
 import { nodeRunner, useEmulator } from '../../harness/workflows';
 
 const holder = useEmulator('heygen', (emulator) => (emulator.config.stageMs = 30));
@@ -69,14 +70,12 @@ test('Video Translation: one job per language, each waited for; get, list, renam
 });
 
 test('Asset: a small file goes multipart, a large one through the streamed direct upload; get, list, delete', async () => {
-	const small = Buffer.alloc(10_000, 1);
-	const uploaded = await run({ resource: 'asset', operation: 'upload', binaryProperty: 'data' }, { input: [{ json: {}, binary: { data: { data: small.toString('base64'), mimeType: 'image/png', fileName: 'logo.png' } } }] });
+	const uploaded = await run({ resource: 'asset', operation: 'upload', binaryProperty: 'data' }, { input: fileItem('png', 'image/png', 'logo.png', 10_000) });
 	expect(uploaded.items[0].json).toMatchObject({ asset_id: expect.stringMatching(/^asset_/), mime_type: 'image/png', size_bytes: 10_000 });
 	expect(api()[0].headers['content-type']).toMatch(/^multipart\/form-data/);
 
 	holder.current.clearLog();
-	const large = Buffer.alloc(33 * 1024 * 1024, 2);
-	const big = await run({ resource: 'asset', operation: 'upload', binaryProperty: 'data' }, { input: [{ json: {}, binary: { data: { data: large.toString('base64'), mimeType: 'video/mp4', fileName: 'long.mp4' } } }] });
+	const big = await run({ resource: 'asset', operation: 'upload', binaryProperty: 'data' }, { input: fileItem('mp4', 'video/mp4', 'long.mp4', 33 * 1024 * 1024) });
 	expect(big.error).toBeUndefined();
 	expect(holder.current.log.map((entry) => `${entry.method} ${entry.path.replace(/asset_[0-9a-f]+/, ':id')} ${entry.status}`)).toEqual([
 		'POST /v3/assets/direct-uploads 200',
@@ -92,7 +91,8 @@ test('Asset: a small file goes multipart, a large one through the streamed direc
 	expect((await run({ resource: 'asset', operation: 'delete', assetId: id })).items[0].json).toEqual({ id });
 
 	holder.current.clearLog();
-	const unsupported = await run({ resource: 'asset', operation: 'upload', binaryProperty: 'data' }, { input: [{ json: {}, binary: { data: { data: 'AAAA', mimeType: 'application/zip', fileName: 'x.zip' } } }] });
-	expect(unsupported.error?.message).toContain('HeyGen does not take application/zip files');
+	const unsupported = await run({ resource: 'asset', operation: 'upload', binaryProperty: 'data' }, { input: fileItem('zip', 'application/zip', 'x.zip') });
+	expect(unsupported.error?.message).toBe('Binary Property: "x.zip" is not a file type HeyGen takes');
+	expect((unsupported.error as Error & { description?: string }).description).toContain('match no supported type (labelled application/zip)');
 	expect(holder.current.log).toHaveLength(0);
 });

@@ -56,7 +56,12 @@ test('activate registers an endpoint; a finished video starts the workflow; deac
 
 		const created = await createVideo('Hello');
 		await settle(1);
-		expect(emulator.deliveries[0].headers).toMatchObject({ signature: expect.stringMatching(/^[0-9a-f]{64}$/), 'x-heygen-signature': expect.stringMatching(/^[0-9a-f]{64}$/) });
+		// §13: the v3 header names by default.
+		expect(emulator.deliveries[0].headers).toEqual({
+			'heygen-signature': expect.stringMatching(/^[0-9a-f]{64}$/),
+			'heygen-timestamp': expect.stringMatching(/^\d{10}$/),
+			'heygen-event-id': expect.stringMatching(/^evt_/),
+		});
 		const started = hook.calls.filter((call) => call.result?.workflowData);
 		expect(started).toHaveLength(1);
 		expect(started[0].result!.workflowData![0][0].json).toMatchObject({
@@ -106,3 +111,95 @@ test('event types that were not chosen are answered and ignored', async () => {
 		await hook.close();
 	}
 });
+
+describe('v3 delivery headers (Heygen-Signature, Heygen-Timestamp, Heygen-Event-Id)', () => {
+	const deliveredTo = async (hook: Awaited<ReturnType<typeof trigger>>, count: number) => {
+		await settle(count);
+		return hook.calls.filter((call) => call.result?.workflowData).length;
+	};
+
+	test('the legacy names (X-HeyGen-Signature, signature, no timestamp) are still accepted', async () => {
+		emulator.config.signatureHeaders = 'legacy';
+		const hook = await trigger();
+		try {
+			await hook.lifecycle('create');
+			await createVideo('Hello');
+			expect(await deliveredTo(hook, 1)).toBe(1);
+			expect(Object.keys(emulator.deliveries[0].headers).sort()).toEqual(['signature', 'x-heygen-signature']);
+			expect(hook.calls[0].status).toBe(200);
+		} finally {
+			await hook.close();
+		}
+	});
+
+	test('a delivery more than 5 minutes old is refused with 401 and says why', async () => {
+		emulator.config.deliveryClockSkewSeconds = 301;
+		const hook = await trigger();
+		try {
+			await hook.lifecycle('create');
+			await createVideo('Hello');
+			expect(await deliveredTo(hook, 1)).toBe(0);
+			expect(hook.calls[0].status).toBe(401);
+			expect(JSON.parse(hook.calls[0].responseBody)).toEqual({ error: 'Delivery rejected: the delivery is too old (or from the future)' });
+		} finally {
+			await hook.close();
+		}
+	});
+
+	test('a delivery 4 minutes old passes (within the tolerance)', async () => {
+		emulator.config.deliveryClockSkewSeconds = 240;
+		const hook = await trigger();
+		try {
+			await hook.lifecycle('create');
+			await createVideo('Hello');
+			expect(await deliveredTo(hook, 1)).toBe(1);
+		} finally {
+			await hook.close();
+		}
+	});
+
+	test('a signature made with a rotated-away secret is refused, saying it does not match', async () => {
+		emulator.config.deliverySigningSecret = 'whsec_rotatedAwaySecret000000';
+		const hook = await trigger();
+		try {
+			await hook.lifecycle('create');
+			await createVideo('Hello');
+			expect(await deliveredTo(hook, 1)).toBe(0);
+			expect(JSON.parse(hook.calls[0].responseBody)).toEqual({ error: 'Delivery rejected: the signature does not match' });
+			expect(hook.calls[0].responseBody).not.toContain('whsec_');
+		} finally {
+			await hook.close();
+		}
+	});
+
+	test('a redelivery with the same event id is answered 200 and starts nothing', async () => {
+		const hook = await trigger();
+		try {
+			await hook.lifecycle('create');
+			await createVideo('Hello');
+			expect(await deliveredTo(hook, 1)).toBe(1);
+			(emulator.hooks.redeliverLatest as () => void)();
+			await settle(2);
+			expect(emulator.deliveries[1].headers['heygen-event-id']).toBe(emulator.deliveries[0].headers['heygen-event-id']);
+			expect(hook.calls).toHaveLength(2);
+			expect(hook.calls[1]).toMatchObject({ status: 200, result: { webhookResponse: 'duplicate ignored' } });
+			expect(hook.calls.filter((call) => call.result?.workflowData)).toHaveLength(1);
+		} finally {
+			await hook.close();
+		}
+	});
+
+	test('a missing signature header is refused, saying so', async () => {
+		const hook = await trigger();
+		try {
+			await hook.lifecycle('create');
+			const body = JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: 'v1' } });
+			const response = await fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+			expect(response.status).toBe(401);
+			expect(await response.json()).toEqual({ error: 'Delivery rejected: the signature header is missing' });
+		} finally {
+			await hook.close();
+		}
+	});
+});
+

@@ -1,13 +1,14 @@
 /** HeyGen voice and avatar creation, rename and deletion against the holder.current. */
 
 import { TEST_KEYS } from '../../emulators';
+import { fileItem, type TestFileKind } from '../../harness/files';
 import { nodeRunner, useEmulator } from '../../harness/workflows';
 
 const holder = useEmulator('heygen', (emulator) => (emulator.config.stageMs = 30));
 const run = nodeRunner('heyGen', 'heyGenApi', holder, TEST_KEYS.heygen.valid);
 
 const api = () => holder.current.log.filter((entry) => entry.path.startsWith('/v3/'));
-const sample = (mimeType = 'audio/mpeg') => [{ json: {}, binary: { data: { data: Buffer.alloc(4000, 7).toString('base64'), mimeType, fileName: 'sample.mp3' } } }];
+const sample = (kind: TestFileKind = 'mp3', mimeType = 'audio/mpeg', fileName = 'sample.mp3') => fileItem(kind, mimeType, fileName);
 
 describe('Voice', () => {
 	it('generates speech into the item as audio', async () => {
@@ -41,8 +42,8 @@ describe('Voice', () => {
 		const failed = await run({ resource: 'voice', operation: 'clone', voiceName: 'Noisy', sampleFrom: 'url', sampleUrl: 'https://cdn.example.com/fail.mp3', waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 }, { continueOnFail: true });
 		expect(failed.items[0].json.error).toContain('too much background noise');
 		holder.current.clearLog();
-		const wrong = await run({ resource: 'voice', operation: 'clone', voiceName: 'Doc', sampleFrom: 'binary', sampleBinaryProperty: 'data' }, { input: sample('application/zip') });
-		expect(wrong.error?.message).toContain('does not take application/zip files');
+		const wrong = await run({ resource: 'voice', operation: 'clone', voiceName: 'Doc', sampleFrom: 'binary', sampleBinaryProperty: 'data' }, { input: sample('zip', 'application/zip', 'notes.zip') });
+		expect(wrong.error?.message).toBe('Sample Binary Property: "notes.zip" is not a file type HeyGen takes');
 		expect(api()).toHaveLength(0);
 	});
 });
@@ -62,7 +63,7 @@ describe('Avatar', () => {
 	});
 
 	it('creates a digital twin from a binary (stops at pending_consent) and from a prompt; deletes a group', async () => {
-		const twin = await run({ resource: 'avatar', operation: 'createDigitalTwin', avatarName: 'Twin', mediaFrom: 'binary', mediaBinaryProperty: 'data', waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 }, { input: sample('video/mp4') });
+		const twin = await run({ resource: 'avatar', operation: 'createDigitalTwin', avatarName: 'Twin', mediaFrom: 'binary', mediaBinaryProperty: 'data', waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 }, { input: sample('mp4', 'video/mp4', 'twin.mp4') });
 		expect(twin.items[0].json).toMatchObject({ avatar_type: 'digital_twin', status: 'pending_consent' });
 		const prompt = await run({ resource: 'avatar', operation: 'createFromPrompt', avatarName: 'Robot', avatarPrompt: 'A friendly robot presenter' });
 		expect(prompt.items[0].json).toMatchObject({ status: 'processing', avatar_group: expect.objectContaining({ name: 'Robot' }) });

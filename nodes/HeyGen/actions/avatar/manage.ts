@@ -6,7 +6,7 @@ import { jobWaitFields, waitForJob } from '../../../shared/jobWait';
 import type { TransportOptions } from '../../../shared/transport';
 import { heyGenGet, heyGenRequest, idempotencyKeyFor, idField, requiredString } from '../../helpers';
 import { unwrapData } from '../../transport';
-import { assertUploadable, uploadAsset } from '../asset/Asset.resource';
+import { uploadAsset } from '../asset/Asset.resource';
 
 const creates = ['createPhoto', 'createDigitalTwin', 'createFromPrompt'];
 const on = (operations: string[], extra: IDataObject = {}) => ({ show: { resource: ['avatar'], operation: operations, ...extra } });
@@ -49,7 +49,6 @@ export async function createAvatar(this: IExecuteFunctions, itemIndex: number, t
 		body.file = { type: 'url', url };
 	} else {
 		const property = requiredString(this, 'mediaBinaryProperty', 'Binary Property', itemIndex);
-		assertUploadable(this, itemIndex, property, 'Binary Property');
 		body.file = { type: 'asset_id', asset_id: (await uploadAsset(this, itemIndex, property, transport)).asset_id };
 	}
 	const created = unwrapData<{ avatar_group: IDataObject; avatar_item: IDataObject }>(

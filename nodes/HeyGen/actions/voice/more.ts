@@ -8,7 +8,7 @@ import { jobWaitFields, waitForJob } from '../../../shared/jobWait';
 import type { TransportOptions } from '../../../shared/transport';
 import { heyGenGet, heyGenRequest, idempotencyKeyFor, requiredString } from '../../helpers';
 import { unwrapData } from '../../transport';
-import { assertUploadable, uploadAsset } from '../asset/Asset.resource';
+import { uploadAsset } from '../asset/Asset.resource';
 
 const on = (operation: string) => ({ show: { resource: ['voice'], operation: [operation] } });
 
@@ -71,8 +71,7 @@ export async function clone(this: IExecuteFunctions, itemIndex: number, transpor
 		audio = { type: 'url', url: requiredString(this, 'sampleUrl', 'Sample URL', itemIndex) };
 	} else {
 		const property = requiredString(this, 'sampleBinaryProperty', 'Sample Binary Property', itemIndex);
-		assertUploadable(this, itemIndex, property, 'Sample Binary Property');
-		audio = { type: 'asset_id', asset_id: (await uploadAsset(this, itemIndex, property, transport)).asset_id };
+		audio = { type: 'asset_id', asset_id: (await uploadAsset(this, itemIndex, property, transport, 'Sample Binary Property')).asset_id };
 	}
 	const created = unwrapData<IDataObject>((await heyGenRequest(this, { method: 'POST', path: '/v3/voices/clone', body: { voice_name: name, audio }, idempotencyKey: idempotencyKeyFor(this, itemIndex, 'clone'), itemIndex }, transport)).body);
 	const id = String(created.voice_clone_id);
