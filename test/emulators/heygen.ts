@@ -252,7 +252,10 @@ function addAvatarVoiceVideoRoutes(emulator: Emulator): void {
 	});
 	emulator.route('GET', '/v3/voices/{id}', (req) => {
 		const voice = voices.find((candidate) => candidate.voice_id === req.params.id);
-		return voice ? { status: 200, body: { data: { ...voice, engines: undefined, support_interactive_avatar: false } } } : heygenError(404, { code: 'voice_not_found', message: `Voice ${req.params.id} not found` });
+		if (!voice) return heygenError(404, { code: 'voice_not_found', message: `Voice ${req.params.id} not found` });
+		// §2.2: the get shape has no `type` or `support_locale` (the list shape does).
+		const { engines: _engines, type: _type, support_locale: _locale, ...shown } = voice;
+		return { status: 200, body: { data: { ...shown, support_interactive_avatar: false } } };
 	});
 
 	const stage = () => Number(emulator.config.stageMs);
@@ -424,7 +427,8 @@ function addAvatarVoiceVideoRoutes(emulator: Emulator): void {
 			});
 		});
 	}
-	const publicVideo = ({ request: _request, ...video }: Row) => video;
+	/** §2.3 `Video`: what HeyGen answers; the per-job callback fields stay internal (the schema has no `callback_id`). */
+	const publicVideo = ({ request: _request, callback_id: _callbackId, ...video }: Row) => video;
 	/** Template generation starts a video job too (§7.11); answers the `Video` object. */
 	emulator.hooks.startVideo = ((request: Row) => {
 		const video: Row = { id: randomUUID().replace(/-/g, ''), status: 'pending', title: request.title ?? null, created_at: nowSeconds(), completed_at: null, duration: null, video_url: null, thumbnail_url: null, gif_url: null, captioned_video_url: null, subtitle_url: null, video_page_url: null, folder_id: null, callback_id: request.callback_id ?? null, request };
@@ -526,7 +530,8 @@ export const HEYGEN_EVENT_TYPES = [
 	'video_agent.success', 'video_agent.fail', 'hyperframes_video.success', 'hyperframes_video.fail', 'ai_clipping.success', 'ai_clipping.fail', 'batch.finished',
 ];
 
-const LANGUAGES = ['English (United States)', 'Spanish (Spain)', 'German (Germany)', 'French (France)', 'Japanese (Japan)'];
+/** §2.6 `/languages`: names with a region and plain names, as HeyGen lists them. */
+const LANGUAGES = ['English', 'English (United States)', 'Spanish', 'Spanish (Spain)', 'German', 'German (Germany)', 'French', 'French (France)', 'Japanese (Japan)'];
 
 function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 	let endpoints: Row[] = [];
@@ -657,9 +662,12 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 	emulator.route('GET', '/v3/video-translations/languages', () => ({ status: 200, body: { data: { languages: LANGUAGES } } }));
 	emulator.route('POST', '/v3/video-translations', (req) => idempotent(req, () => {
 		const body = (req.body ?? {}) as Row;
-		if (!body.video && !body.audio) return heygenError(400, { code: 'invalid_parameter', message: 'video or audio is required', param: 'video' });
-		const input = (body.video ?? body.audio) as Row;
-		if (!['url', 'asset_id'].includes(String(input.type))) return heygenError(400, { code: 'invalid_parameter', message: 'video must be {type: url|asset_id}', param: 'video' });
+		// HeyGen's CLI schema: `video` required (an AssetInput of url or asset_id), `mode` speed|precision, `srt` an AssetInput.
+		const isAssetInput = (value: unknown) => Boolean(value) && typeof value === 'object' && ['url', 'asset_id'].includes(String((value as Row).type));
+		if (!body.video) return heygenError(400, { code: 'invalid_parameter', message: 'video is required', param: 'video' });
+		if (!isAssetInput(body.video)) return heygenError(400, { code: 'invalid_parameter', message: 'video must be {type: url|asset_id}', param: 'video' });
+		if (body.mode !== undefined && !['speed', 'precision'].includes(String(body.mode))) return heygenError(400, { code: 'invalid_parameter', message: 'mode must be speed or precision', param: 'mode' });
+		if (body.srt !== undefined && !isAssetInput(body.srt)) return heygenError(400, { code: 'invalid_parameter', message: 'srt must be {type: url|asset_id}', param: 'srt' });
 		if (!Array.isArray(body.output_languages) || body.output_languages.length === 0) return heygenError(400, { code: 'invalid_parameter', message: 'output_languages is required', param: 'output_languages' });
 		const unknown = (body.output_languages as string[]).filter((language) => !LANGUAGES.includes(language));
 		if (unknown.length) return heygenError(400, { code: 'invalid_parameter', message: `unsupported output_languages: ${unknown.join(', ')}`, param: 'output_languages' });
@@ -670,7 +678,7 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 			emulator.schedule(stage, () => {
 				translation.status = 'running';
 				emulator.schedule(stage, () => {
-					const failing = JSON.stringify(input).includes('fail');
+					const failing = JSON.stringify(body.video).includes('fail');
 					if (failing) Object.assign(translation, { status: 'failed', failure_message: emulator.failureText('The source video could not be read.') });
 					else Object.assign(translation, { status: 'completed', duration: 12.5, video_url: `${emulator.origin}/__emulator/files/${Number(emulator.config.outputBytes)}.mp4?translation=${String(translation.id)}` });
 					emit(failing ? 'video_translate.fail' : 'video_translate.success', failing ? { video_translate_id: translation.id, message: translation.failure_message, output_language: language, callback_id: translation.callback_id } : { video_translate_id: translation.id, url: translation.video_url, output_language: language, callback_id: translation.callback_id }, body.callback_url);

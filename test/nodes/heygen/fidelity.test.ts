@@ -79,3 +79,54 @@ describe('Asset upload: the type comes from the bytes, not the label', () => {
 		expect(got.items[0].json).not.toHaveProperty('size_bytes');
 	});
 });
+
+describe('What HeyGen accepts: requests as its own n8n node and CLI send them', () => {
+	const post = async (path: string, body: unknown) => {
+		const response = await fetch(`${holder.current.baseUrl}${path}`, {
+			method: 'POST',
+			headers: { 'x-api-key': TEST_KEYS.heygen.valid, 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown>; error?: { param?: string } } };
+	};
+
+	it("HeyGen's own node sends test: false and folder_id on every create: accepted (unknown fields are ignored)", async () => {
+		const answer = await post('/v3/videos', { type: 'avatar', avatar_id: 'Anna_public_office', script: 'Hi', voice_id: 'voice_en_sara', test: false, folder_id: 'folder_1' });
+		expect(answer.status).toBe(200);
+		expect(answer.body.data).toMatchObject({ video_id: expect.any(String) });
+	});
+
+	it.each([
+		['no video', { output_languages: ['Spanish'] }, 'video'],
+		['an audio-only request', { audio: { type: 'url', url: 'https://cdn.example.com/a.mp3' }, output_languages: ['Spanish'] }, 'video'],
+		['a mode other than speed|precision', { video: { type: 'url', url: 'https://cdn.example.com/v.mp4' }, output_languages: ['Spanish'], mode: 'fast' }, 'mode'],
+		['srt as a plain string', { video: { type: 'url', url: 'https://cdn.example.com/v.mp4' }, output_languages: ['Spanish'], srt: 'https://cdn.example.com/c.srt' }, 'srt'],
+	])('a translation with %s is refused naming the field (CLI schema)', async (_case, body, param) => {
+		const answer = await post('/v3/video-translations', body);
+		expect(answer.status).toBe(400);
+		expect(answer.body.error?.param).toBe(param);
+	});
+
+	it('translates into a plain language name (English) with an SRT asset input', async () => {
+		const languages = await run({ resource: 'videoTranslation', operation: 'create', videoUrl: 'https://cdn.example.com/talk.mp4', outputLanguages: ['English'] });
+		expect(languages.error).toBeUndefined();
+		expect(languages.items[0].json).toMatchObject({ output_language: 'English' });
+		const answer = await post('/v3/video-translations', { video: { type: 'url', url: 'https://cdn.example.com/v.mp4' }, output_languages: ['English'], mode: 'precision', srt: { type: 'url', url: 'https://cdn.example.com/c.srt' } });
+		expect(answer.status).toBe(200);
+	});
+});
+
+describe('The emulator answers only the fields HeyGen documents', () => {
+	it('a Video has no callback_id; a voice read by id has no type or support_locale; assets filter by folder_id', async () => {
+		const created = await run({ resource: 'video', operation: 'create', videoType: 'avatar', avatarId: 'Anna_public_office', audioSource: 'script', script: 'Hi', voiceId: 'voice_en_sara', videoOptions: { callback_id: 'row-1' } });
+		const video = await run({ resource: 'video', operation: 'get', videoId: String(created.items[0].json.id) });
+		expect(video.items[0].json).not.toHaveProperty('callback_id');
+		const voice = await run({ resource: 'voice', operation: 'get', voiceId: 'voice_en_sara' });
+		expect(voice.items[0].json).toMatchObject({ voice_id: 'voice_en_sara', support_pause: expect.any(Boolean) });
+		expect(voice.items[0].json).not.toHaveProperty('type');
+		expect(voice.items[0].json).not.toHaveProperty('support_locale');
+		await run({ resource: 'asset', operation: 'upload', binaryProperty: 'data' }, { input: fileItem('png', 'image/png', 'a.png') });
+		const inFolder = await fetch(`${holder.current.baseUrl}/v3/assets?username=emulator_user&folder_id=folder_nothing`, { headers: { 'x-api-key': TEST_KEYS.heygen.valid } });
+		expect(((await inFolder.json()) as { data: unknown[] }).data).toHaveLength(0);
+	});
+});

@@ -28,7 +28,7 @@ describe('Voice', () => {
 
 	it('clones from a binary sample (uploaded first), waits until complete, then deletes it (twice is fine)', async () => {
 		const result = await run({ resource: 'voice', operation: 'clone', voiceName: 'My voice', sampleFrom: 'binary', sampleBinaryProperty: 'data', waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 }, { input: sample() });
-		expect(result.items[0].json).toMatchObject({ name: 'My voice', status: 'complete', type: 'private' });
+		expect(result.items[0].json).toMatchObject({ name: 'My voice', status: 'complete' });
 		const posts = api().filter((entry) => entry.method === 'POST').map((entry) => entry.path);
 		expect(posts).toEqual(['/v3/assets', '/v3/voices/clone']);
 		const clone = JSON.parse(api().find((entry) => entry.path === '/v3/voices/clone')!.body);
