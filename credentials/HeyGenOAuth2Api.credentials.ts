@@ -30,6 +30,14 @@ export class HeyGenOAuth2Api implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
+		{
+			// developers.heygen.com/docs/pricing: "OAuth vs API Key".
+			displayName:
+				'Billing: HeyGen bills work done with OAuth against your HeyGen web plan (its subscription credits), not the API tier and its prepaid wallet, and allows fewer jobs at once than with an API key. For automations that render many videos, HeyGen recommends the HeyGen API credential (API key).',
+			name: 'billingNotice',
+			type: 'notice',
+			default: '',
+		},
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'pkce' },
 		{
 			displayName: 'Client ID',

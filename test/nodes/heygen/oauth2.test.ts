@@ -13,6 +13,7 @@ import { LoadOptionsContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
+import { HeyGenOAuth2Api } from '../../../credentials/HeyGenOAuth2Api.credentials';
 import { HeyGen } from '../../../nodes/HeyGen/HeyGen.node';
 import { TestCredentialsHelper } from '../../harness/credentials-helper';
 import { additionalDataFor } from '../../harness/engine';
@@ -214,4 +215,10 @@ describe('emulator OAuth2 server (contract §1)', () => {
 		// §4 second shape: HeyGen's 401s carry `error` as a string.
 		expect(await unknown.json()).toEqual({ error: 'Invalid access token', data: null });
 	});
+});
+
+test('the OAuth2 credential says, before anyone connects, that OAuth usage bills the web plan with lower concurrency', () => {
+	const notice = new HeyGenOAuth2Api().properties.find((property) => property.name === 'billingNotice');
+	expect(notice?.type).toBe('notice');
+	expect(notice?.displayName).toMatch(/web plan.*not the API tier.*fewer jobs at once/s);
 });
