@@ -11,7 +11,7 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, rethrowUnlessApiStatus } from '../shared/errors';
-import { verifyBodySignature, verifyTimestampedSignature } from '../shared/signature';
+import { verifyBodySignature, verifyTimestampedSignature, type SignatureCheck } from '../shared/signature';
 import { apiRequest } from '../shared/transport';
 import { newWebhookSecret, synaptiqService, WEBHOOK_EVENTS, type SynaptiqList } from './transport';
 
@@ -136,12 +136,11 @@ export class SynaptiqTrigger implements INodeType {
 			const secret = String(this.getNodeParameter('manualSecret', '') ?? '').trim() || state.secret || '';
 			const header = (this.getHeaderData() as Record<string, string | undefined>)['x-synaptiq-signature'];
 			const raw = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
-			// §8: `t=…,v1=…`; a bare hex value is accepted too.
-			const check = header && !header.includes('=')
-				? { valid: verifyBodySignature(secret, raw, header), reason: 'the signature does not match' }
-				: verifyTimestampedSignature(secret, raw, header, this.getNodeParameter('toleranceSeconds', 300) as number);
+			const check = verifySynaptiqSignature(secret, raw, header, this.getNodeParameter('toleranceSeconds', 300) as number);
 			if (!check.valid) {
-				this.getResponseObject().status(401).json({ error: `Signature rejected: ${check.reason ?? 'invalid'}` });
+				// Why, never what: no secret and no signature value in the answer or the log.
+				this.logger.warn(`Synaptiq Trigger refused a delivery: ${check.reason}`, { workflowId: this.getWorkflow().id, node: this.getNode().name });
+				this.getResponseObject().status(401).json({ error: `Signature rejected: ${check.reason}` });
 				return { noWebhookResponse: true };
 			}
 		}
@@ -154,3 +153,24 @@ export class SynaptiqTrigger implements INodeType {
 		return { workflowData: [[{ json: event as IDataObject }]] };
 	}
 }
+
+/**
+ * The format of X-Synaptiq-Signature is our assumption (§8 [A]), and verification is on by default, so
+ * every form a sender could use is read: `t=<ts>,v1=<hex>` (HMAC of "t." + body, within the tolerance),
+ * or a bare hex / `sha256=<hex>` HMAC-SHA256 of the raw body.
+ */
+function verifySynaptiqSignature(secret: string, raw: Buffer, header: string | undefined, toleranceSeconds: number): SignatureCheck {
+	if (!secret) return { valid: false, reason: 'no webhook secret is set (reactivate the workflow, or paste the dashboard secret)' };
+	const value = header?.trim();
+	if (!value) return { valid: false, reason: 'no X-Synaptiq-Signature header' };
+	if (/^t=/i.test(value) || /(^|,)\s*v1=/i.test(value)) {
+		const check = verifyTimestampedSignature(secret, raw, value, toleranceSeconds);
+		if (check.valid) return { valid: true };
+		return { valid: false, reason: check.reason === 'the signature timestamp is too old or in the future' ? 'the delivery is too old (or from the future)' : check.reason ?? 'the signature does not match' };
+	}
+	if (/^(sha256=)?[0-9a-f]{64}$/i.test(value)) {
+		return verifyBodySignature(secret, raw, value) ? { valid: true } : { valid: false, reason: 'the signature does not match' };
+	}
+	return { valid: false, reason: 'the signature has an unknown format (expected t=…,v1=…, sha256=… or a hex HMAC)' };
+}
+

@@ -178,10 +178,22 @@ export function createSynaptiqEmulator(): Emulator {
 		for (const webhook of store.webhooks) {
 			if (webhook.status !== 'active' || !(webhook.events as string[]).includes(type)) continue;
 			const body = JSON.stringify(envelope);
-			const t = Math.floor(Date.now() / 1000);
-			const v1 = createHmac('sha256', String(webhook.secret)).update(`${t}.${body}`).digest('hex');
-			void emulator.deliver(String(webhook.url), body, { 'x-synaptiq-signature': `t=${t},v1=${v1}` });
+			void emulator.deliver(String(webhook.url), body, { 'x-synaptiq-signature': signatureFor(String(webhook.secret), body) });
 		}
+	}
+
+	/**
+	 * §8 [A]: `t=<unix seconds>,v1=<hex HMAC of "t." + body>`. The real format is not published, so config
+	 * `signatureFormat` can send the other forms seen elsewhere: `hex` (HMAC of the raw body) or `sha256` (`sha256=<hex>`).
+	 */
+	function signatureFor(secret: string, body: string): string {
+		const format = String(emulator.config.signatureFormat ?? 'timestamped');
+		if (format === 'hex' || format === 'sha256') {
+			const hex = createHmac('sha256', secret).update(body).digest('hex');
+			return format === 'sha256' ? `sha256=${hex}` : hex;
+		}
+		const t = Math.floor(Date.now() / 1000) - Number(emulator.config.deliveryClockSkewSeconds ?? 0);
+		return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
 	}
 
 	function paged(req: EmulatorRequest, rows: unknown[]): EmulatorResponse {

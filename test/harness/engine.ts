@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import {
 	ErrorReporter,
@@ -32,10 +33,12 @@ import type {
 import { createRunExecutionData, LoggerProxy, Workflow } from 'n8n-workflow';
 
 import { registerTokenSecrets, TestCredentialsHelper } from './credentials-helper';
-import { assertNoSecrets, installScanningLogger, registerSecret } from './leak-guard';
+import { assertNoSecrets, installScanningLogger, registerSecret, scanningLogger } from './leak-guard';
 import { credentialTypes, PackageNodeTypes } from './types';
 
 installScanningLogger(LoggerProxy.init, (reporter) => Container.set(ErrorReporter, reporter as ErrorReporter));
+// What nodes log through `this.logger` (n8n-core hands them the Logger from its container).
+Container.set(Logger, scanningLogger as unknown as Logger);
 
 export interface AdditionalDataOptions {
 	credentialsHelper: TestCredentialsHelper;

@@ -54,11 +54,22 @@ function record(level: string) {
 	};
 }
 
+/** A logger in the shape of n8n's (also what nodes get as `this.logger`), every line scanned and kept. */
+export const scanningLogger = {
+	error: record('error'),
+	warn: record('warn'),
+	info: record('info'),
+	debug: record('debug'),
+	scoped() {
+		return scanningLogger;
+	},
+};
+
 /** Routes n8n's logger proxy and its error reporter (which logs node errors) through the scan. */
 export function installScanningLogger(
 	initLoggerProxy: (logger: never) => void,
 	setErrorReporter: (reporter: unknown) => void,
 ): void {
-	initLoggerProxy({ error: record('error'), warn: record('warn'), info: record('info'), debug: record('debug') } as never);
+	initLoggerProxy(scanningLogger as never);
 	setErrorReporter({ error: record('error'), warn: record('warn'), info: record('info') });
 }

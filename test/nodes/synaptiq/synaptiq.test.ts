@@ -7,6 +7,7 @@ import { SynaptiqTrigger } from '../../../nodes/Synaptiq/SynaptiqTrigger.node';
 import { resetPacing } from '../../../nodes/shared/pacing';
 import { startEmulator, TEST_KEYS } from '../../emulators';
 import type { Emulator } from '../../emulators/core';
+import { engineLog } from '../../harness/leak-guard';
 import { serveTriggerWebhook } from '../../harness/webhook';
 import { NODE_NAME, runNode } from '../../harness/workflows';
 
@@ -302,6 +303,50 @@ describe('Synaptiq Trigger', () => {
 			const good = await fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-synaptiq-signature': sign(now, secret) }, body });
 			expect(good.status).toBe(200);
 			expect(hook.calls.filter((call) => call.result?.workflowData)).toHaveLength(1);
+		} finally {
+			await hook.close();
+		}
+	});
+
+	it.each(['timestamped', 'hex', 'sha256'])('accepts a delivery signed in the %s format', async (format) => {
+		emulator.config.signatureFormat = format;
+		const hook = await trigger(liveAdmin);
+		try {
+			await hook.lifecycle('create');
+			await createLead('ada@example.com');
+			await settle(1);
+			const header = emulator.deliveries[0].headers['x-synaptiq-signature'];
+			expect(header).toMatch({ timestamped: /^t=\d+,v1=[0-9a-f]{64}$/, hex: /^[0-9a-f]{64}$/, sha256: /^sha256=[0-9a-f]{64}$/ }[format]!);
+			expect(hook.calls[0].status).toBe(200);
+			expect(hook.calls.filter((call) => call.result?.workflowData)).toHaveLength(1);
+		} finally {
+			await hook.close();
+		}
+	});
+
+	it('says in every 401 why: no header, unknown format, mismatch, too old', async () => {
+		const hook = await trigger(liveAdmin);
+		try {
+			await hook.lifecycle('create');
+			const secret = (JSON.parse(calls().find((entry) => entry.path === '/api/v1/webhooks')!.body) as { secret: string }).secret;
+			const body = JSON.stringify({ id: 'evt_3', type: 'lead.created', createdAt: new Date().toISOString(), data: {} });
+			const hex = (key: string) => createHmac('sha256', key).update(body).digest('hex');
+			const stale = Math.floor(Date.now() / 1000) - 600;
+			const logged = engineLog.length;
+			const cases: Array<[string | undefined, string]> = [
+				[undefined, 'no X-Synaptiq-Signature header'],
+				['v2:abc', 'the signature has an unknown format (expected t=…,v1=…, sha256=… or a hex HMAC)'],
+				[`sha256=${hex('whsec_someoneElse000000000000000000')}`, 'the signature does not match'],
+				[`t=${stale},v1=${createHmac('sha256', secret).update(`${stale}.${body}`).digest('hex')}`, 'the delivery is too old (or from the future)'],
+			];
+			for (const [header, reason] of cases) {
+				const response = await fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(header ? { 'x-synaptiq-signature': header } : {}) }, body });
+				expect(response.status).toBe(401);
+				const answer = await response.text();
+				expect(JSON.parse(answer)).toEqual({ error: `Signature rejected: ${reason}` });
+				expect(answer).not.toContain(secret);
+			}
+			expect(engineLog.slice(logged).filter((line) => line.message.startsWith('Synaptiq Trigger refused a delivery:')).map((line) => line.message.split(': ').slice(1).join(': '))).toEqual(cases.map(([, reason]) => reason));
 		} finally {
 			await hook.close();
 		}
