@@ -275,10 +275,13 @@ export function createSocialSyncerEmulator(): Emulator {
 		} else settle(post, targets);
 	}
 
+	/** `scheduledFor: null` (the docs' own full example body) means "not scheduled", like leaving it out. */
+	const isScheduled = (body: Row) => body.scheduledFor !== undefined && body.scheduledFor !== null;
+
 	function validatePost(body: Row, partial: boolean): string | undefined {
-		const modes = [body.isDraft === true, body.publishNow === true, body.scheduledFor !== undefined].filter(Boolean).length;
+		const modes = [body.isDraft === true, body.publishNow === true, isScheduled(body)].filter(Boolean).length;
 		if (!partial && modes !== 1) return 'Exactly one of isDraft, publishNow or scheduledFor is required';
-		if (body.scheduledFor !== undefined && !(Date.parse(String(body.scheduledFor)) > Date.now())) return 'scheduledFor must be a future ISO-8601 time';
+		if (isScheduled(body) && !(Date.parse(String(body.scheduledFor)) > Date.now())) return 'scheduledFor must be a future ISO-8601 time';
 		if (!partial && body.isDraft !== true && (!Array.isArray(body.platforms) || body.platforms.length === 0)) return 'Platforms required for non-draft posts';
 		for (const target of (body.platforms as Row[] | undefined) ?? []) {
 			if (!(PLATFORMS as readonly string[]).includes(String(target.platform))) return `Unsupported platform: ${String(target.platform)}`;
@@ -308,7 +311,7 @@ export function createSocialSyncerEmulator(): Emulator {
 		if (problem) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: problem });
 		const post: Row = {
 			id: `post_${randomBytes(8).toString('hex')}`,
-			status: body.isDraft ? 'draft' : body.scheduledFor ? 'scheduled' : 'publishing',
+			status: body.isDraft ? 'draft' : isScheduled(body) ? 'scheduled' : 'publishing',
 			content: body.content ?? null,
 			mediaItems: body.mediaItems ?? [],
 			tags: body.tags ?? [],
@@ -359,7 +362,7 @@ export function createSocialSyncerEmulator(): Emulator {
 		if (problem) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: problem });
 		for (const field of ['content', 'mediaItems', 'tags', 'timezone']) if (body[field] !== undefined) post[field] = body[field];
 		if (body.platforms !== undefined) post.targets = body.platforms;
-		if (body.scheduledFor !== undefined) Object.assign(post, { scheduledFor: body.scheduledFor, status: 'scheduled', isDraft: false });
+		if (isScheduled(body)) Object.assign(post, { scheduledFor: body.scheduledFor, status: 'scheduled', isDraft: false });
 		post.updatedAt = now();
 		if (body.publishNow === true) publish(post);
 		return { status: 200, body: shown(post) };

@@ -14,7 +14,7 @@ export function viralSyncError(status: number, detail: ErrorDetail = {}): Emulat
 		402: ['RENDER_QUOTA_EXCEEDED', 'Monthly render minutes exhausted. Quota resets on the 1st (UTC).'],
 		403: ['FORBIDDEN', 'API access is not available on the Free plan. Upgrade to Pro.'],
 		404: ['NOT_FOUND', 'Job not found.'],
-		409: ['CONCURRENCY_LIMIT_EXCEEDED', 'Concurrent render limit reached (3).'],
+		409: ['CONCURRENCY_LIMIT_EXCEEDED', 'Concurrent job limit reached. Wait for a running job to complete.'],
 		429: ['RATE_LIMITED', `Rate limit exceeded. Retry after ${seconds} seconds.`],
 		500: ['INTERNAL_ERROR', 'Internal server error.'],
 		503: ['SERVICE_UNAVAILABLE', 'Render infrastructure unavailable.'],
@@ -84,6 +84,7 @@ export function createViralSyncEmulator(): Emulator {
 		jobs = [];
 	});
 	const TERMINAL = ['done', 'failed', 'cancelled'];
+	const RUNNING = ['running', 'waiting'];
 	const publicJob = (job: Job) => {
 		const { owner: _owner, ...rest } = job;
 		return rest;
@@ -110,9 +111,17 @@ export function createViralSyncEmulator(): Emulator {
 		return ((movie.scenes as Array<Record<string, unknown>>) ?? []).reduce((sum, scene) => sum + Number(scene.duration ?? 0), 0) / 60;
 	}
 
+	/** Plan page: the limit counts render jobs in running state (running, or waiting on its scenes), not queued ones. */
+	const runningJobs = (owner: string) => jobs.filter((job) => job.owner === owner && RUNNING.includes(job.status)).length;
+
 	function run(job: Job, stage = 0) {
 		emulator.schedule(Number(emulator.config.stageMs), () => {
 			if (TERMINAL.includes(job.status)) return;
+			// A queued job starts only when a slot of the plan's concurrency is free.
+			if (stage === 0 && runningJobs(job.owner) >= planOf(job.owner).concurrency) {
+				run(job, 0);
+				return;
+			}
 			const scenes = ((job.payload as Record<string, unknown>).movie as Record<string, unknown>).scenes as Array<Record<string, unknown>>;
 			const failing = scenes.find((scene) => JSON.stringify(scene).includes('fail'));
 			const now = new Date().toISOString();
@@ -161,6 +170,7 @@ export function createViralSyncEmulator(): Emulator {
 		enterprise: { minutes: Number.POSITIVE_INFINITY, maxMinutes: 120, maxSide: 2160, concurrency: Number.POSITIVE_INFINITY },
 	} as const;
 	const usedBy = (owner: string) => (usage.get(owner) ?? 0) + Number(emulator.config.usedMinutes);
+	const planOf = (owner: string) => PLAN[(emulator.keys.get(owner)?.plan as keyof typeof PLAN | undefined) ?? 'pro'];
 
 	function validateRender(body: Record<string, unknown>): string | undefined {
 		if (body.kind !== 'movie') return 'kind must be "movie"';
@@ -208,8 +218,8 @@ export function createViralSyncEmulator(): Emulator {
 		const minutes = movieMinutes(movie);
 		if (minutes > plan.maxMinutes) return viralSyncError(403, { message: `Job duration above your plan's maximum (${plan.maxMinutes} min).` });
 		if (usedBy(req.key!.key) + minutes > plan.minutes) return viralSyncError(402);
-		const active = jobs.filter((job) => job.owner === req.key!.key && !TERMINAL.includes(job.status)).length;
-		if (active >= plan.concurrency) return viralSyncError(409, { message: `Concurrent render limit reached (${plan.concurrency}).` });
+		// The documented 409 (rate-limits page): the account's running jobs are at the plan's limit.
+		if (runningJobs(req.key!.key) >= plan.concurrency) return viralSyncError(409);
 		const now = new Date().toISOString();
 		const job: Job = {
 			jobId: `job_${randomBytes(6).toString('hex')}`,

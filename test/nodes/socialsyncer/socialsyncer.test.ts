@@ -292,3 +292,17 @@ describe('SocialSyncer Trigger events', () => {
 		}
 	});
 });
+
+describe('The emulator reads the docs\' own full example body', () => {
+	it('"scheduledFor": null beside "publishNow": true is not a schedule: the post publishes now', async () => {
+		const response = await fetch(`${emulator.baseUrl}/v1/posts`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${TEST_KEYS.socialsyncer.valid}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ content: 'Hello', mediaItems: [], platforms: [{ platform: 'twitter', accountId: 'tw_1500000000000000001' }], publishNow: true, scheduledFor: null, isDraft: false, timezone: 'UTC', tags: [] }),
+		});
+		expect(response.status).toBe(201);
+		const post = (await response.json()) as { status: string; scheduledFor: unknown };
+		expect(post.status).not.toBe('scheduled');
+		expect(post.scheduledFor).toBeNull();
+	});
+});

@@ -99,13 +99,31 @@ describe('Render Job → Create', () => {
 	});
 
 	it('waits out 409 CONCURRENCY_LIMIT_EXCEEDED (the job was not accepted) and creates once', async () => {
-		emulator.config.stageMs = 150;
+		// Every request steps the jobs one stage: by the 4th create, 3 jobs of the Pro plan are running.
+		emulator.config.clock = 'requests';
 		const result = await run(create, { items: 4, requestOptions: { maxTotalWaitSeconds: 60 } });
 		expect(result.items.map((item) => item.json.status)).toEqual(['queued', 'queued', 'queued', 'queued']);
 		const posts = emulator.log.filter((entry) => entry.method === 'POST');
 		expect(posts.filter((entry) => entry.status === 202)).toHaveLength(4);
 		expect(posts.filter((entry) => entry.status === 409).length).toBeGreaterThan(0);
-		expect(JSON.parse(posts.find((entry) => entry.status === 409)!.responseBody!)).toEqual({ error: 'Concurrent render limit reached (3).', code: 'CONCURRENCY_LIMIT_EXCEEDED' });
+		// The plan page's own text for the limit.
+		expect(JSON.parse(posts.find((entry) => entry.status === 409)!.responseBody!)).toEqual({ error: 'Concurrent job limit reached. Wait for a running job to complete.', code: 'CONCURRENCY_LIMIT_EXCEEDED' });
+	});
+
+	it('counts only running jobs against the limit: queued jobs do not block a submission', async () => {
+		// The manual clock keeps every job queued: none is running, so none blocks the next.
+		emulator.config.clock = 'manual';
+		const result = await run(create, { items: 5 });
+		expect(result.error).toBeUndefined();
+		expect(emulator.log.filter((entry) => entry.method === 'POST').map((entry) => entry.status)).toEqual([202, 202, 202, 202, 202]);
+		// Started, only 3 run at once (Pro); the others wait in the queue for a slot.
+		emulator.advance(1);
+		const listed = await run({ resource: 'renderJob', operation: 'list', returnAll: true });
+		expect(listed.items.filter((job) => job.json.status === 'running')).toHaveLength(3);
+		expect(listed.items.filter((job) => job.json.status === 'queued')).toHaveLength(2);
+		// With 3 running, the next submission is refused with the documented 409.
+		const refused = await run(create, { requestOptions: { maxRetries: 0 } });
+		expect(refused.error?.httpCode).toBe('409');
 	});
 
 	it('explains quota (402) and plan (403) refusals', async () => {
