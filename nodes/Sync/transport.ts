@@ -5,6 +5,8 @@ export const syncService: ServiceDescriptor = {
 	displayName: 'Sync',
 	credentialType: 'syncApi',
 	authHeader: 'x-api-key',
+	// sync.so's rate-limit guide: "Rate limits are enforced per IP address."
+	pacedPerAddress: true,
 	parseError(body) {
 		const error = (body ?? {}) as {
 			message?: string | string[];

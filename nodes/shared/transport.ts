@@ -43,6 +43,8 @@ export interface ServiceDescriptor {
 	hint?(status: number, info: ServiceErrorInfo): string | undefined;
 	/** Header carrying the request id, when the service sends one. */
 	requestIdHeader?: string;
+	/** The service limits requests per client IP address, not per key: every key behind this n8n shares one pace. */
+	pacedPerAddress?: boolean;
 	/** When the node also offers OAuth2 (its "Authentication" parameter set to `oAuth2`): that credential type. */
 	oAuth2CredentialType?: string;
 }
@@ -218,7 +220,8 @@ export async function apiRequest<T = unknown>(
 	}
 
 	const retrySafe = isIdempotentMethod(spec.method) || Boolean(spec.idempotencyKey);
-	const pace = paceKey([credentialType, baseUrl, oAuth2 ? String(credentials.clientId ?? '') : apiKey]);
+	// Services that limit per client address (Sync) share one budget across keys: paced by Base URL.
+	const pace = paceKey(service.pacedPerAddress ? [credentialType, baseUrl] : [credentialType, baseUrl, oAuth2 ? String(credentials.clientId ?? '') : apiKey]);
 	const signal = cancelSignalOf(ctx);
 	const headers: Record<string, string> = { accept: 'application/json', ...(spec.headers ?? {}) };
 	if (spec.idempotencyKey) headers['Idempotency-Key'] = spec.idempotencyKey;

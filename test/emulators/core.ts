@@ -22,6 +22,8 @@ export interface EmulatorRequest {
 	params: Record<string, string>;
 	/** Set by the service's authenticate step: which configured key made the call. */
 	key?: ApiKeyConfig;
+	/** The caller's IP address (services that limit per address, e.g. Sync). */
+	clientAddress: string;
 }
 
 export interface EmulatorResponse {
@@ -376,6 +378,7 @@ export class Emulator {
 			rawBody,
 			body: parseJson(rawBody, req.headers['content-type']),
 			params: {},
+			clientAddress: req.socket.remoteAddress ?? 'unknown',
 		};
 		const entry: LoggedRequest = {
 			seq: ++this.seq,

@@ -142,13 +142,16 @@ export function createSyncEmulator(): Emulator {
 			},
 			errorResponse: (status, detail) => syncError(status, detail),
 			beforeRoute(req) {
-				// §7.9: per-key token bucket, 60/min on create, 600/min elsewhere; no Retry-After unless switched on.
-				const isCreate = req.method === 'POST' && req.path === '/v2/generate';
-				const limit = Number(isCreate ? emulator.config.createPerMinute : emulator.config.otherPerMinute);
+				// sync.so's rate-limit guide (updated 2026-06-01): per IP address, by endpoint —
+				// POST /v2/generate 100/min (60 on dev), GET /v2/generate/* 600/min; the other routes keep
+				// §4's 600/min. Two keys from one address share a bucket. No Retry-After unless switched on.
+				const bucket = req.method === 'POST' && req.path === '/v2/generate' ? 'create' : req.method === 'GET' && req.path.startsWith('/v2/generate/') ? 'status' : 'other';
+				const limit = Number(bucket === 'create' ? emulator.config.createPerMinute : bucket === 'status' ? emulator.config.statusPerMinute : emulator.config.otherPerMinute);
 				const burst = Number(emulator.config.burst) || limit;
-				const decision = limiter.take(`${req.key!.key}:${isCreate ? 'create' : 'other'}`, limit, 60_000, burst);
+				const decision = limiter.take(`${req.clientAddress}:${bucket}`, limit, 60_000, burst);
 				if (decision.allowed) return undefined;
-				const answer = syncError(429);
+				// The guide's 429 body has no errorCode: {statusCode, message, error}.
+				const answer: EmulatorResponse = { status: 429, body: { statusCode: 429, message: 'Rate limit exceeded. Please try again later.', error: 'Too Many Requests' } };
 				if (emulator.config.sendRetryAfter) {
 					answer.headers = { 'retry-after': String(decision.retryAfterSeconds) };
 				}
@@ -157,7 +160,10 @@ export function createSyncEmulator(): Emulator {
 		},
 		[{ key: TEST_KEYS.sync.valid }, { key: TEST_KEYS.sync.other }],
 		{
-			createPerMinute: 60,
+			/** POST /v2/generate per IP (prod; the dev environment allows 60). */
+			createPerMinute: 100,
+			/** GET /v2/generate/* per IP. */
+			statusPerMinute: 600,
 			// burst 0 = the whole minute's allowance at once; a test may set a per-second burst.
 			otherPerMinute: 600,
 			sendRetryAfter: false,

@@ -60,3 +60,33 @@ test('pacing is shared by every node run on the same credential in the process',
 	expect([...first.output(NODE_NAME), ...second.output(NODE_NAME)].filter((item) => item.json.error)).toEqual([]);
 	expect(emulator.log.filter((entry) => entry.status === 429)).toHaveLength(0);
 });
+
+test('Sync limits per IP address: two keys behind one n8n share one pace (keyed by Base URL, not by key)', async () => {
+	const withKey = (apiKey: string) =>
+		runNode({
+			type: 'sync',
+			credentialType: 'syncApi',
+			credentials: { apiKey, baseUrl: emulator.baseUrl },
+			parameters: { resource: 'model', operation: 'list', requestOptions: { requestsPerMinute: LIMIT, maxRetries: 20 } },
+			items: ITEMS / 2,
+			continueOnFail: true,
+		});
+	const [first, second] = await Promise.all([withKey(TEST_KEYS.sync.valid), withKey(TEST_KEYS.sync.other)]);
+	expect([...first.output(NODE_NAME), ...second.output(NODE_NAME)].filter((item) => item.json.error)).toEqual([]);
+	expect(new Set(emulator.log.map((entry) => entry.headers['x-api-key'])).size).toBe(2);
+	expect(emulator.log.filter((entry) => entry.status === 429)).toHaveLength(0);
+});
+
+test("Sync's 429 is per address and endpoint, and its body has no errorCode (the rate-limit guide)", async () => {
+	emulator.config.createPerMinute = 2;
+	const create = (apiKey: string) =>
+		fetch(`${emulator.baseUrl}/v2/generate`, { method: 'POST', headers: { 'x-api-key': apiKey, 'content-type': 'application/json' }, body: '{}' });
+	// Two requests with one key and a third with another key: one bucket for the address.
+	expect((await create(TEST_KEYS.sync.valid)).status).toBe(400);
+	expect((await create(TEST_KEYS.sync.valid)).status).toBe(400);
+	const limited = await create(TEST_KEYS.sync.other);
+	expect(limited.status).toBe(429);
+	expect(await limited.json()).toEqual({ statusCode: 429, message: 'Rate limit exceeded. Please try again later.', error: 'Too Many Requests' });
+	// Reads of the same address have their own bucket.
+	expect((await fetch(`${emulator.baseUrl}/v2/generate/missing`, { headers: { 'x-api-key': TEST_KEYS.sync.other } })).status).toBe(404);
+});
