@@ -82,6 +82,8 @@ export interface JobWaitSpec {
 	failure: (job: IDataObject) => NodeOperationError;
 	outputUrl: (job: IDataObject) => string | undefined;
 	fileName: (job: IDataObject) => string;
+	/** `fetch` is a long poll (the service holds it until the job changes): the interval runs start to start. */
+	longPoll?: boolean;
 }
 
 /** When "Wait for Completion" is Poll (or `options.poll`, Webhook Resume's fallback): waits for the job, fails with its error, downloads its output if asked. */
@@ -97,6 +99,7 @@ export async function waitForJob(ctx: IExecuteFunctions, itemIndex: number, crea
 				intervalMs: (ctx.getNodeParameter('pollInterval', itemIndex, 10) as number) * 1000,
 				timeoutMs: (ctx.getNodeParameter('waitTimeout', itemIndex, 30) as number) * 60_000,
 				signal: ctx.getExecutionCancelSignal(),
+				intervalFromStart: spec.longPoll,
 			})
 		).job;
 	} catch (error) {

@@ -13,6 +13,11 @@ export interface PollOptions<T> {
 	signal?: AbortSignal;
 	/** Wait before the first poll (HeyGen renders take minutes; polling at once wastes calls). */
 	initialDelayMs?: number;
+	/**
+	 * The interval runs from the start of one check to the start of the next: a check that the
+	 * service held open (a long poll) already waited, so the next one follows sooner.
+	 */
+	intervalFromStart?: boolean;
 }
 
 export class JobWaitTimeoutError extends Error {
@@ -28,12 +33,14 @@ export async function pollUntilTerminal<T>(options: PollOptions<T>): Promise<{ j
 	const started = Date.now();
 	if (options.initialDelayMs) await cancellableSleep(options.initialDelayMs, options.signal);
 	for (let polls = 1; ; polls++) {
+		const checkStarted = Date.now();
 		const job = await options.fetch();
 		const status = options.statusOf(job);
 		const waitedMs = Date.now() - started;
 		if (status !== undefined && options.terminal.includes(status)) return { job, polls, waitedMs };
 		const left = options.timeoutMs - waitedMs;
 		if (left <= 0) throw new JobWaitTimeoutError(status, waitedMs);
-		await cancellableSleep(Math.min(options.intervalMs, left), options.signal);
+		const pause = options.intervalFromStart ? Math.max(0, options.intervalMs - (Date.now() - checkStarted)) : options.intervalMs;
+		if (pause > 0) await cancellableSleep(Math.min(pause, left), options.signal);
 	}
 }

@@ -82,7 +82,12 @@ export interface FaultSpec {
 	times?: number;
 	/** Skip this many matching requests before the fault starts answering. */
 	after?: number;
-	kind: 'status' | 'reset' | 'delay' | 'slow_body' | 'malformed_json';
+	/**
+	 * `committed_status` / `committed_reset`: the request is handled for real (a create makes its job),
+	 * then the answer is lost on the way back: a 5xx (`status`, default 502) or a reset connection.
+	 * That is how production loses a create's answer, and what an Idempotency-Key replay must survive.
+	 */
+	kind: 'status' | 'reset' | 'delay' | 'slow_body' | 'malformed_json' | 'committed_status' | 'committed_reset';
 	/** kind=status: the HTTP status; the body is the service's documented body for it. */
 	status?: number;
 	/** kind=status with 429: how Retry-After is sent. */
@@ -439,6 +444,17 @@ export class Emulator {
 		}
 		let answer = await route.handler(request);
 		if (!route.public && this.service.afterRoute) answer = this.service.afterRoute(request, answer);
+		if (fault?.kind === 'committed_reset') {
+			entry.status = -1;
+			entry.source = 'fault';
+			entry.responseBody = describeBody(answer.body);
+			res.socket?.destroy();
+			return;
+		}
+		if (fault?.kind === 'committed_status') {
+			finish(this.service.errorResponse(fault.status ?? 502, {}), 'fault');
+			return;
+		}
 		if (fault?.kind === 'slow_body') {
 			entry.status = answer.status;
 			entry.responseBody = describeBody(answer.body);
@@ -503,6 +519,8 @@ export class Emulator {
 				await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1000));
 				return false;
 			case 'slow_body':
+			case 'committed_status':
+			case 'committed_reset':
 				return false;
 			case 'malformed_json':
 				entry.status = 200;

@@ -43,6 +43,8 @@ type Asset = Record<string, unknown> & { id: string; createdAt: string; type: st
 type Batch = Record<string, unknown> & { id: string; status: string; created_at: string };
 
 const TERMINAL = ['COMPLETED', 'FAILED', 'REJECTED', 'CANCELED', 'TIMED_OUT'];
+const GENERATION_STATUSES = ['PENDING', 'PROCESSING', ...TERMINAL];
+const BATCH_STATUSES = ['PENDING', 'JOBS_CREATED', 'PROCESSING', 'COMPLETED', 'FAILED'];
 const MODEL_IDS = MODELS.map((model) => model.id);
 /** USD per second of output, by model (emulator figures). */
 const PRICE_PER_SECOND: Record<string, number> = {
@@ -108,9 +110,32 @@ export function validateCreate(body: Record<string, unknown>): string[] {
 	return problems;
 }
 
-function parseCsv(value: string | null): string[] | undefined {
-	return value ? value.split(',').map((part) => part.trim()).filter(Boolean) : undefined;
+/**
+ * A list filter in every encoding clients send: comma-separated (the contract), repeated parameters
+ * (Python SDK) or a JSON array (TypeScript SDK 0.3.0: `["COMPLETED"]`). Answers the values, or the
+ * first value not in `allowed` (case-sensitive, as Sync's enums are).
+ */
+function listFilter(query: URLSearchParams, name: string, allowed?: readonly string[]): { values?: string[]; unknown?: string } {
+	const raw = query.getAll(name).filter((value) => value !== '');
+	if (raw.length === 0) return {};
+	const values: string[] = [];
+	for (const entry of raw) {
+		const text = entry.trim();
+		let parsed: unknown;
+		if (text.startsWith('[')) {
+			try {
+				parsed = JSON.parse(text);
+			} catch {
+				return { unknown: text };
+			}
+		}
+		const parts = Array.isArray(parsed) ? parsed.map(String) : text.split(',');
+		values.push(...parts.map((part) => part.trim()).filter(Boolean));
+	}
+	const unknown = allowed ? values.find((value) => !allowed.includes(value)) : undefined;
+	return unknown === undefined ? { values } : { unknown };
 }
+
 
 /** Multipart form → fields (strings, repeated ones as arrays) and files. Uses the platform's parser. */
 async function parseMultipart(req: EmulatorRequest): Promise<{ fields: Map<string, string[]>; files: Map<string, { name: string; type: string; bytes: Buffer }> }> {
@@ -356,8 +381,10 @@ export function createSyncEmulator(): Emulator {
 		if (wait) {
 			const timeout = Number(req.query.get('timeout') ?? 5);
 			if (!Number.isInteger(timeout) || timeout < 1 || timeout > 10) return validationError(['timeout must be between 1 and 10']);
+			// §3: held until the job changes (or ends), at most `timeout` seconds; then 200 with its state.
 			const until = Date.now() + timeout * 1000;
-			while (!TERMINAL.includes(generation.status) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+			const seen = generation.status;
+			while (generation.status === seen && !TERMINAL.includes(seen) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
 			return {
 				status: 200,
 				headers: { 'retry-after': '2', 'x-sync-wait-mode': 'long_poll', 'x-sync-wait-timeout-seconds': String(timeout) },
@@ -371,8 +398,12 @@ export function createSyncEmulator(): Emulator {
 
 	// §2 #4, §5: bare array, newest first with limit/cursor.
 	const listGenerations = (req: EmulatorRequest): EmulatorResponse => {
-		const statuses = parseCsv(req.query.get('status'));
-		const ids = parseCsv(req.query.get('ids'));
+		const statusFilter = listFilter(req.query, 'status', GENERATION_STATUSES);
+		if (statusFilter.unknown !== undefined) return validationError([`status must be one of ${GENERATION_STATUSES.join(', ')} (got ${statusFilter.unknown})`], 'status');
+		const idFilter = listFilter(req.query, 'ids');
+		if (idFilter.unknown !== undefined) return validationError([`ids is not a list of ids (got ${idFilter.unknown})`], 'ids');
+		const statuses = statusFilter.values;
+		const ids = idFilter.values;
 		let list = [...generations.values()].reverse();
 		if (statuses) list = list.filter((generation) => statuses.includes(generation.status));
 		if (ids) list = list.filter((generation) => ids.includes(generation.id));
@@ -395,7 +426,9 @@ export function createSyncEmulator(): Emulator {
 	emulator.route('GET', '/v2/generate', listGenerations);
 
 	emulator.route('GET', '/v2/generations/count', (req) => {
-		const statuses = parseCsv(req.query.get('status'));
+		const statusFilter = listFilter(req.query, 'status', GENERATION_STATUSES);
+		if (statusFilter.unknown !== undefined) return validationError([`status must be one of ${GENERATION_STATUSES.join(', ')} (got ${statusFilter.unknown})`], 'status');
+		const statuses = statusFilter.values;
 		return { status: 200, body: { count: [...generations.values()].filter((generation) => !statuses || statuses.includes(generation.status)).length } };
 	});
 
@@ -531,7 +564,9 @@ export function createSyncEmulator(): Emulator {
 		return { status: 201, body: registerAsset(body, uploaded ? uploadSlots.get(uploaded[1])?.contentType : undefined) };
 	});
 	emulator.route('GET', '/v2/assets', (req) => {
-		const types = parseCsv(req.query.get('types'));
+		const typeFilter = listFilter(req.query, 'types', ['AUDIO', 'VIDEO', 'IMAGE']);
+		if (typeFilter.unknown !== undefined) return validationError([`types must be AUDIO, VIDEO or IMAGE (got ${typeFilter.unknown})`], 'types');
+		const types = typeFilter.values;
 		const search = req.query.get('searchQuery')?.toLowerCase();
 		const limit = Number(req.query.get('limit') ?? 20);
 		if (!Number.isInteger(limit) || limit < 1 || limit > 100) return validationError(['limit must be between 1 and 100']);
@@ -642,7 +677,9 @@ export function createSyncEmulator(): Emulator {
 		return batch ? { status: 200, body: batch } : syncError(404, { message: `Batch ${req.params.id} not found` });
 	});
 	emulator.route('GET', '/v2/batch', (req) => {
-		const status = parseCsv(req.query.get('status'));
+		const statusFilter = listFilter(req.query, 'status', BATCH_STATUSES);
+		if (statusFilter.unknown !== undefined) return validationError([`status must be one of ${BATCH_STATUSES.join(', ')} (got ${statusFilter.unknown})`], 'status');
+		const status = statusFilter.values;
 		const after = req.query.get('created_after');
 		const before = req.query.get('created_before');
 		let list = [...batches.values()].reverse();

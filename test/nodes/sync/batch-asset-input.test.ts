@@ -159,3 +159,29 @@ describe('bad input fails before any request, naming the field', () => {
 		expect(emulator.current.log).toHaveLength(0);
 	});
 });
+
+describe('List filters in every encoding a Sync client sends', () => {
+	const list = async (query: string) => {
+		const response = await fetch(`${emulator.current.baseUrl}/v2/generations?${query}`, { headers: { 'x-api-key': TEST_KEYS.sync.valid } });
+		return { status: response.status, body: (await response.json()) as Array<{ id: string; status: string }> & { message?: string[] } };
+	};
+
+	it('reads status as CSV (contract), repeated (Python SDK) and JSON (TypeScript SDK) alike; refuses unknown values', async () => {
+		emulator.current.config.clock = 'manual';
+		const created = await runSync(emulator.current, createByUrl);
+		const id = String(created.items[0].json.id);
+		for (const query of ['status=PENDING', 'status=PENDING,COMPLETED', 'status=PENDING&status=COMPLETED', `status=${encodeURIComponent('["PENDING"]')}`, `ids=${encodeURIComponent(JSON.stringify([id]))}`, `ids=${id}`]) {
+			const answer = await list(query);
+			expect([query, answer.status, answer.body.map((generation) => generation.id)]).toEqual([query, 200, [id]]);
+		}
+		expect((await list(`status=${encodeURIComponent('["COMPLETED"]')}`)).body).toEqual([]);
+		for (const bad of ['status=BOGUS', 'status=pending', `status=${encodeURIComponent('["PENDING","nope"]')}`]) {
+			const answer = await list(bad);
+			expect([bad, answer.status]).toEqual([bad, 400]);
+			expect(answer.body.message?.[0]).toMatch(/^status must be one of/);
+		}
+		// The node keeps sending the contract's form.
+		await runSync(emulator.current, { resource: 'generation', operation: 'list', returnAll: true, filters: { status: ['PENDING', 'COMPLETED'] } });
+		expect(apiCalls(emulator.current).at(-1)?.query.status).toBe('PENDING,COMPLETED');
+	});
+});

@@ -118,11 +118,22 @@ describe('Generation → Create with Wait for Completion', () => {
 		expect(item.binary?.video.fileName).toBe('final_cut.mp4');
 		expect(Buffer.from(item.binary!.video.data, 'base64').length).toBe(123_457);
 		const gets = apiCalls(emulator.current).filter((entry) => entry.method === 'GET');
-		expect(gets.length).toBeGreaterThanOrEqual(2);
+		expect(gets.length).toBeGreaterThanOrEqual(1);
 		expect(gets.every((entry) => entry.path === `/v2/generate/${String(item.json.id)}`)).toBe(true);
 		// The output link is fetched without the API key.
 		const download = emulator.current.log.find((entry) => entry.path.startsWith('/__emulator/files/'));
 		expect(download?.headers['x-api-key']).toBeUndefined();
+	});
+
+	it("polls with Sync's long poll: one request per change of state, not one per Poll Interval", async () => {
+		// Two stages of 400 ms each; a 50 ms Poll Interval used to mean about 16 requests.
+		emulator.current.config.stageMs = 400;
+		const run = await runSync(emulator.current, poll);
+		expect(run.items[0].json.status).toBe('COMPLETED');
+		const gets = apiCalls(emulator.current).filter((entry) => entry.method === 'GET');
+		expect(gets.every((entry) => entry.query.wait === 'true' && entry.query.timeout === '10')).toBe(true);
+		// PENDING → PROCESSING → COMPLETED: each check returns when the job changes.
+		expect(gets.length).toBeLessThanOrEqual(2);
 	});
 
 	it('reads outputMediaUrl when that is the spelling Sync sends', async () => {

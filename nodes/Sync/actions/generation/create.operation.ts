@@ -43,7 +43,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 		serviceName: 'Sync',
 		jobLabel: `Sync generation ${String(generation.id)}`,
 		getLaterHint: 'Generation → Get',
-		fetch: async () => (await syncRequest(this, { method: 'GET', path: `/v2/generate/${String(generation.id)}`, itemIndex }, transport)).body,
+		// §3 long poll: Sync holds the request until the job changes or 10 s pass, so a check every
+		// Poll Interval costs one request per change or per 10 s, and the end is seen at once.
+		fetch: async () => (await syncRequest(this, { method: 'GET', path: `/v2/generate/${String(generation.id)}`, qs: longPollQuery(transport), itemIndex }, transport)).body,
+		longPoll: true,
 		statusOf: (job) => job.status as string | undefined,
 		terminal: TERMINAL_STATUSES,
 		succeeded: (job) => job.status === 'COMPLETED',
@@ -51,6 +54,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 		outputUrl: outputUrlOf,
 		fileName: (job) => `${String(job.outputFileName ?? job.id)}.mp4`,
 	}, { poll: webhookResume });
+}
+
+/** The longest hold Sync allows (10 s), and always shorter than one attempt's timeout. */
+function longPollQuery(transport: TransportOptions) {
+	return { wait: 'true', timeout: Math.max(1, Math.min(10, Math.floor(transport.timeoutMs / 1000) - 2)) };
 }
 
 /** Webhook Resume needs the signing secret (callbacks are verified) and a reachable n8n. */
