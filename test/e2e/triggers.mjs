@@ -122,7 +122,25 @@ export async function runTriggerChecks({ n8n, emulators, check }) {
 			status === 'success' && items?.[0]?.json.event_type === 'avatar_video.success' && items[0].json.video_id === created.body.data?.video_id,
 			`${status} ${JSON.stringify(items?.[0]?.json ?? {}).slice(0, 200)}`,
 		);
-		const forged = await forgedDelivery(n8n, hook, { signature: 'f'.repeat(64) }, { event_type: 'avatar_video.success', event_data: { video_id: 'forged' } });
+		const delivered = (await heygen.deliveries()).find((delivery) => delivery.url === hook.url);
+		check(
+			'heygen trigger: the delivery carried the v3 headers (Heygen-Signature, Heygen-Timestamp, Heygen-Event-Id)',
+			/^[0-9a-f]{64}$/.test(delivered?.headers['heygen-signature'] ?? '') && /^\d+$/.test(delivered?.headers['heygen-timestamp'] ?? '') && Boolean(delivered?.headers['heygen-event-id']),
+			JSON.stringify(Object.keys(delivered?.headers ?? {})),
+		);
+		if (delivered) {
+			const replay = async (headers) => {
+				const before = (await executionsOf(n8n, hook.workflowId)).length;
+				const response = await fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: delivered.body });
+				await sleep(1500);
+				return { status: response.status, text: await response.text(), started: (await executionsOf(n8n, hook.workflowId)).length - before };
+			};
+			const again = await replay(delivered.headers);
+			check('heygen trigger: a redelivery with the same event id is answered 200 and starts nothing', again.status === 200 && again.started === 0, `${again.status}, ${again.started} started`);
+			const stale = await replay({ ...delivered.headers, 'heygen-event-id': 'evt_stale_replay', 'heygen-timestamp': String(Math.floor(Date.now() / 1000) - 600) });
+			check('heygen trigger: a delivery 10 minutes old is refused with 401, saying why', stale.status === 401 && /too old/.test(stale.text) && stale.started === 0, `${stale.status} ${stale.text.slice(0, 120)}`);
+		}
+		const forged = await forgedDelivery(n8n, hook, { 'heygen-signature': 'f'.repeat(64), 'heygen-timestamp': String(Math.floor(Date.now() / 1000)) }, { event_type: 'avatar_video.success', event_data: { video_id: 'forged' } });
 		check('heygen trigger: a bad signature is answered 401 and starts nothing', forged.status === 401 && forged.started === 0, `${forged.status}, ${forged.started} started`);
 		const deactivated = await n8n.deactivate(hook.workflowId);
 		const removed = await settled(async () => (await endpointsFor()).length === 0);
@@ -143,6 +161,12 @@ export async function runTriggerChecks({ n8n, emulators, check }) {
 			status === 'success' && items?.[0]?.json.type === 'lead.created' && JSON.stringify(items[0].json.data ?? {}).includes(String(lead.body.id)),
 			`${status} ${JSON.stringify(items?.[0]?.json ?? {}).slice(0, 200)}`,
 		);
+		// The signature format is our assumption: a sender using a bare sha256= HMAC is accepted too.
+		await synaptiq.config({ signatureFormat: 'sha256' });
+		const second = await synaptiq.api('POST', '/leads', { email: 'trigger-sha256@example.com', name: 'Trigger Lead' });
+		const sha256Started = await waitFor(async () => (await executionsOf(n8n, hook.workflowId)).length >= 2, { timeoutMs: 15_000 });
+		check('synaptiq trigger: a delivery signed sha256=<hex> started an execution too', second.status === 201 && sha256Started, String(second.status));
+		await synaptiq.config({ signatureFormat: 'timestamped' });
 		const forged = await forgedDelivery(n8n, hook, { 'x-synaptiq-signature': `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}` }, { id: 'evt_forged', type: 'lead.created', data: {} });
 		check('synaptiq trigger: a bad signature is answered 401 and starts nothing', forged.status === 401 && forged.started === 0, `${forged.status}, ${forged.started} started`);
 		const deactivated = await n8n.deactivate(hook.workflowId);
