@@ -20,7 +20,7 @@ const LOSSES: Array<[string, Omit<FaultSpec, 'path' | 'method'>]> = [
 async function api(service: ServiceName, path: string): Promise<unknown> {
 	const emulator = emulators.current[service];
 	const key = { sync: TEST_KEYS.sync.valid, heygen: TEST_KEYS.heygen.valid, viralsync: TEST_KEYS.viralsync.valid, socialsyncer: TEST_KEYS.socialsyncer.valid, synaptiq: TEST_KEYS.synaptiq.liveAdmin }[service];
-	const headers = service === 'socialsyncer' || service === 'synaptiq' ? { authorization: `Bearer ${key}` } : { 'x-api-key': key };
+	const headers: Record<string, string> = service === 'socialsyncer' || service === 'synaptiq' ? { authorization: `Bearer ${key}` } : { 'x-api-key': key };
 	return await (await fetch(`${emulator.baseUrl}${path}`, { headers })).json();
 }
 
