@@ -16,8 +16,6 @@ import { authenticationProperty, EVENT_TYPES, heyGenCredentials, heyGenService, 
 interface TriggerState {
 	endpointId?: string;
 	secret?: string;
-	/** Event ids already emitted, with when (epoch ms): a redelivery starts nothing. */
-	seenEvents?: Record<string, number>;
 }
 
 /** §13: the v3 name first, then the names earlier handlers read (n8n hands headers over lower-cased). */
@@ -136,8 +134,7 @@ export class HeyGenTrigger implements INodeType {
 		}
 		// §13: HeyGen may deliver an event again; the same event id within 24 h starts nothing.
 		const eventId = headers['heygen-event-id'] ?? (typeof body.event_id === 'string' ? body.event_id : undefined);
-		state.seenEvents ??= {};
-		if (isRepeatedDelivery(state.seenEvents, eventId)) return { webhookResponse: 'duplicate ignored' };
+		if (isRepeatedDelivery(`${this.getWorkflow().id}:${this.getNode().id}`, eventId)) return { webhookResponse: 'duplicate ignored' };
 		// §3: the type is `event_type` (not `event`); types not subscribed can still arrive.
 		const eventType = String(body.event_type ?? '');
 		if (!(this.getNodeParameter('events', []) as string[]).includes(eventType)) return { webhookResponse: 'ignored' };

@@ -43,17 +43,23 @@ export function verifyHexSignatureWithTime(
 	return verifyBodySignature(secret, rawBody, signature) ? { valid: true } : { valid: false, reason: 'the signature does not match' };
 }
 
+/** Delivery ids seen by this n8n process, with when (epoch ms); insertion order is age order. */
+const seenDeliveries = new Map<string, number>();
+
 /**
- * Remembers delivery ids for `windowMs` (at most `max` of them) in the trigger's static data:
- * answers true for an id already seen in that window, so a redelivery starts nothing.
+ * Remembers delivery ids in this process for `windowMs` (at most `max`): answers true for an id
+ * already seen in that window for this trigger, so a redelivery starts nothing. Process memory, not
+ * the workflow's static data: n8n 2.40 can drop static data written during a webhook call.
  */
-export function isRepeatedDelivery(store: Record<string, number>, id: string | undefined, windowMs = 24 * 60 * 60_000, max = 1000, now = Date.now()): boolean {
+export function isRepeatedDelivery(trigger: string, id: string | undefined, windowMs = 24 * 60 * 60_000, max = 10_000, now = Date.now()): boolean {
 	if (!id) return false;
-	for (const [seen, at] of Object.entries(store)) if (now - at > windowMs) delete store[seen];
-	if (store[id] !== undefined) return true;
-	store[id] = now;
-	const ids = Object.keys(store);
-	if (ids.length > max) for (const oldest of ids.sort((a, b) => store[a] - store[b]).slice(0, ids.length - max)) delete store[oldest];
+	for (const [seen, at] of seenDeliveries) {
+		if (now - at <= windowMs && seenDeliveries.size <= max) break;
+		seenDeliveries.delete(seen);
+	}
+	const key = `${trigger}\u0000${id}`;
+	if (seenDeliveries.has(key)) return true;
+	seenDeliveries.set(key, now);
 	return false;
 }
 
