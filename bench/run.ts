@@ -66,7 +66,7 @@ async function ours(emulator: Emulator, items: number, requestsPerMinute: number
 		type: 'sync',
 		credentialType: 'syncApi',
 		credentials: { apiKey: TEST_KEYS.sync.valid, baseUrl: emulator.baseUrl },
-		parameters: { resource: 'model', operation: 'list', requestOptions: { requestsPerMinute, maxRetries: 20 } },
+		parameters: { resource: 'model', operation: 'getAll', requestOptions: { requestsPerMinute, maxRetries: 20 } },
 		items,
 		continueOnFail: true,
 	});

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestOptionsProperty } from '../shared/options';
+import { requestOptionsProperty } from '../shared/requestOptions';
 import { resumeWebhooks } from '../shared/webhookResume';
 import { assetDescription } from './actions/asset/Asset.resource';
 import { avatarDescription } from './actions/avatar/Avatar.resource';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestOptionsProperty } from '../shared/options';
+import { requestOptionsProperty } from '../shared/requestOptions';
 import { accountDescription } from './actions/account/Account.resource';
 import { mediaDescription } from './actions/media/Media.resource';
 import { postDescription } from './actions/post/Post.resource';

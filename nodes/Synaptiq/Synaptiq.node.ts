@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestOptionsProperty } from '../shared/options';
+import { requestOptionsProperty } from '../shared/requestOptions';
 import { analyticsDescription } from './actions/analytics/Analytics.resource';
 import { chatDescription } from './actions/chat/Chat.resource';
 import { conversationDescription } from './actions/conversation/Conversation.resource';

@@ -1,15 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestOptionsProperty } from '../shared/options';
+import { nodeProperties } from '../shared/operation';
+import { requestOptionsProperty } from '../shared/requestOptions';
+import { routeOperations } from '../shared/router';
 import { resumeWebhooks } from '../shared/webhookResume';
 import { resumeWebhook } from './actions/generation/resume.webhook';
-import { assetDescription } from './actions/asset/Asset.resource';
-import { batchDescription } from './actions/batch/Batch.resource';
-import { generationDescription } from './actions/generation/Generation.resource';
-import { modelDescription } from './actions/model/Model.resource';
-import { getModels } from './methods/loadOptions';
-import { router } from './actions/router';
+import { resources } from './actions/resources';
+import { searchAssets, searchModels } from './methods/listSearch';
 
 export class Sync implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,41 +17,22 @@ export class Sync implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Lip-sync videos with Sync (sync.so)',
+		description: 'Lip-sync a video to new audio or a script with Sync (sync.so), and manage its generations, batches and assets',
 		defaults: { name: 'Sync' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'syncApi', required: true }],
 		webhooks: resumeWebhooks,
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Asset', value: 'asset' },
-					{ name: 'Batch', value: 'batch' },
-					{ name: 'Generation', value: 'generation' },
-					{ name: 'Model', value: 'model' },
-				],
-				default: 'generation',
-			},
-			...generationDescription,
-			...batchDescription,
-			...assetDescription,
-			...modelDescription,
-			requestOptionsProperty,
-		],
+		properties: [...nodeProperties(resources, 'generation'), requestOptionsProperty],
 	};
 
-	methods = { loadOptions: { getModels } };
+	methods = { listSearch: { searchModels, searchAssets } };
 
 	/** Only Generation → Create with Wait for Completion: Webhook Resume is ever resumed here. */
 	webhook = resumeWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperations.call(this, resources);
 	}
 }

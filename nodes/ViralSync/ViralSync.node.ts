@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestOptionsProperty } from '../shared/options';
+import { requestOptionsProperty } from '../shared/requestOptions';
 import { resumeWebhooks } from '../shared/webhookResume';
 import { accountDescription } from './actions/account/Account.resource';
 import { renderJobDescription } from './actions/renderJob/RenderJob.resource';

@@ -82,6 +82,12 @@ export async function downloadToBinary(
 	return await ctx.helpers.prepareBinaryData(response.body as never, fileName, mimeType);
 }
 
+/** A binary's size in bytes, from n8n's metadata (filesystem mode) or from its base64 data. */
+export async function binarySize(ctx: IExecuteFunctions, data: IBinaryData): Promise<number> {
+	if (data.id) return (await ctx.helpers.getBinaryMetadata(data.id)).fileSize;
+	return Buffer.byteLength(data.data, 'base64');
+}
+
 /** Streams an item's binary property to a presigned upload URL (no API key). */
 export async function uploadBinaryTo(
 	ctx: IExecuteFunctions,
@@ -90,8 +96,7 @@ export async function uploadBinaryTo(
 ): Promise<{ size: number; mimeType: string; fileName?: string }> {
 	const data = ctx.helpers.assertBinaryData(binary.itemIndex, binary.propertyName);
 	assertSecureUrl(target.url, `${binary.serviceName} upload`);
-	const metadata = data.id ? await ctx.helpers.getBinaryMetadata(data.id) : undefined;
-	const size = metadata?.fileSize ?? Buffer.byteLength(data.data, 'base64');
+	const size = await binarySize(ctx, data);
 	const body = data.id ? await ctx.helpers.getBinaryStream(data.id) : await ctx.helpers.getBinaryDataBuffer(binary.itemIndex, binary.propertyName);
 	const response = (await ctx.helpers.httpRequest({
 		method: target.method ?? 'PUT',

@@ -2,7 +2,7 @@
  * "Wait for Completion" for async jobs, shared by the create operations: the fields, and
  * polling to an end state then (optionally) streaming the output into the item's binary data.
  */
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { downloadToBinary } from './binary';
@@ -11,12 +11,17 @@ import { JobWaitTimeoutError, pollUntilTerminal } from './polling';
 import { ExecutionCancelledError } from './wait';
 import { webhookResumeFields } from './webhookResume';
 
-export function jobWaitFields(
-	show: NonNullable<IDisplayOptions['show']>,
-	options: { offDescription: string; defaultIntervalSeconds: number; minIntervalSeconds: number; intervalDescription: string; outputLabel: string; webhookResume?: string },
-): INodeProperties[] {
-	const poll = { ...show, waitForCompletion: ['poll'] };
-	const waiting = { ...show, waitForCompletion: options.webhookResume ? ['poll', 'webhook'] : ['poll'] };
+/** The "Wait for Completion" fields of a create operation (Off / Poll / Webhook Resume where the service calls back). */
+export function jobWaitFields(options: {
+	offDescription: string;
+	defaultIntervalSeconds: number;
+	minIntervalSeconds: number;
+	intervalDescription: string;
+	outputLabel: string;
+	webhookResume?: string;
+}): INodeProperties[] {
+	const poll = { waitForCompletion: ['poll'] };
+	const waiting = { waitForCompletion: options.webhookResume ? ['poll', 'webhook'] : ['poll'] };
 	return [
 		{
 			displayName: 'Wait for Completion',
@@ -30,9 +35,8 @@ export function jobWaitFields(
 					: []),
 			],
 			default: 'off',
-			displayOptions: { show },
 		},
-		...(options.webhookResume ? webhookResumeFields(show, options.webhookResume) : []),
+		...(options.webhookResume ? webhookResumeFields(options.webhookResume) : []),
 		{
 			displayName: 'Poll Interval (Seconds)',
 			name: 'pollInterval',

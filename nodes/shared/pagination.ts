@@ -1,5 +1,5 @@
 /** "Return All" / "Limit" over the three paging styles the five APIs use. */
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 export interface Page<T, C> {
 	items: T[];
@@ -65,6 +65,34 @@ export function nextPageNumber(page: number, info: { hasMore?: boolean; totalPag
 	if (info.hasMore === false) return undefined;
 	if (info.hasMore === undefined && info.totalPages !== undefined && page >= info.totalPages) return undefined;
 	return page + 1;
+}
+
+/** "Return All" and "Limit" for a Get Many operation (the limit shown while Return All is off). */
+export function listFields(maxLimit: number, defaultLimit = 50): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: maxLimit },
+			default: Math.min(defaultLimit, maxLimit),
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+/** Reads Return All / Limit as `collectPages` wants them. */
+export function listSettings(ctx: IExecuteFunctions, itemIndex: number, defaultLimit = 50): { returnAll: boolean; limit: number } {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	return { returnAll, limit: returnAll ? 0 : (ctx.getNodeParameter('limit', itemIndex, defaultLimit) as number) };
 }
 
 /** The usual pair of list fields, shown for the given resource and operation. */

@@ -6,27 +6,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, errorItem, nodeCredentialSecrets, redactError } from './errors';
-import { readTransportOptions } from './options';
-import type { TransportOptions } from './transport';
+import { findOperation, type OperationExecute, type Resource } from './operation';
+import { readRequestOptions } from './requestOptions';
 
 export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
 
-export type OperationExecute = (
-	this: IExecuteFunctions,
-	itemIndex: number,
-	transport: TransportOptions,
-) => Promise<OperationResult>;
-
-/**
- * An operation that turns all input items into one result (Sync Batch → Create): it runs once,
- * and its output is paired with every input item.
- */
-export interface AggregateOperation {
-	aggregate: true;
-	execute: OperationExecute;
-}
-
-export type OperationMap = Record<string, Record<string, OperationExecute | AggregateOperation>>;
+/** Until every node is built from resources: the older map of resource → operation → handler. */
+export type OperationMap = Record<string, Record<string, OperationExecute | { aggregate: true; execute: OperationExecute }>>;
 
 function isExecutionData(value: IDataObject | INodeExecutionData): value is INodeExecutionData {
 	return typeof value.json === 'object' && value.json !== null && !Array.isArray(value.json);
@@ -40,21 +26,29 @@ function toItems(result: OperationResult, itemIndex: number): INodeExecutionData
 	});
 }
 
-export async function routeOperations(this: IExecuteFunctions, operations: OperationMap): Promise<INodeExecutionData[][]> {
+function chosenOperation(ctx: IExecuteFunctions, routes: Resource[] | OperationMap): { execute: OperationExecute; aggregate?: true } | undefined {
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operation = ctx.getNodeParameter('operation', 0) as string;
+	if (Array.isArray(routes)) return findOperation(routes, resource, operation);
+	const handler = routes[resource]?.[operation];
+	if (!handler) return undefined;
+	return typeof handler === 'function' ? { execute: handler } : handler;
+}
+
+export async function routeOperations(this: IExecuteFunctions, routes: Resource[] | OperationMap): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = operations[resource]?.[operation];
-	if (!execute) {
+	const chosen = chosenOperation(this, routes);
+	if (!chosen) {
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
-	const transport = readTransportOptions(this);
+	const requestOptions = readRequestOptions(this);
 
-	if (typeof execute !== 'function') {
+	if (chosen.aggregate) {
 		const pairedItem = items.map((_item, item) => ({ item }));
 		try {
-			const result = await execute.execute.call(this, 0, transport);
+			const result = await chosen.execute.call(this, 0, requestOptions);
 			return [toItems(result, 0).map((item) => ({ ...item, pairedItem }))];
 		} catch (caught) {
 			const error = redactError(asNodeError(this.getNode(), caught), await nodeCredentialSecrets(this));
@@ -63,10 +57,11 @@ export async function routeOperations(this: IExecuteFunctions, operations: Opera
 		}
 	}
 
+	const output: INodeExecutionData[] = [];
 	let secrets: string[] | undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const result = await execute.call(this, itemIndex, transport);
+			const result = await chosen.execute.call(this, itemIndex, requestOptions);
 			output.push(...toItems(result, itemIndex));
 		} catch (caught) {
 			secrets ??= await nodeCredentialSecrets(this);

@@ -1,5 +1,12 @@
 /** Webhook signature checks: HMAC-SHA256 over the raw body, compared in constant time. */
 import { createHmac, timingSafeEqual } from 'crypto';
+import type { IWebhookFunctions } from 'n8n-workflow';
+
+/** The bytes the sender signed: n8n keeps the raw request body (`rawBody`); else the parsed body re-serialised. */
+export function rawBodyOf(ctx: IWebhookFunctions): Buffer {
+	const request = ctx.getRequestObject() as unknown as { rawBody?: Buffer; body?: unknown };
+	return request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
+}
 
 export function hmacSha256Hex(secret: string, payload: Buffer | string): string {
 	return createHmac('sha256', secret).update(payload).digest('hex');

@@ -4,7 +4,7 @@
  * and the service's signed callback resumes it through the node's webhook() (a restartWebhook).
  */
 import { randomBytes, timingSafeEqual } from 'crypto';
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeExecutionData, INodeProperties, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { downloadToBinary } from './binary';
@@ -13,8 +13,8 @@ import { errorItem, nodeCredentialSecrets, redact, redactDeep } from './errors';
 /** The node's waiting webhook: n8n routes POST <webhook-waiting>/<executionId>?signature=… here. */
 export const resumeWebhooks: IWebhookDescription[] = [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '', restartWebhook: true }];
 
-export function webhookResumeFields(show: NonNullable<IDisplayOptions['show']>, serviceName: string): INodeProperties[] {
-	const webhook = { ...show, waitForCompletion: ['webhook'] };
+export function webhookResumeFields(serviceName: string): INodeProperties[] {
+	const webhook = { waitForCompletion: ['webhook'] };
 	return [
 		{
 			displayName: `${serviceName} calls this execution's resume URL when the job ends, and the node verifies that callback before the execution goes on. n8n must be reachable from ${serviceName} at that URL: set WEBHOOK_URL when n8n runs on localhost or behind a proxy. One input item per execution (use Loop Over Items for more).`,

@@ -11,7 +11,7 @@ export const SERVICES = {
 		node: 'sync',
 		testPath: '/v2/models',
 		header: 'x-api-key',
-		parameters: { resource: 'model', operation: 'list' },
+		parameters: { resource: 'model', operation: 'getAll' },
 		expect: (items) => items.length === 5 && items[0].json.id === 'lipsync-2',
 	},
 	heygen: {

@@ -7,7 +7,7 @@ const emulatorSet = useAllEmulators();
 test('Sync Model → List emits one item per model, paired to the input item', async () => {
 	const result = await runNode({
 		type: 'sync',
-		parameters: { resource: 'model', operation: 'list' },
+		parameters: { resource: 'model', operation: 'getAll' },
 		credentialType: 'syncApi',
 		credentials: credentialsFor(emulatorSet.current.sync, TEST_KEYS.sync.valid),
 	});

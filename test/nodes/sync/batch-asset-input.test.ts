@@ -38,14 +38,14 @@ describe('Batch', () => {
 
 		const got = await runSync(emulator.current, { resource: 'batch', operation: 'get', batchId: String(batch.id) });
 		expect(got.items[0].json.id).toBe(batch.id);
-		const listed = await runSync(emulator.current, { resource: 'batch', operation: 'list', batchFilters: { status: ['PENDING', 'JOBS_CREATED'] } });
+		const listed = await runSync(emulator.current, { resource: 'batch', operation: 'getAll', batchFilters: { status: ['PENDING', 'JOBS_CREATED'] } });
 		expect(listed.items.map((item) => item.json.id)).toEqual([batch.id]);
 		expect(apiCalls(emulator.current).at(-1)?.query).toEqual({ status: 'PENDING,JOBS_CREATED' });
 
 		emulator.current.advance(3);
 		const done = await runSync(emulator.current, { resource: 'batch', operation: 'get', batchId: String(batch.id) });
 		expect(done.items[0].json).toMatchObject({ status: 'COMPLETED', metrics: { success_count: 20 } });
-		const none = await runSync(emulator.current, { resource: 'batch', operation: 'list', batchFilters: { status: ['PENDING', 'JOBS_CREATED'] } });
+		const none = await runSync(emulator.current, { resource: 'batch', operation: 'getAll', batchFilters: { status: ['PENDING', 'JOBS_CREATED'] } });
 		expect(none.items).toHaveLength(0);
 	});
 
@@ -98,12 +98,12 @@ describe('Asset', () => {
 		expect(got.items[0].json).toMatchObject({ id: ids[1], type: 'AUDIO' });
 
 		emulator.current.clearLog();
-		const videos = await runSync(emulator.current, { resource: 'asset', operation: 'list', returnAll: false, limit: 1, assetFilters: { types: ['VIDEO'] } });
+		const videos = await runSync(emulator.current, { resource: 'asset', operation: 'getAll', returnAll: false, limit: 1, assetFilters: { types: ['VIDEO'] } });
 		expect(videos.items.map((item) => item.json.name)).toEqual(['c.mp4']);
 		expect(emulator.current.log[0].query).toEqual({ types: 'VIDEO', limit: '1' });
 
 		emulator.current.clearLog();
-		const all = await runSync(emulator.current, { resource: 'asset', operation: 'list', returnAll: true });
+		const all = await runSync(emulator.current, { resource: 'asset', operation: 'getAll', returnAll: true });
 		expect(all.items).toHaveLength(3);
 
 		const deleted = await runSync(emulator.current, { resource: 'asset', operation: 'delete', assetId: ids[0] });
@@ -127,10 +127,26 @@ describe('Model', () => {
 		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new PackageNodeTypes() });
 		const credentialsHelper = new TestCredentialsHelper({ syncApi: { apiKey: TEST_KEYS.sync.valid, baseUrl: emulator.current.baseUrl } });
 		const context = new LoadOptionsContext(workflow, node, additionalDataFor({ credentialsHelper }), 'parameters.model');
-		const options = await new Sync().methods.loadOptions.getModels.call(context);
-		expect(options.map((option) => option.value)).toEqual(['lipsync-2', 'lipsync-2-pro', 'lipsync-1.9.0-beta', 'react-1', 'sync-3']);
-		expect(options[0].name).toBe('Lipsync 2 (lipsync-2)');
+		const { results } = await new Sync().methods.listSearch.searchModels.call(context);
+		expect(results.map((option) => option.value)).toEqual(['lipsync-2', 'lipsync-2-pro', 'lipsync-1.9.0-beta', 'react-1', 'sync-3']);
+		expect(results[0].name).toBe('Lipsync 2 (lipsync-2)');
 		expect(emulator.current.log[0].path).toBe('/v2/models');
+		// The typed text filters the list.
+		expect((await new Sync().methods.listSearch.searchModels.call(context, 'pro')).results.map((option) => option.value)).toEqual(['lipsync-2-pro']);
+	});
+
+	it('the asset picker searches with Sync\'s own query and pages with its cursor', async () => {
+		for (let index = 0; index < 3; index++) {
+			await runSync(emulator.current, { resource: 'asset', operation: 'register', assetUrl: `https://cdn.example.com/clip-${index}.mp4`, assetName: `clip ${index}` });
+		}
+		const node: INode = { id: 'sync', name: 'Sync', type: 'CUSTOM.sync', typeVersion: 1, position: [0, 0], parameters: {}, credentials: { syncApi: { id: '1', name: 'Sync' } } };
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new PackageNodeTypes() });
+		const credentialsHelper = new TestCredentialsHelper({ syncApi: { apiKey: TEST_KEYS.sync.valid, baseUrl: emulator.current.baseUrl } });
+		const context = new LoadOptionsContext(workflow, node, additionalDataFor({ credentialsHelper }), 'parameters.assetId');
+		emulator.current.clearLog();
+		const found = await new Sync().methods.listSearch.searchAssets.call(context, 'clip 1');
+		expect(found.results.map((option) => option.name)).toEqual([expect.stringContaining('clip 1')]);
+		expect(emulator.current.log[0].query).toMatchObject({ searchQuery: 'clip 1', limit: '100' });
 	});
 });
 
@@ -181,7 +197,7 @@ describe('List filters in every encoding a Sync client sends', () => {
 			expect(answer.body.message?.[0]).toMatch(/^status must be one of/);
 		}
 		// The node keeps sending the contract's form.
-		await runSync(emulator.current, { resource: 'generation', operation: 'list', returnAll: true, filters: { status: ['PENDING', 'COMPLETED'] } });
+		await runSync(emulator.current, { resource: 'generation', operation: 'getAll', returnAll: true, filters: { status: ['PENDING', 'COMPLETED'] } });
 		expect(apiCalls(emulator.current).at(-1)?.query.status).toBe('PENDING,COMPLETED');
 	});
 });

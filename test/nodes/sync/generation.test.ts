@@ -94,7 +94,7 @@ describe('Generation → Create', () => {
 		const creates = apiCalls(emulator.current).filter((entry) => entry.method === 'POST');
 		expect(creates).toHaveLength(2);
 		expect(creates[0].headers['idempotency-key']).toBe(creates[1].headers['idempotency-key']);
-		const list = await runSync(emulator.current, { resource: 'generation', operation: 'list', returnAll: true });
+		const list = await runSync(emulator.current, { resource: 'generation', operation: 'getAll', returnAll: true });
 		expect(list.items).toHaveLength(1);
 	});
 
@@ -181,12 +181,12 @@ describe('Generation → Get, List, Delete, Get Download URL', () => {
 		const ids = [await createOne(), await createOne(), await createOne()];
 		await settle();
 		emulator.current.clearLog();
-		const run = await runSync(emulator.current, { resource: 'generation', operation: 'list', returnAll: false, limit: 3, filters: { status: ['COMPLETED'] } });
+		const run = await runSync(emulator.current, { resource: 'generation', operation: 'getAll', returnAll: false, limit: 3, filters: { status: ['COMPLETED'] } });
 		expect(run.items.map((item) => item.json.id)).toEqual([...ids].reverse());
 		expect(emulator.current.log[0].query).toEqual({ status: 'COMPLETED', limit: '3' });
 
 		emulator.current.clearLog();
-		const byIds = await runSync(emulator.current, { resource: 'generation', operation: 'list', returnAll: true, filters: { ids: ids.join(', ') } });
+		const byIds = await runSync(emulator.current, { resource: 'generation', operation: 'getAll', returnAll: true, filters: { ids: ids.join(', ') } });
 		expect(byIds.items).toHaveLength(3);
 		expect(emulator.current.log[0].query).toMatchObject({ ids: ids.join(','), limit: '100' });
 	});
@@ -195,7 +195,7 @@ describe('Generation → Get, List, Delete, Get Download URL', () => {
 		Object.assign(emulator.current.config, { concurrency: 1000, createPerMinute: 100_000 });
 		await runSync(emulator.current, createByUrl, { items: 102 });
 		emulator.current.clearLog();
-		const run = await runSync(emulator.current, { resource: 'generation', operation: 'list', returnAll: true });
+		const run = await runSync(emulator.current, { resource: 'generation', operation: 'getAll', returnAll: true });
 		expect(run.items).toHaveLength(102);
 		expect(new Set(run.items.map((item) => item.json.id)).size).toBe(102);
 		const [first, second] = emulator.current.log;

@@ -2,6 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { scoped } from '../../../shared/operation';
 import { jobWaitFields, waitForJob } from '../../../shared/jobWait';
 import type { TransportOptions } from '../../../shared/transport';
 import { heyGenGet, heyGenRequest, idempotencyKeyFor, idField, requiredString } from '../../helpers';
@@ -29,7 +30,7 @@ export const avatarManageDescription: INodeProperties[] = [
 	{ displayName: 'Media URL', name: 'mediaUrl', type: 'string', default: '', displayOptions: on(['createPhoto', 'createDigitalTwin'], { mediaFrom: ['url'] }) },
 	{ displayName: 'Prompt', name: 'avatarPrompt', type: 'string', typeOptions: { rows: 3 }, required: true, default: '', displayOptions: on(['createFromPrompt']) },
 	{ displayName: 'Add to Group ID', name: 'avatarGroupId', type: 'string', default: '', description: 'Add the new look to this avatar instead of making a new one', displayOptions: on(creates) },
-	...jobWaitFields({ resource: ['avatar'], operation: creates }, { offDescription: 'Return the new avatar while it trains', defaultIntervalSeconds: 30, minIntervalSeconds: 1, intervalDescription: 'Training takes minutes', outputLabel: 'preview image' }),
+	...scoped({ resource: ['avatar'], operation: creates }, jobWaitFields({ offDescription: 'Return the new avatar while it trains', defaultIntervalSeconds: 30, minIntervalSeconds: 1, intervalDescription: 'Training takes minutes', outputLabel: 'preview image' })),
 	idField('avatar', ['renameLook', 'deleteLook'], 'manageLookId', 'Look ID'),
 	{ displayName: 'New Name', name: 'newName', type: 'string', required: true, default: '', displayOptions: on(['renameLook']) },
 	idField('avatar', ['deleteGroup'], 'manageGroupId', 'Group ID'),

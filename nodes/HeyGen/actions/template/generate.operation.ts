@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { scoped } from '../../../shared/operation';
 import { jobWaitFields } from '../../../shared/jobWait';
 import type { TransportOptions } from '../../../shared/transport';
 import { finishVideoJob, heyGenRequest, idempotencyKeyFor, requiredString } from '../../helpers';
@@ -46,14 +47,14 @@ export const description: INodeProperties[] = [
 			{ displayName: 'Title', name: 'title', type: 'string', default: '' },
 		],
 	},
-	...jobWaitFields(generate, {
+	...scoped(generate, jobWaitFields({
 		offDescription: 'Return the new video at once',
 		defaultIntervalSeconds: 30,
 		minIntervalSeconds: 5,
 		intervalDescription: 'Renders take 5–20+ minutes; every check is a request',
 		outputLabel: 'video',
 		webhookResume: 'HeyGen',
-	}),
+	})),
 ];
 
 /**

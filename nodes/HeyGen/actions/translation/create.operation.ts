@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { scoped } from '../../../shared/operation';
 import { jobWaitFields, waitForJob } from '../../../shared/jobWait';
 import type { TransportOptions } from '../../../shared/transport';
 import { parkUntilCallback } from '../../../shared/webhookResume';
@@ -49,14 +50,14 @@ export const description: INodeProperties[] = [
 			{ displayName: 'Translate Audio Only', name: 'translate_audio_only', type: 'boolean', default: false },
 		],
 	},
-	...jobWaitFields(create, {
+	...scoped(create, jobWaitFields({
 		offDescription: 'Return the translation IDs at once',
 		defaultIntervalSeconds: 30,
 		minIntervalSeconds: 5,
 		intervalDescription: 'Translations take minutes; every check is a request',
 		outputLabel: 'translated video',
 		webhookResume: 'HeyGen',
-	}),
+	})),
 ];
 
 /** POST /v3/video-translations: one job per language, so one output item per language. */

@@ -3,6 +3,7 @@ import type { NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../../shared/errors';
+import { scoped } from '../../../shared/operation';
 import { jobWaitFields } from '../../../shared/jobWait';
 import type { TransportOptions } from '../../../shared/transport';
 import { finishVideoJob, heyGenRequest, idempotencyKeyFor } from '../../helpers';
@@ -142,14 +143,14 @@ export const description: INodeProperties[] = [
 			{ displayName: 'Voice Speed', name: 'speed', type: 'number', typeOptions: { minValue: 0.5, maxValue: 1.5, numberPrecision: 2 }, default: 1 },
 		],
 	},
-	...jobWaitFields(show, {
+	...scoped(show, jobWaitFields({
 		offDescription: 'Return {video_id, status} at once',
 		defaultIntervalSeconds: 30,
 		minIntervalSeconds: 5,
 		intervalDescription: 'Renders take 5–20+ minutes; every check is a request',
 		outputLabel: 'video',
 		webhookResume: 'HeyGen',
-	}),
+	})),
 ];
 
 function fail(ctx: IExecuteFunctions, message: string, itemIndex: number, description?: string): NodeOperationError {

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { downloadToBinary } from '../../../shared/binary';
 import { rethrowUnlessApiStatus } from '../../../shared/errors';
+import { scoped } from '../../../shared/operation';
 import { jobWaitFields, waitForJob } from '../../../shared/jobWait';
 import type { TransportOptions } from '../../../shared/transport';
 import { heyGenGet, heyGenRequest, idempotencyKeyFor, requiredString } from '../../helpers';
@@ -41,7 +42,7 @@ export const voiceMoreDescription: INodeProperties[] = [
 	},
 	{ displayName: 'Sample Binary Property', name: 'sampleBinaryProperty', type: 'string', default: 'data', displayOptions: { show: { resource: ['voice'], operation: ['clone'], sampleFrom: ['binary'] } } },
 	{ displayName: 'Sample URL', name: 'sampleUrl', type: 'string', default: '', displayOptions: { show: { resource: ['voice'], operation: ['clone'], sampleFrom: ['url'] } } },
-	...jobWaitFields({ resource: ['voice'], operation: ['clone'] }, { offDescription: 'Return the clone ID at once', defaultIntervalSeconds: 10, minIntervalSeconds: 1, intervalDescription: 'Time between status checks', outputLabel: 'preview' }),
+	...scoped({ resource: ['voice'], operation: ['clone'] }, jobWaitFields({ offDescription: 'Return the clone ID at once', defaultIntervalSeconds: 10, minIntervalSeconds: 1, intervalDescription: 'Time between status checks', outputLabel: 'preview' })),
 ];
 
 /** POST /v3/voices/speech (synchronous TTS), then the audio into the item's binary data. */

@@ -1,14 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { defineOperation } from '../../../shared/operation';
+import { requiredString } from '../../../shared/parameters';
+import { assetLocator } from '../../methods/locators';
+import { syncRequest } from '../../helpers';
 
-import type { TransportOptions } from '../../../shared/transport';
-import { requireText, syncRequest } from '../../helpers';
-import { assetIdField } from './get.operation';
-
-export const description: INodeProperties[] = [assetIdField(['delete'])];
-
-/** DELETE /v2/assets/{id} (method assumed by the contract, §2 #20). */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
-	const id = requireText(this, 'assetId', 'Asset ID', itemIndex);
-	const response = await syncRequest(this, { method: 'DELETE', path: `/v2/assets/${encodeURIComponent(id)}`, itemIndex }, transport);
-	return { id, ...(response.body ?? {}), deleted: true };
-}
+/** DELETE /v2/assets/{id} (the method is our assumption: docs/api/sync.md, "Assets"). */
+export const operation = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete an asset',
+	description: 'Delete an asset',
+	properties: [assetLocator()],
+	async execute(itemIndex, requestOptions) {
+		const id = requiredString(this, 'assetId', 'Asset', itemIndex);
+		const response = await syncRequest(this, { method: 'DELETE', path: `/v2/assets/${encodeURIComponent(id)}`, itemIndex }, requestOptions);
+		return { id, ...(response.body ?? {}), deleted: true };
+	},
+});

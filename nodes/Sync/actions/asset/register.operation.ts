@@ -1,44 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { TransportOptions } from '../../../shared/transport';
-import { requireText, syncRequest } from '../../helpers';
-
-const show = { resource: ['asset'], operation: ['register'] };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'URL',
-		name: 'assetUrl',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'https://example.com/clip.mp4',
-		description: 'A public URL of the media',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Asset Name',
-		name: 'assetName',
-		type: 'string',
-		default: '',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Project ID',
-		name: 'projectId',
-		type: 'string',
-		default: '',
-		displayOptions: { show },
-	},
-];
+import { defineOperation } from '../../../shared/operation';
+import { checkUrl, requiredString, stringParameter } from '../../../shared/parameters';
+import { syncRequest } from '../../helpers';
 
 /** POST /v2/assets {url, name?, projectId?}. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
-	const url = requireText(this, 'assetUrl', 'URL', itemIndex);
-	if (!/^https?:\/\//i.test(url)) throw new NodeOperationError(this.getNode(), `URL must start with https:// (got "${url}")`, { itemIndex });
-	const name = (this.getNodeParameter('assetName', itemIndex, '') as string).trim();
-	const projectId = (this.getNodeParameter('projectId', itemIndex, '') as string).trim();
-	const body: IDataObject = { url, ...(name ? { name } : {}), ...(projectId ? { projectId } : {}) };
-	return (await syncRequest(this, { method: 'POST', path: '/v2/assets', body, itemIndex }, transport)).body;
-}
+export const operation = defineOperation({
+	value: 'register',
+	name: 'Register From URL',
+	action: 'Register an asset from a URL',
+	description: 'Add media at a public URL to your library',
+	properties: [
+		{ displayName: 'URL', name: 'assetUrl', type: 'string', required: true, default: '', placeholder: 'https://example.com/clip.mp4', description: 'A public URL of the media' },
+		{ displayName: 'Asset Name', name: 'assetName', type: 'string', default: '' },
+		{ displayName: 'Project ID', name: 'projectId', type: 'string', default: '' },
+	],
+	async execute(itemIndex, requestOptions) {
+		const url = checkUrl(this, requiredString(this, 'assetUrl', 'URL', itemIndex), 'URL', itemIndex, 'public');
+		const name = stringParameter(this, 'assetName', itemIndex);
+		const projectId = stringParameter(this, 'projectId', itemIndex);
+		const body: IDataObject = { url, ...(name ? { name } : {}), ...(projectId ? { projectId } : {}) };
+		return (await syncRequest(this, { method: 'POST', path: '/v2/assets', body, itemIndex }, requestOptions)).body;
+	},
+});

@@ -1,13 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
 import { buildMultipart } from '../../../shared/multipart';
-import type { TransportOptions } from '../../../shared/transport';
-import { assertWebhookUrl, syncRequest } from '../../helpers';
+import { defineOperation } from '../../../shared/operation';
+import { checkUrl, fieldError } from '../../../shared/parameters';
+import { syncRequest } from '../../helpers';
 
-const show = { resource: ['batch'], operation: ['create'] };
-
-export const description: INodeProperties[] = [
+/** POST /v2/batch from all input items (JSON rows) or a JSONL file (multipart); runs once for all items. */
+export const operation = defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a batch',
+	description: 'Create one batch of 20–500 generations (Scale plan or higher)',
+	aggregate: true,
+	properties: [
 	{
 		displayName: 'Rows From',
 		name: 'rowsFrom',
@@ -21,14 +24,13 @@ export const description: INodeProperties[] = [
 			{ name: 'JSONL File', value: 'jsonl', description: 'A .jsonl binary file of the first item, one line per generation' },
 		],
 		default: 'items',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'JSONL Binary Property',
 		name: 'jsonlBinaryProperty',
 		type: 'string',
 		default: 'data',
-		displayOptions: { show: { ...show, rowsFrom: ['jsonl'] } },
+		displayOptions: { show: { rowsFrom: ['jsonl'] } },
 	},
 	{
 		displayName: 'Dry Run',
@@ -36,7 +38,6 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to only validate the rows (nothing is created or billed)',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Webhook URL',
@@ -44,44 +45,42 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'HTTPS URL Sync calls when the batch ends',
-		displayOptions: { show },
 	},
-];
+],
+	async execute(_itemIndex, requestOptions) {
+		const dryRun = this.getNodeParameter('dryRun', 0, false) as boolean;
+		const webhookUrl = (this.getNodeParameter('webhookUrl', 0, '') as string).trim();
+		if (webhookUrl) checkUrl(this, webhookUrl, 'Webhook URL', 0, 'https', 'Sync only calls HTTPS webhooks.');
 
-/** POST /v2/batch from all input items (JSON rows) or a JSONL file (multipart); runs once for all items. */
-export async function execute(this: IExecuteFunctions, _itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
-	const dryRun = this.getNodeParameter('dryRun', 0, false) as boolean;
-	const webhookUrl = (this.getNodeParameter('webhookUrl', 0, '') as string).trim();
-	if (webhookUrl) assertWebhookUrl(this, webhookUrl, 0, 'Webhook URL');
-
-	if (this.getNodeParameter('rowsFrom', 0, 'items') === 'jsonl') {
-		const property = this.getNodeParameter('jsonlBinaryProperty', 0, 'data') as string;
-		let data;
-		try {
-			data = this.helpers.assertBinaryData(0, property);
-		} catch {
-			throw new NodeOperationError(this.getNode(), `JSONL Binary Property: the first item has no binary data "${property}"`);
+		if (this.getNodeParameter('rowsFrom', 0, 'items') === 'jsonl') {
+			const property = this.getNodeParameter('jsonlBinaryProperty', 0, 'data') as string;
+			let data;
+			try {
+				data = this.helpers.assertBinaryData(0, property);
+			} catch {
+				throw fieldError(this, `JSONL Binary Property: the first item has no binary data "${property}"`, 0);
+			}
+			const multipart = buildMultipart([
+				{ name: 'input', fileName: data.fileName ?? 'batch.jsonl', contentType: 'application/jsonl', data: await this.helpers.getBinaryDataBuffer(0, property) },
+				...(webhookUrl ? [{ name: 'webhook_url', value: webhookUrl }] : []),
+				{ name: 'dry_run', value: dryRun ? 'true' : 'false' },
+			]);
+			const response = await syncRequest(this, { method: 'POST', path: '/v2/batch', rawBody: multipart.body, contentType: multipart.contentType }, requestOptions);
+			return response.body;
 		}
-		const multipart = buildMultipart([
-			{ name: 'input', fileName: data.fileName ?? 'batch.jsonl', contentType: 'application/jsonl', data: await this.helpers.getBinaryDataBuffer(0, property) },
-			...(webhookUrl ? [{ name: 'webhook_url', value: webhookUrl }] : []),
-			{ name: 'dry_run', value: dryRun ? 'true' : 'false' },
-		]);
-		const response = await syncRequest(this, { method: 'POST', path: '/v2/batch', rawBody: multipart.body, contentType: multipart.contentType }, transport);
+
+		const rows = this.getInputData().map((item, index) => {
+			const json = item.json;
+			if (json.payload && typeof json.payload === 'object') {
+				return { request_id: json.request_id ?? String(index + 1), endpoint: json.endpoint ?? '/v2/generate', payload: json.payload };
+			}
+			return { request_id: String(index + 1), endpoint: '/v2/generate', payload: json };
+		});
+		const response = await syncRequest(
+			this,
+			{ method: 'POST', path: '/v2/batch', body: { rows, ...(webhookUrl ? { webhook_url: webhookUrl } : {}), dry_run: dryRun } },
+			requestOptions,
+		);
 		return response.body;
-	}
-
-	const rows = this.getInputData().map((item, index) => {
-		const json = item.json;
-		if (json.payload && typeof json.payload === 'object') {
-			return { request_id: json.request_id ?? String(index + 1), endpoint: json.endpoint ?? '/v2/generate', payload: json.payload };
-		}
-		return { request_id: String(index + 1), endpoint: '/v2/generate', payload: json };
-	});
-	const response = await syncRequest(
-		this,
-		{ method: 'POST', path: '/v2/batch', body: { rows, ...(webhookUrl ? { webhook_url: webhookUrl } : {}), dry_run: dryRun } },
-		transport,
-	);
-	return response.body;
-}
+	},
+});

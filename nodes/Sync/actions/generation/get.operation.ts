@@ -1,37 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { TransportOptions } from '../../../shared/transport';
-import { requireText, syncRequest } from '../../helpers';
+import { defineOperation } from '../../../shared/operation';
+import { requiredString } from '../../../shared/parameters';
+import { syncRequest } from '../../helpers';
 
-export const generationIdField = (operations: string[]): INodeProperties => ({
-	displayName: 'Generation ID',
-	name: 'generationId',
-	type: 'string',
-	required: true,
-	default: '',
-	displayOptions: { show: { resource: ['generation'], operation: operations } },
-});
-
-export const description: INodeProperties[] = [
-	generationIdField(['get']),
-	{
-		displayName: 'Include Progress',
-		name: 'includeProgress',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to add progress_percent',
-		displayOptions: { show: { resource: ['generation'], operation: ['get'] } },
-	},
-];
+export const generationIdField: INodeProperties = { displayName: 'Generation ID', name: 'generationId', type: 'string', required: true, default: '' };
 
 /** GET /v2/generate/{id}. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
-	const id = requireText(this, 'generationId', 'Generation ID', itemIndex);
-	const includeProgress = this.getNodeParameter('includeProgress', itemIndex, false) as boolean;
-	const response = await syncRequest(
-		this,
-		{ method: 'GET', path: `/v2/generate/${encodeURIComponent(id)}`, qs: includeProgress ? { include: 'progress' } : undefined, itemIndex },
-		transport,
-	);
-	return response.body;
-}
+export const operation = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a generation',
+	description: 'Get a generation and its status',
+	properties: [
+		generationIdField,
+		{ displayName: 'Include Progress', name: 'includeProgress', type: 'boolean', default: false, description: 'Whether to add progress_percent' },
+	],
+	async execute(itemIndex, requestOptions) {
+		const id = requiredString(this, 'generationId', 'Generation ID', itemIndex);
+		const includeProgress = this.getNodeParameter('includeProgress', itemIndex, false) as boolean;
+		const qs = includeProgress ? { include: 'progress' } : undefined;
+		return (await syncRequest(this, { method: 'GET', path: `/v2/generate/${encodeURIComponent(id)}`, qs, itemIndex }, requestOptions)).body;
+	},
+});

@@ -1,14 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import type { TransportOptions } from '../../../shared/transport';
-import { requireText, syncRequest } from '../../helpers';
+import { defineOperation } from '../../../shared/operation';
+import { requiredString } from '../../../shared/parameters';
+import { syncRequest } from '../../helpers';
 import { generationIdField } from './get.operation';
 
-export const description: INodeProperties[] = [generationIdField(['getDownloadUrl'])];
-
 /** GET /v2/generations/{id}/download: answers the bare URL as text/plain. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
-	const id = requireText(this, 'generationId', 'Generation ID', itemIndex);
-	const response = await syncRequest<string>(this, { method: 'GET', path: `/v2/generations/${encodeURIComponent(id)}/download`, itemIndex }, transport);
-	return { id, url: String(response.body ?? '').trim() };
-}
+export const operation = defineOperation({
+	value: 'getDownloadUrl',
+	name: 'Get Download URL',
+	action: 'Get the download URL of a generation',
+	description: 'Get a link to the output video',
+	properties: [generationIdField],
+	async execute(itemIndex, requestOptions) {
+		const id = requiredString(this, 'generationId', 'Generation ID', itemIndex);
+		const response = await syncRequest<string>(this, { method: 'GET', path: `/v2/generations/${encodeURIComponent(id)}/download`, itemIndex }, requestOptions);
+		return { id, url: String(response.body ?? '').trim() };
+	},
+});

@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { verifyTimestampedSignature } from '../../../shared/signature';
 import { handleResumeCallback } from '../../../shared/webhookResume';
-import { errorCodeOf, outputUrlOf, TERMINAL_STATUSES } from '../../helpers';
+import { errorCodeOf, jobFailureMessage, outputUrlOf, TERMINAL_STATUSES } from '../../helpers';
 
 /** Generation → Create with Webhook Resume: Sync's signed completion webhook resumes the execution. */
 export async function resumeWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
@@ -17,7 +17,7 @@ export async function resumeWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 		succeeded: (generation) => generation.status === 'COMPLETED',
 		failureMessage: (generation: IDataObject) => {
 			const code = errorCodeOf(generation);
-			return `Sync generation ${String(generation.id)} ${String(generation.status).toLowerCase()}: ${String(generation.error ?? 'no reason given')}${code ? ` (${code})` : ''}`;
+			return `${jobFailureMessage(generation)}${code ? ` (${code})` : ''}`;
 		},
 		outputUrl: outputUrlOf,
 		fileName: (generation) => `${String(generation.outputFileName ?? generation.id)}.mp4`,

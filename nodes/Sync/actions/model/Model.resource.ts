@@ -1,25 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineResource } from '../../../shared/operation';
+import { operation as getAll } from './getAll.operation';
 
-import * as list from './list.operation';
-
-export { list };
-
-export const modelDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['model'] } },
-		options: [
-			{
-				name: 'List',
-				value: 'list',
-				description: 'List the lip-sync models your key can use',
-				action: 'List models',
-			},
-		],
-		default: 'list',
-	},
-	...list.description,
-];
+export const model = defineResource({ value: 'model', name: 'Model', operations: [getAll] });

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { scoped } from '../../../shared/operation';
 import { jobWaitFields, waitForJob } from '../../../shared/jobWait';
 import { parkUntilCallback, planWebhookResume } from '../../../shared/webhookResume';
 import type { TransportOptions } from '../../../shared/transport';
@@ -49,14 +50,14 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	...jobWaitFields(show, {
+	...scoped(show, jobWaitFields({
 		offDescription: 'Return {jobId, status: queued} at once',
 		defaultIntervalSeconds: 10,
 		minIntervalSeconds: 5,
 		intervalDescription: 'Every check counts against the 120 requests per minute limit',
 		outputLabel: 'MP4',
 		webhookResume: 'ViralSync',
-	}),
+	})),
 ];
 
 /**

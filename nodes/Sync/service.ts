@@ -1,5 +1,5 @@
-/** Sync specifics for the shared transport (../shared/api/sync.md §4). */
-import type { ServiceDescriptor } from '../shared/transport';
+/** Sync specifics for the shared request layer (docs/api/sync.md, "Errors" and "Rate limits"). */
+import type { ServiceDescriptor } from '../shared/request';
 
 export const syncService: ServiceDescriptor = {
 	displayName: 'Sync',

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_TRANSPORT_OPTIONS, type TransportOptions } from './transport';
+import { DEFAULT_REQUEST_OPTIONS, type RequestOptions } from './request/types';
 
 /** The "Request Options" every node of this package offers, at the end of its fields. */
 export const requestOptionsProperty: INodeProperties = {
@@ -15,7 +15,7 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'maxRetries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 20 },
-			default: DEFAULT_TRANSPORT_OPTIONS.maxRetries,
+			default: DEFAULT_REQUEST_OPTIONS.maxRetries,
 			description:
 				'How many times a request is retried after a rate limit (429), a "busy, try later" answer, or (for requests that cannot create anything twice) a network or server error',
 		},
@@ -24,7 +24,7 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'maxTotalWaitSeconds',
 			type: 'number',
 			typeOptions: { minValue: 0 },
-			default: DEFAULT_TRANSPORT_OPTIONS.maxTotalWaitMs / 1000,
+			default: DEFAULT_REQUEST_OPTIONS.maxTotalWaitMs / 1000,
 			description:
 				'The longest one request may spend waiting between retries. When the service asks to wait longer, the item fails at once and says when to try again.',
 		},
@@ -42,13 +42,13 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'timeoutSeconds',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: DEFAULT_TRANSPORT_OPTIONS.timeoutMs / 1000,
+			default: DEFAULT_REQUEST_OPTIONS.timeoutMs / 1000,
 			description: 'How long one attempt may take before it counts as failed',
 		},
 	],
 };
 
-export function readTransportOptions(ctx: IExecuteFunctions, itemIndex = 0): TransportOptions {
+export function readRequestOptions(ctx: IExecuteFunctions, itemIndex = 0): RequestOptions {
 	const raw = ctx.getNodeParameter('requestOptions', itemIndex, {}) as {
 		maxRetries?: number;
 		maxTotalWaitSeconds?: number;
@@ -56,9 +56,9 @@ export function readTransportOptions(ctx: IExecuteFunctions, itemIndex = 0): Tra
 		timeoutSeconds?: number;
 	};
 	return {
-		maxRetries: raw.maxRetries ?? DEFAULT_TRANSPORT_OPTIONS.maxRetries,
-		maxTotalWaitMs: (raw.maxTotalWaitSeconds ?? DEFAULT_TRANSPORT_OPTIONS.maxTotalWaitMs / 1000) * 1000,
+		maxRetries: raw.maxRetries ?? DEFAULT_REQUEST_OPTIONS.maxRetries,
+		maxTotalWaitMs: (raw.maxTotalWaitSeconds ?? DEFAULT_REQUEST_OPTIONS.maxTotalWaitMs / 1000) * 1000,
 		requestsPerMinute: raw.requestsPerMinute ?? 0,
-		timeoutMs: (raw.timeoutSeconds ?? DEFAULT_TRANSPORT_OPTIONS.timeoutMs / 1000) * 1000,
+		timeoutMs: (raw.timeoutSeconds ?? DEFAULT_REQUEST_OPTIONS.timeoutMs / 1000) * 1000,
 	};
 }
