@@ -30,7 +30,7 @@ const { baseUrls, keys } = await new Promise((resolve, reject) => {
 console.log('\nSandbox emulators (Base URL and an API key each accepts):');
 for (const [service, url] of Object.entries(baseUrls)) console.log(`  ${service.padEnd(13)} ${url.padEnd(34)} ${keys[service]}`);
 
-// One lead, so the Synaptiq demo (Lead → List) has something to show.
+// One lead, so the Synaptiq demo (Lead → Get Many) has something to show.
 await fetch(`${baseUrls.synaptiq}/leads`, {
 	method: 'POST',
 	headers: { authorization: `Bearer ${keys.synaptiq}`, 'content-type': 'application/json' },

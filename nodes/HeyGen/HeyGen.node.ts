@@ -1,21 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { nodeProperties } from '../shared/operation';
 import { requestOptionsProperty } from '../shared/requestOptions';
+import { routeOperations } from '../shared/router';
 import { resumeWebhooks } from '../shared/webhookResume';
-import { assetDescription } from './actions/asset/Asset.resource';
-import { avatarDescription } from './actions/avatar/Avatar.resource';
-import { oAuthClientDescription } from './actions/oauthClient/OAuthClient.resource';
-import { templateDescription } from './actions/template/Template.resource';
-import { translationDescription } from './actions/translation/Translation.resource';
-import { webhookDescription } from './actions/webhook/Webhook.resource';
-import { userDescription } from './actions/user/User.resource';
-import { videoDescription } from './actions/video/Video.resource';
-import { voiceDescription } from './actions/voice/Voice.resource';
-import { getAvatarLooks, getLanguages, getVoices } from './methods/loadOptions';
+import { resources } from './actions/resources';
 import { resumeWebhook } from './actions/resume.webhook';
-import { router } from './actions/router';
-import { authenticationProperty, heyGenCredentials } from './transport';
+import { searchAssets, searchAvatarGroups, searchAvatarLooks, searchTemplates, searchVoices } from './methods/listSearch';
+import { getLanguages } from './methods/loadOptions';
+import { authenticationProperty, heyGenCredentials } from './service';
 
 export class HeyGen implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,47 +24,22 @@ export class HeyGen implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		// OAuth Client → Register is how an OAuth2 credential gets its Client ID: it needs no credential.
 		credentials: heyGenCredentials.map((credential) => ({ ...credential, displayOptions: { ...credential.displayOptions, hide: { resource: ['oAuthClient'] } } })),
 		webhooks: resumeWebhooks,
-		properties: [
-			authenticationProperty,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Asset', value: 'asset' },
-					{ name: 'Avatar', value: 'avatar' },
-					{ name: 'OAuth Client', value: 'oAuthClient' },
-					{ name: 'Template', value: 'template' },
-					{ name: 'User', value: 'user' },
-					{ name: 'Video', value: 'video' },
-					{ name: 'Video Translation', value: 'videoTranslation' },
-					{ name: 'Voice', value: 'voice' },
-					{ name: 'Webhook Endpoint', value: 'webhookEndpoint' },
-				],
-				default: 'video',
-			},
-			...userDescription,
-			...oAuthClientDescription,
-			...videoDescription,
-			...avatarDescription,
-			...voiceDescription,
-			...templateDescription,
-			...translationDescription,
-			...assetDescription,
-			...webhookDescription,
-			requestOptionsProperty,
-		],
+		properties: [authenticationProperty, ...nodeProperties(resources, 'video'), requestOptionsProperty],
 	};
 
-	methods = { loadOptions: { getAvatarLooks, getLanguages, getVoices } };
+	methods = {
+		listSearch: { searchAvatarLooks, searchAvatarGroups, searchVoices, searchTemplates, searchAssets },
+		// Multi-select option lists only; single existing things are picked with resource locators.
+		loadOptions: { getLanguages },
+	};
 
 	/** Only creates with Wait for Completion: Webhook Resume are ever resumed here. */
 	webhook = resumeWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperations.call(this, resources);
 	}
 }

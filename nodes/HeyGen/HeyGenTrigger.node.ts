@@ -9,16 +9,16 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { rethrowUnlessApiStatus } from '../shared/errors';
-import { isRepeatedDelivery, verifyHexSignatureWithTime } from '../shared/signature';
-import { apiRequest } from '../shared/transport';
-import { authenticationProperty, EVENT_TYPES, heyGenCredentials, heyGenService, unwrapData } from './transport';
+import { isRepeatedDelivery, rawBodyOf, verifyHexSignatureWithTime } from '../shared/signature';
+import { heyGenPage, heyGenRequest } from './helpers';
+import { authenticationProperty, EVENT_TYPES, heyGenCredentials, unwrapData } from './service';
 
 interface TriggerState {
 	endpointId?: string;
 	secret?: string;
 }
 
-/** §13: the v3 name first, then the names earlier handlers read (n8n hands headers over lower-cased). */
+/** Delivery headers (docs/api/heygen.md, "Webhooks"): the v3 name first, then the names earlier handlers read (n8n hands headers over lower-cased). */
 const SIGNATURE_HEADERS = ['heygen-signature', 'x-heygen-signature', 'signature'];
 
 export class HeyGenTrigger implements INodeType {
@@ -71,17 +71,14 @@ export class HeyGenTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as TriggerState;
 				if (!state.endpointId) return false;
+				// Our endpoint is somewhere in HeyGen's list of endpoints (20 pages at most).
 				let token: string | undefined;
 				for (let page = 0; page < 20; page++) {
-					const response = await apiRequest<{ data?: IDataObject[]; has_more?: boolean; next_token?: string | null }>(this, heyGenService, {
-						method: 'GET',
-						path: '/v3/webhooks/endpoints',
-						qs: { limit: 100, ...(token ? { token } : {}) },
-					});
-					const found = (response.body?.data ?? []).find((endpoint) => endpoint.endpoint_id === state.endpointId);
+					const { items, next } = await heyGenPage(this, { path: '/v3/webhooks/endpoints', limit: 100, token });
+					const found = items.find((endpoint) => endpoint.endpoint_id === state.endpointId);
 					if (found) return found.url === this.getNodeWebhookUrl('default') && found.status === 'enabled';
-					if (!response.body?.has_more || !response.body.next_token) break;
-					token = response.body.next_token;
+					if (!next) break;
+					token = next;
 				}
 				delete state.endpointId;
 				delete state.secret;
@@ -89,7 +86,7 @@ export class HeyGenTrigger implements INodeType {
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const body = { url: this.getNodeWebhookUrl('default'), events: this.getNodeParameter('events', []) as string[] };
-				const response = await apiRequest(this, heyGenService, { method: 'POST', path: '/v3/webhooks/endpoints', body });
+				const response = await heyGenRequest(this, { method: 'POST', path: '/v3/webhooks/endpoints', body });
 				const endpoint = unwrapData<IDataObject>(response.body);
 				const state = this.getWorkflowStaticData('node') as TriggerState;
 				state.endpointId = String(endpoint.endpoint_id);
@@ -100,7 +97,7 @@ export class HeyGenTrigger implements INodeType {
 				const state = this.getWorkflowStaticData('node') as TriggerState;
 				if (!state.endpointId) return true;
 				try {
-					await apiRequest(this, heyGenService, { method: 'DELETE', path: `/v3/webhooks/endpoints/${state.endpointId}` });
+					await heyGenRequest(this, { method: 'DELETE', path: `/v3/webhooks/endpoints/${state.endpointId}` });
 				} catch (error) {
 					// Already gone is what we wanted; anything else must surface.
 					rethrowUnlessApiStatus(error, 404);
@@ -119,8 +116,7 @@ export class HeyGenTrigger implements INodeType {
 		const state = this.getWorkflowStaticData('node') as TriggerState;
 		if (this.getNodeParameter('verifySignature', true) as boolean) {
 			const signature = SIGNATURE_HEADERS.map((name) => headers[name]).find((value) => value !== undefined);
-			const request = this.getRequestObject() as unknown as { rawBody?: Buffer; body?: unknown };
-			const raw = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
+			const raw = rawBodyOf(this);
 			const check = state.secret
 				? verifyHexSignatureWithTime(state.secret, raw, signature, {
 						timestamp: headers['heygen-timestamp'],
@@ -132,10 +128,10 @@ export class HeyGenTrigger implements INodeType {
 				return { noWebhookResponse: true };
 			}
 		}
-		// §13: HeyGen may deliver an event again; the same event id within 24 h starts nothing.
+		// HeyGen may deliver an event again (docs/api/heygen.md, "Webhooks"); the same event id within 24 h starts nothing.
 		const eventId = headers['heygen-event-id'] ?? (typeof body.event_id === 'string' ? body.event_id : undefined);
 		if (isRepeatedDelivery(`${this.getWorkflow().id}:${this.getNode().id}`, eventId)) return { webhookResponse: 'duplicate ignored' };
-		// §3: the type is `event_type` (not `event`); types not subscribed can still arrive.
+		// The type is `event_type` (not `event`); types not subscribed can still arrive.
 		const eventType = String(body.event_type ?? '');
 		if (!(this.getNodeParameter('events', []) as string[]).includes(eventType)) return { webhookResponse: 'ignored' };
 		const data = (body.event_data ?? {}) as IDataObject;
@@ -148,7 +144,7 @@ export class HeyGenTrigger implements INodeType {
 							event_id: body.event_id ?? null,
 							created_at: body.created_at ?? null,
 							...data,
-							// Read defensively (§8): url or video_url; msg or message.
+							// Read defensively: url or video_url; msg or message.
 							url: data.url ?? data.video_url ?? null,
 							message: data.msg ?? data.message ?? null,
 						},

@@ -1,13 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { nodeProperties } from '../shared/operation';
 import { requestOptionsProperty } from '../shared/requestOptions';
-import { accountDescription } from './actions/account/Account.resource';
-import { mediaDescription } from './actions/media/Media.resource';
-import { postDescription } from './actions/post/Post.resource';
-import { webhookSettingsDescription } from './actions/webhookSettings/WebhookSettings.resource';
+import { routeOperations } from '../shared/router';
+import { resources } from './actions/resources';
+import { searchAccounts, searchPosts } from './methods/listSearch';
 import { getAccounts } from './methods/loadOptions';
-import { router } from './actions/router';
 
 export class SocialSyncer implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,31 +22,16 @@ export class SocialSyncer implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'socialSyncerApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'Media', value: 'media' },
-					{ name: 'Post', value: 'post' },
-					{ name: 'Webhook Setting', value: 'webhookSettings' },
-				],
-				default: 'post',
-			},
-			...accountDescription,
-			...postDescription,
-			...mediaDescription,
-			...webhookSettingsDescription,
-			requestOptionsProperty,
-		],
+		properties: [...nodeProperties(resources, 'post'), requestOptionsProperty],
 	};
 
-	methods = { loadOptions: { getAccounts } };
+	methods = {
+		listSearch: { searchAccounts, searchPosts },
+		// Post → Create picks several accounts at once: a multi-select, not a resource locator.
+		loadOptions: { getAccounts },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperations.call(this, resources);
 	}
 }

@@ -1,5 +1,3 @@
-import { randomBytes } from 'crypto';
-
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -11,30 +9,11 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { rethrowUnlessApiStatus } from '../shared/errors';
-import { verifyBodySignature } from '../shared/signature';
-import { apiRequest } from '../shared/transport';
-import { WEBHOOK_EVENTS } from './actions/webhookSettings/WebhookSettings.resource';
-import { PLATFORM_RULES } from './helpers';
-import { PLATFORM_OPTIONS, socialSyncerService } from './transport';
-
-const COOKIE = 'n8n_socialsyncer_connect';
-const STATE_TTL_MS = 10 * 60_000;
-
-interface ConnectState {
-	platform: string;
-	nonce: string;
-	expiresAt: number;
-	used: boolean;
-}
-interface TriggerState {
-	webhookUrl?: string;
-	secret?: string;
-	connect?: Record<string, ConnectState>;
-}
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-const page = (title: string, message: string) =>
-	`<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:sans-serif;max-width:32rem;margin:4rem auto"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></body></html>`;
+import { apiRequest } from '../shared/request';
+import { rawBodyOf, verifyBodySignature } from '../shared/signature';
+import { finishConnect, startConnect, type TriggerState } from './connect';
+import { WEBHOOK_EVENTS } from './helpers';
+import { PLATFORM_OPTIONS, socialSyncerService } from './service';
 
 export class SocialSyncerTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -167,11 +146,9 @@ async function receiveEvent(ctx: IWebhookFunctions): Promise<IWebhookResponseDat
 		const credentials = await ctx.getCredentials('socialSyncerApi');
 		const secret = state.secret ?? String(credentials.webhookSecret ?? '').trim();
 		const headers = ctx.getHeaderData() as Record<string, string | undefined>;
-		// §7: the docs' samples disagree on the header name; both are read.
+		// The API docs' samples disagree on the header name; both are read.
 		const signature = headers['x-socialsyncerapi-signature'] ?? headers['x-socialapi-signature'];
-		const request = ctx.getRequestObject() as unknown as { rawBody?: Buffer; body?: unknown };
-		const raw = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
-		if (!secret || !verifyBodySignature(secret, raw, signature)) {
+		if (!secret || !verifyBodySignature(secret, rawBodyOf(ctx), signature)) {
 			ctx.getResponseObject().status(401).json({ error: secret ? 'Signature rejected' : 'No webhook secret is known: reactivate the workflow or set it in the credential' });
 			return { noWebhookResponse: true };
 		}
@@ -179,82 +156,4 @@ async function receiveEvent(ctx: IWebhookFunctions): Promise<IWebhookResponseDat
 	const events = ctx.getNodeParameter('events', []) as string[];
 	if (!events.includes(String(body.event))) return { webhookResponse: 'ignored' };
 	return { workflowData: [[{ json: body }]] };
-}
-
-/** One cookie from the Cookie header: n8n runs production webhooks before its cookie parser. */
-function cookieValue(header: unknown, name: string): string | undefined {
-	for (const pair of String(header ?? '').split(';')) {
-		const separator = pair.indexOf('=');
-		if (separator > 0 && pair.slice(0, separator).trim() === name) return pair.slice(separator + 1).trim();
-	}
-	return undefined;
-}
-
-function respondPage(ctx: IWebhookFunctions, status: number, title: string, message: string): IWebhookResponseData {
-	const response = ctx.getResponseObject();
-	response.setHeader('Set-Cookie', `${COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`);
-	response.status(status).send(page(title, message));
-	return { noWebhookResponse: true };
-}
-
-async function startConnect(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
-	if (!(ctx.getNodeParameter('connectEnabled', true) as boolean)) return respondPage(ctx, 404, 'Not available', 'Connecting accounts is turned off for this link.');
-	const platform = String((ctx.getQueryData() as IDataObject).platform ?? '');
-	const allowed = ctx.getNodeParameter('connectPlatforms', []) as string[];
-	if (!PLATFORM_RULES[platform] || !allowed.includes(platform)) {
-		return respondPage(ctx, 400, 'Unknown platform', `Add ?platform= with one of: ${allowed.join(', ')}.`);
-	}
-	const callbackUrl = ctx.getNodeWebhookUrl('setup') as string;
-	let answer: { authUrl?: string; state?: string };
-	try {
-		answer = (await apiRequest<{ authUrl?: string; state?: string }>(ctx, socialSyncerService, { method: 'GET', path: `/v1/connect/${platform}`, qs: { redirect_url: callbackUrl } })).body;
-	} catch (error) {
-		return respondPage(ctx, 502, 'Could not start', `SocialSyncer did not start the connection: ${(error as Error).message}`);
-	}
-	if (!answer.authUrl || !answer.state) return respondPage(ctx, 502, 'Could not start', 'SocialSyncer answered without an authorization URL.');
-	const state = ctx.getWorkflowStaticData('node') as TriggerState;
-	const now = Date.now();
-	state.connect = Object.fromEntries(Object.entries(state.connect ?? {}).filter(([, pending]) => pending.expiresAt > now && !pending.used));
-	// The API's state can be predictable (e.g. "owner123:instagram"), so the flow is also bound to
-	// this browser by a random nonce in an HttpOnly cookie (RFC 6749 §10.12).
-	const nonce = randomBytes(24).toString('hex');
-	state.connect[answer.state] = { platform, nonce, expiresAt: now + STATE_TTL_MS, used: false };
-	const secure = callbackUrl.startsWith('https:') ? '; Secure' : '';
-	const response = ctx.getResponseObject();
-	response.setHeader('Set-Cookie', `${COOKIE}=${nonce}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${STATE_TTL_MS / 1000}${secure}`);
-	response.redirect(302, answer.authUrl);
-	return { noWebhookResponse: true };
-}
-
-async function finishConnect(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const query = ctx.getQueryData() as IDataObject;
-	const stateValue = typeof query.state === 'string' ? query.state : '';
-	const state = ctx.getWorkflowStaticData('node') as TriggerState;
-	const pending = stateValue ? state.connect?.[stateValue] : undefined;
-	if (!stateValue) return respondPage(ctx, 400, 'Connection failed', 'The link has no state. Start again from the connect link.');
-	if (!pending) return respondPage(ctx, 400, 'Connection failed', 'This connection request is unknown. Start again from the connect link.');
-	if (pending.used) return respondPage(ctx, 400, 'Connection failed', 'This connection request was already used. Start again from the connect link.');
-	if (pending.expiresAt < Date.now()) return respondPage(ctx, 400, 'Connection failed', 'This connection request expired. Start again from the connect link.');
-	if (cookieValue(ctx.getHeaderData().cookie, COOKIE) !== pending.nonce) {
-		return respondPage(ctx, 400, 'Connection failed', 'This browser did not start this connection. Open the connect link in the same browser.');
-	}
-	// Used from here on, whatever happens next: a code is exchanged at most once.
-	pending.used = true;
-	if (query.error) return respondPage(ctx, 400, 'Connection cancelled', `The platform answered: ${String(query.error)}.`);
-	if (typeof query.code !== 'string' || !query.code) return respondPage(ctx, 400, 'Connection failed', 'The platform sent no authorization code.');
-	let account: { platform?: string; username?: string; accountId?: string };
-	try {
-		account = (
-			await apiRequest<{ platform?: string; username?: string; accountId?: string }>(ctx, socialSyncerService, {
-				method: 'POST',
-				path: `/v1/connect/${pending.platform}`,
-				body: { code: query.code, redirect_url: ctx.getNodeWebhookUrl('setup'), state: stateValue },
-			})
-		).body;
-	} catch (error) {
-		return respondPage(ctx, 400, 'Connection failed', `SocialSyncer did not accept the authorization: ${(error as Error).message}`);
-	}
-	const label = PLATFORM_RULES[String(account.platform ?? pending.platform)]?.label ?? pending.platform;
-	respondPage(ctx, 200, 'Account connected', `Connected @${String(account.username)} on ${label}. You can close this window.`);
-	return { workflowData: [[{ json: { platform: account.platform ?? pending.platform, username: account.username, accountId: account.accountId } }]] };
 }

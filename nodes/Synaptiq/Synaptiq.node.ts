@@ -1,13 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { nodeProperties } from '../shared/operation';
 import { requestOptionsProperty } from '../shared/requestOptions';
-import { analyticsDescription } from './actions/analytics/Analytics.resource';
-import { chatDescription } from './actions/chat/Chat.resource';
-import { conversationDescription } from './actions/conversation/Conversation.resource';
-import { leadDescription } from './actions/lead/Lead.resource';
-import { webhookDescription } from './actions/webhook/Webhook.resource';
-import { router } from './actions/router';
+import { routeOperations } from '../shared/router';
+import { resources } from './actions/resources';
+import { searchConversations, searchLeads } from './methods/listSearch';
 
 export class Synaptiq implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,31 +21,12 @@ export class Synaptiq implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'synaptiqApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Analytics', value: 'analytics' },
-					{ name: 'Chat', value: 'chat' },
-					{ name: 'Conversation', value: 'conversation' },
-					{ name: 'Lead', value: 'lead' },
-					{ name: 'Webhook', value: 'webhook' },
-				],
-				default: 'lead',
-			},
-			...leadDescription,
-			...conversationDescription,
-			...chatDescription,
-			...analyticsDescription,
-			...webhookDescription,
-			requestOptionsProperty,
-		],
+		properties: [...nodeProperties(resources, 'lead'), requestOptionsProperty],
 	};
 
+	methods = { listSearch: { searchLeads, searchConversations } };
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperations.call(this, resources);
 	}
 }

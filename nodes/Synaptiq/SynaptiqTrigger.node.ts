@@ -11,9 +11,9 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, rethrowUnlessApiStatus } from '../shared/errors';
-import { verifyBodySignature, verifyTimestampedSignature, type SignatureCheck } from '../shared/signature';
-import { apiRequest } from '../shared/transport';
-import { newWebhookSecret, synaptiqService, WEBHOOK_EVENTS, type SynaptiqList } from './transport';
+import { apiRequest } from '../shared/request';
+import { rawBodyOf, verifyBodySignature, verifyTimestampedSignature, type SignatureCheck } from '../shared/signature';
+import { newWebhookSecret, synaptiqService, WEBHOOK_EVENTS, type SynaptiqList } from './service';
 
 interface TriggerState {
 	webhookId?: string;
@@ -129,14 +129,12 @@ export class SynaptiqTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject() as unknown as { rawBody?: Buffer; body?: unknown };
 		const body = (this.getBodyData() ?? {}) as IDataObject;
 		if (this.getNodeParameter('verifySignature', true) as boolean) {
 			const state = this.getWorkflowStaticData('node') as TriggerState;
 			const secret = String(this.getNodeParameter('manualSecret', '') ?? '').trim() || state.secret || '';
 			const header = (this.getHeaderData() as Record<string, string | undefined>)['x-synaptiq-signature'];
-			const raw = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
-			const check = verifySynaptiqSignature(secret, raw, header, this.getNodeParameter('toleranceSeconds', 300) as number);
+			const check = verifySynaptiqSignature(secret, rawBodyOf(this), header, this.getNodeParameter('toleranceSeconds', 300) as number);
 			if (!check.valid) {
 				// Why, never what: no secret and no signature value in the answer or the log.
 				this.logger.warn(`Synaptiq Trigger refused a delivery: ${check.reason}`, { workflowId: this.getWorkflow().id, node: this.getNode().name });
@@ -148,15 +146,15 @@ export class SynaptiqTrigger implements INodeType {
 		const events = this.getNodeParameter('events', []) as string[];
 		// Unsubscribed types can still arrive (a shared endpoint): ignore them with a 200.
 		if (!events.includes(type)) return { webhookResponse: 'ignored' };
-		// Both envelopes (§8): camelCase (API page) and snake_case (integration page).
+		// Both envelopes (docs/api/synaptiq.md, "Webhooks"): camelCase (API page) and snake_case (integration page).
 		const event = { id: body.id, type, createdAt: body.createdAt ?? body.created_at, apiVersion: body.apiVersion ?? null, data: body.data };
 		return { workflowData: [[{ json: event as IDataObject }]] };
 	}
 }
 
 /**
- * The format of X-Synaptiq-Signature is our assumption (§8 [A]), and verification is on by default, so
- * every form a sender could use is read: `t=<ts>,v1=<hex>` (HMAC of "t." + body, within the tolerance),
+ * The format of X-Synaptiq-Signature is our assumption (docs/api/synaptiq.md, "Assumptions"), and
+ * verification is on by default, so every form a sender could use is read: `t=<ts>,v1=<hex>` (HMAC of "t." + body, within the tolerance),
  * or a bare hex / `sha256=<hex>` HMAC-SHA256 of the raw body.
  */
 function verifySynaptiqSignature(secret: string, raw: Buffer, header: string | undefined, toleranceSeconds: number): SignatureCheck {

@@ -1,74 +1,74 @@
-/** Synaptiq details several operations share: scopes, requests, page-style lists, field checks. */
+/** Synaptiq details several operations share: scopes, requests, the one page-style list walk, lead field checks. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { collectPages, nextPageNumber } from '../shared/pagination';
-import { apiRequest, type ApiResponse, type RequestSpec, type TransportOptions } from '../shared/transport';
-import { synaptiqService, type SynaptiqList } from './transport';
+import { collectPages, listSettings, nextPageNumber, type Page } from '../shared/pagination';
+import { commaList, jsonParameter } from '../shared/parameters';
+import { apiRequest, DEFAULT_REQUEST_OPTIONS, type ApiResponse, type RequestContext, type RequestOptions, type RequestSpec } from '../shared/request';
+import { synaptiqService, type SynaptiqList } from './service';
 
 export type Scope = 'read' | 'write' | 'admin';
 const RANK: Record<Scope, number> = { read: 0, write: 1, admin: 2 };
 
 /**
- * Every call names the scope it needs (§2). When the credential says which scope its key has,
- * a call the key cannot make fails here, before the request, naming the scope it needs.
+ * Every call names the scope it needs (docs/api/synaptiq.md, "Auth"). When the credential says which
+ * scope its key has, a call the key cannot make fails here, before the request, naming the scope it needs.
  */
-export async function synaptiqRequest<T = IDataObject>(
-	ctx: IExecuteFunctions,
-	scope: Scope,
-	spec: RequestSpec,
-	transport: TransportOptions,
-): Promise<ApiResponse<T>> {
-	const credentials = await ctx.getCredentials('synaptiqApi', spec.itemIndex);
+export async function requireScope(ctx: RequestContext, scope: Scope, itemIndex?: number): Promise<void> {
+	const credentials = await ctx.getCredentials('synaptiqApi', itemIndex);
 	const keyScope = String(credentials.keyScope ?? 'unknown') as Scope | 'unknown';
 	if (keyScope !== 'unknown' && RANK[keyScope] < RANK[scope]) {
 		throw new NodeOperationError(ctx.getNode(), `This operation needs a ${scope}-scope Synaptiq key; the credential's key is ${keyScope}-scope`, {
-			itemIndex: spec.itemIndex,
+			itemIndex,
 			description: `Create a ${scope}-scope key in the Synaptiq dashboard (Settings → API Keys) and use it in the credential, or correct the credential's Key Scope.`,
 		});
 	}
-	return await apiRequest<T>(ctx, synaptiqService, spec, transport);
 }
 
-/** "Return All" / "Limit" over Synaptiq's page style (§6). */
-export async function listPages(
-	ctx: IExecuteFunctions,
-	path: string,
-	qs: IDataObject,
-	itemIndex: number,
-	transport: TransportOptions,
-): Promise<IDataObject[]> {
-	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? 0 : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
-	return await collectPages<IDataObject, number>(
-		async (page = 1, pageSize) => {
-			const response = await synaptiqRequest<SynaptiqList<IDataObject>>(ctx, 'read', { method: 'GET', path, qs: { ...qs, page, limit: pageSize }, itemIndex }, transport);
-			const body = response.body ?? {};
-			return { items: body.data ?? [], next: nextPageNumber(page, body.pagination ?? {}) };
-		},
-		{ returnAll, limit, maxPageSize: 100 },
-	);
+export async function synaptiqRequest<T = IDataObject>(
+	ctx: RequestContext,
+	scope: Scope,
+	spec: RequestSpec,
+	requestOptions: RequestOptions = DEFAULT_REQUEST_OPTIONS,
+): Promise<ApiResponse<T>> {
+	await requireScope(ctx, scope, spec.itemIndex);
+	return await apiRequest<T>(ctx, synaptiqService, spec, requestOptions);
 }
 
-export function requiredString(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
-	const value = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	if (!value) throw new NodeOperationError(ctx.getNode(), `${label} is required`, { itemIndex });
-	return value;
+export interface PageQuery {
+	path: string;
+	qs?: IDataObject;
+	/** GET lists are read scope, except `/webhooks` (admin). */
+	scope?: Scope;
+	itemIndex?: number;
 }
 
-export function parseJsonField(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): IDataObject | undefined {
-	if (value === undefined || value === '') return undefined;
-	if (typeof value === 'object') return value as IDataObject;
-	try {
-		const parsed = JSON.parse(String(value)) as unknown;
-		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-		return parsed as IDataObject;
-	} catch {
-		throw new NodeOperationError(ctx.getNode(), `${label} must be a JSON object`, { itemIndex });
-	}
+/**
+ * One page of a Synaptiq list: `page` (from 1) + `limit` (≤ 100) → `{data, pagination}`; the next page
+ * number until `hasMore` is false (docs/api/synaptiq.md, "Pagination"). Get Many, Search and the pickers use it.
+ */
+export async function synaptiqPage(
+	ctx: RequestContext,
+	query: PageQuery,
+	page: number,
+	limit: number,
+	requestOptions: RequestOptions = DEFAULT_REQUEST_OPTIONS,
+): Promise<Page<IDataObject, number>> {
+	const spec: RequestSpec = { method: 'GET', path: query.path, qs: { ...(query.qs ?? {}), page, limit }, itemIndex: query.itemIndex };
+	const response = await synaptiqRequest<SynaptiqList<IDataObject>>(ctx, query.scope ?? 'read', spec, requestOptions);
+	const body = response.body ?? {};
+	return { items: body.data ?? [], next: nextPageNumber(page, body.pagination ?? {}) };
 }
 
-/** §3 #5 limits: email, name 1–200, company ≤ 200, phone ≤ 50. */
+/** "Return All" / "Limit" over Synaptiq's pages, 100 per request. */
+export async function listPages(ctx: IExecuteFunctions, query: PageQuery & { itemIndex: number }, requestOptions: RequestOptions): Promise<IDataObject[]> {
+	return await collectPages<IDataObject, number>(async (page = 1, pageSize) => await synaptiqPage(ctx, query, page, pageSize, requestOptions), {
+		...listSettings(ctx, query.itemIndex),
+		maxPageSize: 100,
+	});
+}
+
+/** The lead limits (docs/api/synaptiq.md, "Endpoints"): email, name 1–200, company ≤ 200, phone ≤ 50. */
 export function checkLeadFields(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
 	const problem = (message: string) => new NodeOperationError(ctx.getNode(), message, { itemIndex });
 	if (fields.email !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(fields.email))) throw problem(`Email "${String(fields.email)}" is not a valid email address`);
@@ -78,8 +78,8 @@ export function checkLeadFields(ctx: IExecuteFunctions, fields: IDataObject, ite
 	const clean: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
 		if (value === '' || value === undefined) continue;
-		if (key === 'tags') clean.tags = Array.isArray(value) ? value : String(value).split(',').map((tag) => tag.trim()).filter(Boolean);
-		else if (key === 'customFields' || key === 'metadata') clean[key] = parseJsonField(ctx, value, key === 'customFields' ? 'Custom Fields' : 'Metadata', itemIndex);
+		if (key === 'tags') clean.tags = Array.isArray(value) ? value : commaList(value);
+		else if (key === 'customFields' || key === 'metadata') clean[key] = jsonParameter(ctx, value, key === 'customFields' ? 'Custom Fields' : 'Metadata', itemIndex, 'object') as IDataObject | undefined;
 		else clean[key] = value;
 	}
 	return clean;
@@ -87,7 +87,7 @@ export function checkLeadFields(ctx: IExecuteFunctions, fields: IDataObject, ite
 
 export const LEAD_STATUS_OPTIONS = ['new', 'contacted', 'qualified', 'converted', 'lost'].map((value) => ({ name: value[0].toUpperCase() + value.slice(1), value }));
 
-/** The Sort Order option both lists offer (§3.2; Synaptiq's default is descending). */
+/** The Sort Order option both lists offer (Synaptiq's default is descending). */
 export const SORT_ORDER_OPTION: INodeProperties = {
 	displayName: 'Sort Order',
 	name: 'sortOrder',

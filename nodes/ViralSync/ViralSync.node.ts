@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { nodeProperties } from '../shared/operation';
 import { requestOptionsProperty } from '../shared/requestOptions';
+import { routeOperations } from '../shared/router';
 import { resumeWebhooks } from '../shared/webhookResume';
-import { accountDescription } from './actions/account/Account.resource';
-import { renderJobDescription } from './actions/renderJob/RenderJob.resource';
 import { resumeWebhook } from './actions/renderJob/resume.webhook';
-import { router } from './actions/router';
+import { resources } from './actions/resources';
+import { searchRenderJobs } from './methods/listSearch';
 
 export class ViralSync implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,28 +24,15 @@ export class ViralSync implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'viralSyncApi', required: true }],
 		webhooks: resumeWebhooks,
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'Render Job', value: 'renderJob' },
-				],
-				default: 'renderJob',
-			},
-			...accountDescription,
-			...renderJobDescription,
-			requestOptionsProperty,
-		],
+		properties: [...nodeProperties(resources, 'renderJob'), requestOptionsProperty],
 	};
+
+	methods = { listSearch: { searchRenderJobs } };
 
 	/** Only Render Job → Create with Wait for Completion: Webhook Resume is ever resumed here. */
 	webhook = resumeWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperations.call(this, resources);
 	}
 }

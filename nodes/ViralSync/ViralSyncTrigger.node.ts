@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { verifyBodySignature } from '../shared/signature';
+import { rawBodyOf, verifyBodySignature } from '../shared/signature';
 import { JOB_STATUSES, TERMINAL_STATUSES } from './helpers';
 
 export class ViralSyncTrigger implements INodeType {
@@ -75,23 +75,21 @@ export class ViralSyncTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject() as unknown as { rawBody?: Buffer; body?: unknown };
 		const body = (this.getBodyData() ?? {}) as IDataObject;
 		if (this.getNodeParameter('verifySignature', true) as boolean) {
 			const credentials = await this.getCredentials('viralSyncApi');
 			const secret = String(credentials.webhookSecret ?? '').trim();
-			// §7: verification needs the account secret; without one the callback cannot be checked.
+			// Verification needs the account's callback secret; without one the callback cannot be checked.
 			if (secret) {
 				const signature = (this.getHeaderData() as Record<string, string | undefined>)['x-render-signature'];
-				const raw = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
-				if (!verifyBodySignature(secret, raw, signature)) {
+				if (!verifyBodySignature(secret, rawBodyOf(this), signature)) {
 					this.getResponseObject().status(401).json({ error: signature ? 'Signature rejected: it does not match' : 'Signature rejected: x-render-signature is missing' });
 					return { noWebhookResponse: true };
 				}
 			}
 		}
 		const status = String(body.status ?? '');
-		// Progress callbacks must get a 200 too, or ViralSync may stop sending (§3 webhook resume note).
+		// Progress callbacks must get a 200 too, or ViralSync may stop sending them.
 		if ((this.getNodeParameter('terminalOnly', true) as boolean) && !TERMINAL_STATUSES.includes(status)) return { webhookResponse: 'ignored' };
 		const statuses = this.getNodeParameter('statuses', []) as string[];
 		if (statuses.length > 0 && !statuses.includes(status)) return { webhookResponse: 'ignored' };

@@ -2,25 +2,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiRequest, type ApiResponse, type RequestSpec, type TransportOptions } from '../shared/transport';
-import { viralSyncService } from './transport';
+import { apiRequest, type ApiResponse, type RequestOptions, type RequestSpec } from '../shared/request';
+import { viralSyncService } from './service';
 
-/** §3: done, failed and cancelled end a job; any other status (known or not) is still running. */
+/** Done, failed and cancelled end a job; any other status (known or not) is still running. */
 export const TERMINAL_STATUSES = ['done', 'failed', 'cancelled'];
 
 export const JOB_STATUSES = ['queued', 'running', 'waiting', 'done', 'failed', 'cancelled'];
 
-export async function viralSyncRequest<T = IDataObject>(ctx: IExecuteFunctions, spec: RequestSpec, transport: TransportOptions): Promise<ApiResponse<T>> {
-	return await apiRequest<T>(ctx, viralSyncService, spec, transport);
+export async function viralSyncRequest<T = IDataObject>(ctx: IExecuteFunctions, spec: RequestSpec, requestOptions: RequestOptions): Promise<ApiResponse<T>> {
+	return await apiRequest<T>(ctx, viralSyncService, spec, requestOptions);
 }
 
-export function jobIdParameter(ctx: IExecuteFunctions, itemIndex: number): string {
-	const id = String(ctx.getNodeParameter('jobId', itemIndex, '') ?? '').trim();
-	if (!id) throw new NodeOperationError(ctx.getNode(), 'Job ID is required', { itemIndex });
-	return id;
-}
-
-/** A failed or cancelled job as a node error (§3: failed → its error text; cancelled → "job cancelled"). */
+/** A failed or cancelled job as a node error (failed → its error text; cancelled → "job cancelled"). */
 export function jobFailure(ctx: IExecuteFunctions, job: IDataObject, itemIndex: number): NodeOperationError {
 	const error = typeof job.error === 'string' ? job.error : undefined;
 	const code = error ? /^([A-Z_]+):/.exec(error)?.[1] : undefined;

@@ -51,11 +51,6 @@ export function withDisplayOptions(property: INodeProperties, show: NonNullable<
 	return { ...property, displayOptions };
 }
 
-/** Until a node is built from resources: its fields shown for one resource and operation. */
-export function scoped(show: NonNullable<IDisplayOptions['show']>, properties: INodeProperties[]): INodeProperties[] {
-	return properties.map((property) => withDisplayOptions(property, show));
-}
-
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 /** The Operation dropdown of a resource and every operation's fields, each shown for its resource and operation. */

@@ -94,27 +94,3 @@ export function listSettings(ctx: IExecuteFunctions, itemIndex: number, defaultL
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	return { returnAll, limit: returnAll ? 0 : (ctx.getNodeParameter('limit', itemIndex, defaultLimit) as number) };
 }
-
-/** The usual pair of list fields, shown for the given resource and operation. */
-export function returnAllAndLimit(resource: string, operation: string, maxLimit: number, defaultLimit = 50): INodeProperties[] {
-	const show = { resource: [resource], operation: [operation] };
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: Math.min(defaultLimit, maxLimit),
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-		},
-	];
-}

@@ -6,13 +6,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, errorItem, nodeCredentialSecrets, redactError } from './errors';
-import { findOperation, type OperationExecute, type Resource } from './operation';
+import { findOperation, type Resource } from './operation';
 import { readRequestOptions } from './requestOptions';
 
 export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
-
-/** Until every node is built from resources: the older map of resource → operation → handler. */
-export type OperationMap = Record<string, Record<string, OperationExecute | { aggregate: true; execute: OperationExecute }>>;
 
 function isExecutionData(value: IDataObject | INodeExecutionData): value is INodeExecutionData {
 	return typeof value.json === 'object' && value.json !== null && !Array.isArray(value.json);
@@ -26,23 +23,12 @@ function toItems(result: OperationResult, itemIndex: number): INodeExecutionData
 	});
 }
 
-function chosenOperation(ctx: IExecuteFunctions, routes: Resource[] | OperationMap): { execute: OperationExecute; aggregate?: true } | undefined {
-	const resource = ctx.getNodeParameter('resource', 0) as string;
-	const operation = ctx.getNodeParameter('operation', 0) as string;
-	if (Array.isArray(routes)) return findOperation(routes, resource, operation);
-	const handler = routes[resource]?.[operation];
-	if (!handler) return undefined;
-	return typeof handler === 'function' ? { execute: handler } : handler;
-}
-
-export async function routeOperations(this: IExecuteFunctions, routes: Resource[] | OperationMap): Promise<INodeExecutionData[][]> {
+export async function routeOperations(this: IExecuteFunctions, resources: Resource[]): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const chosen = chosenOperation(this, routes);
-	if (!chosen) {
-		const resource = this.getNodeParameter('resource', 0) as string;
-		const operation = this.getNodeParameter('operation', 0) as string;
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
-	}
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const chosen = findOperation(resources, resource, operation);
+	if (!chosen) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	const requestOptions = readRequestOptions(this);
 
 	if (chosen.aggregate) {

@@ -20,11 +20,11 @@ const { check, finish } = checks('browser e2e');
 
 /** Per service: the names the editor shows, the action picked in the node panel, and a value its output must show. */
 const UI = {
-	sync: { credentialName: 'Sync API', nodeName: 'Sync', action: 'List models', expectText: 'lipsync-2' },
+	sync: { credentialName: 'Sync API', nodeName: 'Sync', action: 'Get many models', expectText: 'lipsync-2' },
 	heygen: { credentialName: 'HeyGen API', nodeName: 'HeyGen', action: 'Get the current user', expectText: 'emulator@example.com' },
 	viralsync: { credentialName: 'ViralSync API', nodeName: 'ViralSync', action: 'Get the account', expectText: 'pro@example.com' },
-	socialsyncer: { credentialName: 'SocialSyncer API', nodeName: 'SocialSyncer', action: 'List connected accounts', expectText: 'emulatorbrand' },
-	synaptiq: { credentialName: 'Synaptiq API', nodeName: 'Synaptiq', action: 'List leads', expectText: 'browser@example.com' },
+	socialsyncer: { credentialName: 'SocialSyncer API', nodeName: 'SocialSyncer', action: 'Get many accounts', expectText: 'emulatorbrand' },
+	synaptiq: { credentialName: 'Synaptiq API', nodeName: 'Synaptiq', action: 'Get many leads', expectText: 'browser@example.com' },
 };
 
 /** Fills a form input and checks it kept exactly that value (the credential form can re-render a default into it while it is being filled). */

@@ -35,7 +35,7 @@ export const SERVICES = {
 		node: 'socialSyncer',
 		testPath: '/v1/accounts',
 		header: 'authorization',
-		parameters: { resource: 'account', operation: 'list', platform: 'twitter' },
+		parameters: { resource: 'account', operation: 'getAll', platform: 'twitter' },
 		expect: (items) => items.length === 1 && items[0].json.platform === 'twitter',
 	},
 	synaptiq: {
@@ -43,7 +43,7 @@ export const SERVICES = {
 		node: 'synaptiq',
 		testPath: '/api/v1/leads',
 		header: 'authorization',
-		parameters: { resource: 'lead', operation: 'list', returnAll: true },
+		parameters: { resource: 'lead', operation: 'getAll', returnAll: true },
 		expect: (items) => items.length === 1 && items[0].json.email === 'smoke@example.com',
 	},
 };

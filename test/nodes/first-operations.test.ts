@@ -47,10 +47,10 @@ test('ViralSync Account → Get returns /v1/me for each input item', async () =>
 	expect(emulatorSet.current.viralsync.log.map((entry) => entry.path)).toEqual(['/v1/me', '/v1/me', '/v1/me']);
 });
 
-test('SocialSyncer Account → List passes the platform filter', async () => {
+test('SocialSyncer Account → Get Many passes the platform filter', async () => {
 	const result = await runNode({
 		type: 'socialSyncer',
-		parameters: { resource: 'account', operation: 'list', platform: 'instagram' },
+		parameters: { resource: 'account', operation: 'getAll', platform: 'instagram' },
 		credentialType: 'socialSyncerApi',
 		credentials: credentialsFor(emulatorSet.current.socialsyncer, TEST_KEYS.socialsyncer.valid),
 	});
@@ -59,12 +59,12 @@ test('SocialSyncer Account → List passes the platform filter', async () => {
 	expect(emulatorSet.current.socialsyncer.log[0].headers.authorization).toBe(`Bearer ${TEST_KEYS.socialsyncer.valid}`);
 });
 
-test('Synaptiq Lead → List sends filters, sort and page/limit', async () => {
+test('Synaptiq Lead → Get Many sends filters, sort and page/limit', async () => {
 	const result = await runNode({
 		type: 'synaptiq',
 		parameters: {
 			resource: 'lead',
-			operation: 'list',
+			operation: 'getAll',
 			returnAll: false,
 			limit: 10,
 			filters: { status: 'qualified', source: 'chat' },
@@ -85,7 +85,7 @@ test('Synaptiq Lead → List sends filters, sort and page/limit', async () => {
 	});
 });
 
-test('Synaptiq Lead → List with Return All walks every page, and Limit stops early', async () => {
+test('Synaptiq Lead → Get Many with Return All walks every page, and Limit stops early', async () => {
 	const origin = emulatorSet.current.synaptiq.baseUrl;
 	// Seeding goes through the API; lift the Starter write limit (60/min) and the POST /leads cap (30/min) for it.
 	emulatorSet.current.synaptiq.config.scopeLimits = { starter: { read: 120, write: 10_000, admin: 30 } };
@@ -100,7 +100,7 @@ test('Synaptiq Lead → List with Return All walks every page, and Limit stops e
 	}
 	emulatorSet.current.synaptiq.clearLog();
 	const credentials = credentialsFor(emulatorSet.current.synaptiq, TEST_KEYS.synaptiq.liveRead);
-	const all = await runNode({ type: 'synaptiq', parameters: { resource: 'lead', operation: 'list', returnAll: true }, credentialType: 'synaptiqApi', credentials });
+	const all = await runNode({ type: 'synaptiq', parameters: { resource: 'lead', operation: 'getAll', returnAll: true }, credentialType: 'synaptiqApi', credentials });
 	expect(all.output(NODE_NAME)).toHaveLength(230);
 	expect(new Set(all.output(NODE_NAME).map((item) => item.json.id)).size).toBe(230);
 	expect(emulatorSet.current.synaptiq.log.map((entry) => entry.query)).toEqual([
@@ -112,7 +112,7 @@ test('Synaptiq Lead → List with Return All walks every page, and Limit stops e
 	emulatorSet.current.synaptiq.clearLog();
 	const some = await runNode({
 		type: 'synaptiq',
-		parameters: { resource: 'lead', operation: 'list', returnAll: false, limit: 120 },
+		parameters: { resource: 'lead', operation: 'getAll', returnAll: false, limit: 120 },
 		credentialType: 'synaptiqApi',
 		credentials,
 	});
@@ -130,7 +130,7 @@ test('sandbox and live keys see separate Synaptiq data', async () => {
 	const list = (apiKey: string) =>
 		runNode({
 			type: 'synaptiq',
-			parameters: { resource: 'lead', operation: 'list', returnAll: true },
+			parameters: { resource: 'lead', operation: 'getAll', returnAll: true },
 			credentialType: 'synaptiqApi',
 			credentials: credentialsFor(emulatorSet.current.synaptiq, apiKey),
 		});
@@ -160,7 +160,7 @@ test('a Synaptiq scope error names the scope the operation needs', async () => {
 	});
 	const result = await runNode({
 		type: 'synaptiq',
-		parameters: { resource: 'lead', operation: 'list', returnAll: false, limit: 5 },
+		parameters: { resource: 'lead', operation: 'getAll', returnAll: false, limit: 5 },
 		credentialType: 'synaptiqApi',
 		credentials: credentialsFor(emulatorSet.current.synaptiq, TEST_KEYS.synaptiq.liveRead),
 	});

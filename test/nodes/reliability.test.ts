@@ -77,7 +77,7 @@ describe("Download Output's file type comes from the job kind or the response's 
 			type: 'heyGen',
 			credentialType: 'heyGenApi',
 			credentials: credentials(),
-			parameters: { resource: 'avatar', operation: 'createPhoto', avatarName: 'Me', mediaFrom: 'url', mediaUrl: 'https://cdn.example.com/me.png', ...wait },
+			parameters: { resource: 'avatarLook', operation: 'createPhoto', avatarName: 'Me', mediaFrom: 'url', mediaUrl: 'https://cdn.example.com/me.png', ...wait },
 		});
 		const binary = result.output(NODE_NAME)[0].binary!.data;
 		expect(binary.mimeType).toBe('image/jpeg');
@@ -110,7 +110,7 @@ describe('Return All cannot loop forever', () => {
 			type: 'heyGen',
 			credentialType: 'heyGenApi',
 			credentials: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulators.current.heygen.baseUrl },
-			parameters: { resource: 'voice', operation: 'list', returnAll: true },
+			parameters: { resource: 'voice', operation: 'getAll', returnAll: true },
 		});
 		expect(result.error(NODE_NAME)?.message).toMatch(/The list stopped moving forward/);
 		expect(emulators.current.heygen.log.length).toBeLessThanOrEqual(3);
@@ -122,7 +122,7 @@ describe('Return All cannot loop forever', () => {
 			type: 'heyGen',
 			credentialType: 'heyGenApi',
 			credentials: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulators.current.heygen.baseUrl },
-			parameters: { resource: 'voice', operation: 'list', returnAll: true },
+			parameters: { resource: 'voice', operation: 'getAll', returnAll: true },
 		});
 		const page = emulators.current.heygen.log.length;
 		expect(result.error(NODE_NAME)?.message).toMatch(/stopped moving forward/);
@@ -142,7 +142,7 @@ describe('Return All cannot loop forever', () => {
 			type: 'synaptiq',
 			credentialType: 'synaptiqApi',
 			credentials: { apiKey: TEST_KEYS.synaptiq.liveAdmin, baseUrl: emulators.current.synaptiq.baseUrl, keyScope: 'unknown' },
-			parameters: { resource: 'lead', operation: 'list', returnAll: true },
+			parameters: { resource: 'lead', operation: 'getAll', returnAll: true },
 		});
 		expect(result.error(NODE_NAME)?.message).toMatch(/page 2 brought no new item.*Stopped after 2 items/);
 		expect(emulators.current.synaptiq.log).toHaveLength(2);
@@ -150,7 +150,7 @@ describe('Return All cannot loop forever', () => {
 
 	it('a list that really has more pages is still read to its end', async () => {
 		const credentials = { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulators.current.heygen.baseUrl };
-		const all = await runNode({ type: 'heyGen', credentialType: 'heyGenApi', credentials, parameters: { resource: 'voice', operation: 'list', returnAll: true } });
+		const all = await runNode({ type: 'heyGen', credentialType: 'heyGenApi', credentials, parameters: { resource: 'voice', operation: 'getAll', returnAll: true } });
 		expect(all.error(NODE_NAME)).toBeFalsy();
 		const ids = all.output(NODE_NAME).map((item) => item.json.voice_id);
 		expect(new Set(ids).size).toBe(ids.length);

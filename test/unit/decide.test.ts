@@ -1,5 +1,5 @@
 /** The request layer's pure "what next" after one attempt (nodes/shared/request/decide.ts). */
-import { heyGenService } from '../../nodes/HeyGen/transport';
+import { heyGenService } from '../../nodes/HeyGen/service';
 import { decideNext, type DecisionInput } from '../../nodes/shared/request/decide';
 import { DEFAULT_REQUEST_OPTIONS, type AttemptOutcome } from '../../nodes/shared/request/types';
 

@@ -1,19 +1,19 @@
 /**
  * Webhook Resume for HeyGen (Video → Create, Template → Generate, Video Translation → Create).
- * HeyGen's per-job callback is unsigned (contract §3): it is accepted only when it echoes this
+ * HeyGen's per-job callback is unsigned (docs/api/heygen.md, "Jobs"): it is accepted only when it echoes this
  * job's secret callback_id and names this job, and what the node emits is then read from
  * HeyGen with the credential (never taken from the callback body).
  */
 import type { IDataObject, IExecuteFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { credentialTypeOf, DEFAULT_TRANSPORT_OPTIONS, type TransportOptions } from '../../shared/transport';
+import { credentialTypeOf, DEFAULT_REQUEST_OPTIONS, type RequestOptions } from '../../shared/request';
 import { callbackNonceMatches, handleResumeCallback, newCallbackNonce, parkedJob, planWebhookResume } from '../../shared/webhookResume';
 import { heyGenGet, translationFailureMessage, VIDEO_TERMINAL, videoFailureMessage } from '../helpers';
-import { heyGenService } from '../transport';
+import { heyGenService } from '../service';
 
 /** The confirming GET runs while HeyGen waits for our answer: a short retry budget. */
-const CALLBACK_TRANSPORT: TransportOptions = { ...DEFAULT_TRANSPORT_OPTIONS, maxRetries: 3, maxTotalWaitMs: 30_000, timeoutMs: 30_000 };
+const CALLBACK_REQUEST_OPTIONS: RequestOptions = { ...DEFAULT_REQUEST_OPTIONS, maxRetries: 3, maxTotalWaitMs: 30_000, timeoutMs: 30_000 };
 
 export interface HeyGenResumePlan {
 	callback_url: string;
@@ -59,7 +59,7 @@ export async function resumeWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 			const jobs: IDataObject[] = [];
 			for (const id of ids) {
 				const path = translation ? `/v3/video-translations/${encodeURIComponent(id)}` : `/v3/videos/${encodeURIComponent(id)}`;
-				const job = await heyGenGet(ctx, path, 0, CALLBACK_TRANSPORT);
+				const job = await heyGenGet(ctx, path, 0, CALLBACK_REQUEST_OPTIONS);
 				// A translation into several languages resumes once all of them have ended.
 				if (!VIDEO_TERMINAL.includes(String(job.status))) return undefined;
 				jobs.push(job);

@@ -1,8 +1,9 @@
+/** The multi-select of connected accounts (Post → Create's Accounts and its per-account overrides). */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { apiRequest } from '../../shared/transport';
+import { apiRequest } from '../../shared/request';
 import { PLATFORM_RULES } from '../helpers';
-import { socialSyncerService } from '../transport';
+import { socialSyncerService } from '../service';
 
 /** Connected accounts, as `platform:accountId` values, for the post target dropdowns. */
 export async function getAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

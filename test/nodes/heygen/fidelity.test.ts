@@ -73,7 +73,7 @@ describe('Asset upload: the type comes from the bytes, not the label', () => {
 		const { data } = (await response.json()) as { data: { asset_id: string; mime_type: string } };
 		expect(data.mime_type).toBe('image/png');
 		const got = await run({ resource: 'asset', operation: 'get', assetId: data.asset_id });
-		// §2.5: the asset object has its kind, not a MIME type or size.
+		// The asset object has its kind, not a MIME type or size (docs/api/heygen.md, "Endpoints").
 		expect(got.items[0].json).toMatchObject({ id: data.asset_id, type: 'image' });
 		expect(got.items[0].json).not.toHaveProperty('mime_type');
 		expect(got.items[0].json).not.toHaveProperty('size_bytes');

@@ -146,7 +146,7 @@ test('a refresh token HeyGen no longer accepts ends in n8n\'s "reconnect the cre
 test('list operations and a paid create work the same with OAuth2 (the create keeps its Idempotency-Key)', async () => {
 	const clientId = await registerClient();
 	const tokens = await connect(clientId);
-	const voices = await runWithOAuth2(clientId, tokens, { resource: 'voice', operation: 'list', returnAll: false, limit: 2 });
+	const voices = await runWithOAuth2(clientId, tokens, { resource: 'voice', operation: 'getAll', returnAll: false, limit: 2 });
 	expect(voices.error(NODE_NAME)).toBeUndefined();
 	expect(voices.output(NODE_NAME)).toHaveLength(2);
 	const video = await runWithOAuth2(clientId, tokens, { resource: 'video', operation: 'create', videoType: 'avatar', avatarId: 'Anna_public_office', audioSource: 'script', script: 'Signed in with OAuth2.', voiceId: 'voice_en_sara' });
@@ -171,21 +171,21 @@ test('with OAuth2 the transport still reads HeyGen\'s error answers: a 404 names
 	expect(holder.current.log[1].at - holder.current.log[0].at).toBeGreaterThanOrEqual(1000);
 });
 
-test('the look and voice dropdowns load with the OAuth2 credential when the node is set to OAuth2', async () => {
+test('the look picker searches with the OAuth2 credential when the node is set to OAuth2', async () => {
 	const clientId = await registerClient();
 	const tokens = await connect(clientId);
 	const node = { id: 'h', name: 'HeyGen', type: 'CUSTOM.heyGen', typeVersion: 1, position: [0, 0] as [number, number], parameters: { authentication: 'oAuth2' }, credentials: { heyGenOAuth2Api: { id: '1', name: 'HeyGen OAuth2' } } };
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new PackageNodeTypes() });
 	const helper = new TestCredentialsHelper({ heyGenOAuth2Api: { clientId, baseUrl: holder.current.baseUrl, oauthTokenData: tokens } });
 	const context = new LoadOptionsContext(workflow, node, additionalDataFor({ credentialsHelper: helper }), 'parameters.avatarId');
-	const looks = await new HeyGen().methods.loadOptions.getAvatarLooks.call(context);
-	expect(looks.map((option) => option.value)).toContain('Anna_public_office');
+	const looks = await new HeyGen().methods.listSearch.searchAvatarLooks.call(context);
+	expect(looks.results.map((option) => option.value)).toContain('Anna_public_office');
 	const call = api().find((entry) => entry.path === '/v3/avatars/looks')!;
 	expect(call.headers.authorization).toBe(`Bearer ${String(tokens.access_token)}`);
 	expect(call.headers['x-api-key']).toBeUndefined();
 });
 
-describe('emulator OAuth2 server (contract §1)', () => {
+describe('emulator OAuth2 server (docs/api/heygen.md, "Auth")', () => {
 	const post = (path: string, form: Record<string, string>) =>
 		fetch(`${holder.current.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
 
@@ -212,7 +212,7 @@ describe('emulator OAuth2 server (contract §1)', () => {
 		expect(both.status).toBe(400);
 		const unknown = await fetch(`${holder.current.baseUrl}/v3/users/me`, { headers: { authorization: 'Bearer hg_at_unknown' } });
 		expect(unknown.status).toBe(401);
-		// §4 second shape: HeyGen's 401s carry `error` as a string.
+		// HeyGen's 401s carry `error` as a string (the second error shape).
 		expect(await unknown.json()).toEqual({ error: 'Invalid access token', data: null });
 	});
 });

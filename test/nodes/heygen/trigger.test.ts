@@ -56,7 +56,7 @@ test('activate registers an endpoint; a finished video starts the workflow; deac
 
 		const created = await createVideo('Hello');
 		await settle(1);
-		// §13: the v3 header names by default.
+		// The v3 header names by default.
 		expect(emulator.deliveries[0].headers).toEqual({
 			'heygen-signature': expect.stringMatching(/^[0-9a-f]{64}$/),
 			'heygen-timestamp': expect.stringMatching(/^\d{10}$/),

@@ -1,14 +1,7 @@
 /** HeyGen Avatar, Voice and Video operations in n8n-core's engine against the HeyGen holder.current. */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { LoadOptionsContext } from 'n8n-core';
-import { Workflow } from 'n8n-workflow';
-
-import { HeyGen } from '../../../nodes/HeyGen/HeyGen.node';
 import { TEST_KEYS } from '../../emulators';
-import { TestCredentialsHelper } from '../../harness/credentials-helper';
-import { additionalDataFor } from '../../harness/engine';
-import { PackageNodeTypes } from '../../harness/types';
 import { nodeRunner, useEmulator } from '../../harness/workflows';
 
 const holder = useEmulator('heygen', (emulator) => (emulator.config.stageMs = 40));
@@ -91,8 +84,8 @@ describe('Video → Create', () => {
 	});
 });
 
-describe('Video → Get, List, Delete, Get Statuses', () => {
-	it('gets with fresh links and a download, lists, gets statuses, deletes', async () => {
+describe('Video → Get, Get Many, Delete, Get Statuses', () => {
+	it('gets with fresh links and a download, gets many, gets statuses, deletes', async () => {
 		const created = await run({ ...avatarVideo, videoOptions: { title: 'Quarterly update' }, waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 });
 		const id = String(created.items[0].json.id);
 		await run({ ...avatarVideo, videoOptions: { title: 'Other' } });
@@ -101,7 +94,7 @@ describe('Video → Get, List, Delete, Get Statuses', () => {
 		expect(got.items[0].binary?.data.mimeType).toBe('video/mp4');
 
 		holder.current.clearLog();
-		const listed = await run({ resource: 'video', operation: 'list', returnAll: true, titleFilter: 'quarterly' });
+		const listed = await run({ resource: 'video', operation: 'getAll', returnAll: true, titleFilter: 'quarterly' });
 		expect(listed.items.map((item) => item.json.id)).toEqual([id]);
 		expect(api()[0].query).toEqual({ title: 'quarterly', limit: '100' });
 
@@ -115,36 +108,26 @@ describe('Video → Get, List, Delete, Get Statuses', () => {
 	});
 });
 
-describe('Avatar and Voice', () => {
-	it('lists looks with filters over cursor pages, gets a look and a group', async () => {
-		const looks = await run({ resource: 'avatar', operation: 'listLooks', returnAll: true, avatarFilters: { group_id: 'grp_public_anna' } });
+describe('Avatar Look, Avatar Group and Voice', () => {
+	it('gets many looks with filters over cursor pages, gets a look and a group', async () => {
+		const looks = await run({ resource: 'avatarLook', operation: 'getAll', returnAll: true, avatarFilters: { group_id: 'grp_public_anna' } });
 		expect(looks.items.map((item) => item.json.id)).toEqual(['Anna_public_office', 'Anna_public_casual']);
 		holder.current.clearLog();
-		const paged = await run({ resource: 'avatar', operation: 'listLooks', returnAll: false, limit: 2 });
+		const paged = await run({ resource: 'avatarLook', operation: 'getAll', returnAll: false, limit: 2 });
 		expect(paged.items).toHaveLength(2);
 		expect(api()[0].query).toEqual({ limit: '2' });
-		const look = await run({ resource: 'avatar', operation: 'getLook', lookId: 'Tom_public_studio' });
+		const look = await run({ resource: 'avatarLook', operation: 'get', lookId: 'Tom_public_studio' });
 		expect(look.items[0].json).toMatchObject({ id: 'Tom_public_studio', supported_api_engines: ['avatar_iv'] });
-		const group = await run({ resource: 'avatar', operation: 'getGroup', groupId: 'grp_public_tom' });
+		const group = await run({ resource: 'avatarGroup', operation: 'get', groupId: 'grp_public_tom' });
 		expect(group.items[0].json).toMatchObject({ id: 'grp_public_tom', looks_count: 1 });
-		const groups = await run({ resource: 'avatar', operation: 'listGroups', returnAll: true, avatarFilters: { ownership: 'public' } });
+		const groups = await run({ resource: 'avatarGroup', operation: 'getAll', returnAll: true, avatarFilters: { ownership: 'public' } });
 		expect(groups.items).toHaveLength(2);
 	});
 
-	it('lists voices with filters and gets one', async () => {
-		const voices = await run({ resource: 'voice', operation: 'list', returnAll: true, voiceFilters: { language: 'English', gender: 'male' } });
+	it('gets many voices with filters and gets one', async () => {
+		const voices = await run({ resource: 'voice', operation: 'getAll', returnAll: true, voiceFilters: { language: 'English', gender: 'male' } });
 		expect(voices.items.map((item) => item.json.voice_id)).toEqual(['voice_en_mark']);
 		const voice = await run({ resource: 'voice', operation: 'get', voiceId: 'voice_es_lucia' });
 		expect(voice.items[0].json).toMatchObject({ voice_id: 'voice_es_lucia', language: 'Spanish' });
-	});
-
-	it('fills the look and voice dropdowns', async () => {
-		const node = { id: 'h', name: 'HeyGen', type: 'CUSTOM.heyGen', typeVersion: 1, position: [0, 0] as [number, number], parameters: {}, credentials: { heyGenApi: { id: '1', name: 'HeyGen' } } };
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new PackageNodeTypes() });
-		const helper = new TestCredentialsHelper({ heyGenApi: { apiKey: TEST_KEYS.heygen.valid, baseUrl: holder.current.baseUrl } });
-		const context = new LoadOptionsContext(workflow, node, additionalDataFor({ credentialsHelper: helper }), 'parameters.avatarId');
-		const methods = new HeyGen().methods.loadOptions;
-		expect((await methods.getAvatarLooks.call(context)).map((option) => option.value)).toEqual(['Anna_public_office', 'Anna_public_casual', 'Tom_public_studio']);
-		expect((await methods.getVoices.call(context)).map((option) => option.name)).toContain('Lucía — Spanish, female');
 	});
 });

@@ -48,28 +48,28 @@ describe('Voice', () => {
 	});
 });
 
-describe('Avatar', () => {
+describe('Avatar Look and Avatar Group', () => {
 	it('creates a photo avatar from a URL and waits for training; renames and deletes it', async () => {
-		const created = await run({ resource: 'avatar', operation: 'createPhoto', avatarName: 'Me', mediaFrom: 'url', mediaUrl: 'https://cdn.example.com/me.png', waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 });
+		const created = await run({ resource: 'avatarLook', operation: 'createPhoto', avatarName: 'Me', mediaFrom: 'url', mediaUrl: 'https://cdn.example.com/me.png', waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 });
 		expect(created.items[0].json).toMatchObject({ avatar_type: 'photo_avatar', status: 'completed' });
 		expect(JSON.parse(api()[0].body)).toEqual({ type: 'photo', name: 'Me', file: { type: 'url', url: 'https://cdn.example.com/me.png' } });
 		expect(api()[0].headers['idempotency-key']).toMatch(/^n8n-/);
 		const lookId = String(created.items[0].json.id);
-		expect((await run({ resource: 'avatar', operation: 'renameLook', manageLookId: lookId, newName: 'Me, smiling' })).items[0].json.name).toBe('Me, smiling');
-		expect((await run({ resource: 'avatar', operation: 'deleteLook', manageLookId: lookId })).items[0].json).toEqual({ id: lookId });
+		expect((await run({ resource: 'avatarLook', operation: 'update', lookId, newName: 'Me, smiling' })).items[0].json.name).toBe('Me, smiling');
+		expect((await run({ resource: 'avatarLook', operation: 'delete', lookId })).items[0].json).toEqual({ id: lookId });
 		// Its last look gone, the group went with it.
-		const groups = await run({ resource: 'avatar', operation: 'listGroups', returnAll: true, avatarFilters: { ownership: 'private' } });
+		const groups = await run({ resource: 'avatarGroup', operation: 'getAll', returnAll: true, avatarFilters: { ownership: 'private' } });
 		expect(groups.items).toHaveLength(0);
 	});
 
 	it('creates a digital twin from a binary (stops at pending_consent) and from a prompt; deletes a group', async () => {
-		const twin = await run({ resource: 'avatar', operation: 'createDigitalTwin', avatarName: 'Twin', mediaFrom: 'binary', mediaBinaryProperty: 'data', waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 }, { input: sample('mp4', 'video/mp4', 'twin.mp4') });
+		const twin = await run({ resource: 'avatarLook', operation: 'createDigitalTwin', avatarName: 'Twin', mediaFrom: 'binary', mediaBinaryProperty: 'data', waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 }, { input: sample('mp4', 'video/mp4', 'twin.mp4') });
 		expect(twin.items[0].json).toMatchObject({ avatar_type: 'digital_twin', status: 'pending_consent' });
-		const prompt = await run({ resource: 'avatar', operation: 'createFromPrompt', avatarName: 'Robot', avatarPrompt: 'A friendly robot presenter' });
+		const prompt = await run({ resource: 'avatarLook', operation: 'createFromPrompt', avatarName: 'Robot', avatarPrompt: 'A friendly robot presenter' });
 		expect(prompt.items[0].json).toMatchObject({ status: 'processing', avatar_group: expect.objectContaining({ name: 'Robot' }) });
 		const groupId = String((prompt.items[0].json.avatar_group as { id: string }).id);
-		expect((await run({ resource: 'avatar', operation: 'deleteGroup', manageGroupId: groupId })).items[0].json).toEqual({ id: groupId });
-		const publicGroup = await run({ resource: 'avatar', operation: 'deleteGroup', manageGroupId: 'grp_public_anna' });
+		expect((await run({ resource: 'avatarGroup', operation: 'delete', groupId })).items[0].json).toEqual({ id: groupId });
+		const publicGroup = await run({ resource: 'avatarGroup', operation: 'delete', groupId: 'grp_public_anna' });
 		expect(publicGroup.error?.httpCode).toBe('403');
 	});
 });

@@ -57,7 +57,7 @@ describe('Account', () => {
 		const reused = await run({ resource: 'account', operation: 'completeConnection', platform: 'tiktok', redirectUrl, code });
 		expect(reused.error?.message).toContain('Authorization code already used');
 
-		const gone = await run({ resource: 'account', operation: 'disconnect', platform: 'twitter', accountId: 'tw_1500000000000000001' });
+		const gone = await run({ resource: 'account', operation: 'disconnect', account: TW });
 		expect(gone.items[0].json).toEqual({ platform: 'twitter', accountId: 'tw_1500000000000000001', disconnected: true });
 		expect(api().at(-1)).toMatchObject({ method: 'DELETE', path: '/v1/accounts/twitter/tw_1500000000000000001' });
 	});
@@ -151,7 +151,7 @@ describe('Post → Create', () => {
 	});
 });
 
-describe('Post → Get, List, Update, Delete, Retry; Media; Webhook Settings', () => {
+describe('Post → Get, Get Many, Update, Delete, Retry; Media; Webhook Settings', () => {
 	it('gets, lists pages, publishes a draft, deletes, and retries failed targets', async () => {
 		const draft = String((await run(post({ publishMode: 'draft', accounts: [TW] }))).items[0].json.id);
 		await run(post({}));
@@ -159,7 +159,7 @@ describe('Post → Get, List, Update, Delete, Retry; Media; Webhook Settings', (
 		expect(got.items[0].json).toMatchObject({ id: draft, status: 'draft' });
 
 		emulator.clearLog();
-		const listed = await run({ resource: 'post', operation: 'list', returnAll: false, limit: 1, postFilters: { status: 'draft' } });
+		const listed = await run({ resource: 'post', operation: 'getAll', returnAll: false, limit: 1, postFilters: { status: 'draft' } });
 		expect(listed.items.map((item) => item.json.id)).toEqual([draft]);
 		expect(api()[0].query).toEqual({ status: 'draft', page: '1', limit: '1' });
 

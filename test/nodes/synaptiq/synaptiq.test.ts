@@ -88,7 +88,7 @@ describe('Lead', () => {
 		expect(found.items.map((item) => item.json.email)).toEqual(['grace@example.com']);
 		expect(calls().at(-1)?.query).toEqual({ q: 'grace', page: '1', limit: '100' });
 
-		const listed = await run({ resource: 'lead', operation: 'list', returnAll: true, filters: { status: 'qualified' } }, { key: liveRead });
+		const listed = await run({ resource: 'lead', operation: 'getAll', returnAll: true, filters: { status: 'qualified' } }, { key: liveRead });
 		expect(listed.items.map((item) => item.json.id)).toEqual([id]);
 
 		const deleted = await run({ resource: 'lead', operation: 'delete', leadId: id });
@@ -118,14 +118,14 @@ describe('Lead', () => {
 describe('Scopes', () => {
 	// Every operation with the scope it needs (§2) and the parameters to run it.
 	const operations: Array<[string, 'read' | 'write' | 'admin', INodeParameters]> = [
-		['lead list', 'read', { resource: 'lead', operation: 'list', returnAll: false, limit: 1 }],
+		['lead list', 'read', { resource: 'lead', operation: 'getAll', returnAll: false, limit: 1 }],
 		['lead search', 'read', { resource: 'lead', operation: 'search', query: 'x', returnAll: false, limit: 1 }],
-		['conversation list', 'read', { resource: 'conversation', operation: 'list', returnAll: false, limit: 1 }],
+		['conversation list', 'read', { resource: 'conversation', operation: 'getAll', returnAll: false, limit: 1 }],
 		['analytics', 'read', { resource: 'analytics', operation: 'getOverview', granularity: 'day' }],
 		['lead create', 'write', { resource: 'lead', operation: 'create', email: 'scope@example.com', name: 'Scope' }],
 		['chat', 'write', { resource: 'chat', operation: 'sendMessage', visitorId: 'v1', message: 'Hi' }],
 		['lead delete', 'admin', { resource: 'lead', operation: 'delete', leadId: 'lead_00000000000000000000000000' }],
-		['webhook list', 'admin', { resource: 'webhook', operation: 'list', returnAll: false, limit: 1 }],
+		['webhook list', 'admin', { resource: 'webhook', operation: 'getAll', returnAll: false, limit: 1 }],
 		['webhook create', 'admin', { resource: 'webhook', operation: 'create', url: 'https://hooks.example.com/x', events: ['lead.created'] }],
 	];
 	const keys = { read: liveRead, write: liveWrite, admin: liveAdmin } as const;
@@ -161,7 +161,7 @@ describe('Chat and Conversation', () => {
 		const second = await run({ resource: 'chat', operation: 'sendMessage', visitorId: 'visitor-1', message: 'Send it to me@corp.example', chatOptions: { sessionId: String(reply.sessionId) } }, { key: liveWrite });
 		expect(second.items[0].json.leadId).toMatch(/^lead_/);
 
-		const conversations = await run({ resource: 'conversation', operation: 'list', returnAll: true, conversationFilters: { channel: 'api', status: 'active' }, conversationSort: { sortBy: 'messageCount', sortOrder: 'desc' } }, { key: liveRead });
+		const conversations = await run({ resource: 'conversation', operation: 'getAll', returnAll: true, conversationFilters: { channel: 'api', status: 'active' }, conversationSort: { sortBy: 'messageCount', sortOrder: 'desc' } }, { key: liveRead });
 		expect(conversations.items).toHaveLength(1);
 		const conversation = conversations.items[0].json;
 		expect(conversation).toMatchObject({ messageCount: 4, leadId: second.items[0].json.leadId, intents: ['pricing_inquiry'] });
@@ -183,7 +183,7 @@ describe('Chat and Conversation', () => {
 
 	it('reports a closed session as a conflict', async () => {
 		const first = await run({ resource: 'chat', operation: 'sendMessage', visitorId: 'v', message: 'hello' }, { key: liveWrite });
-		const conversationId = String((await run({ resource: 'conversation', operation: 'list', returnAll: true }, { key: liveRead })).items[0].json.id);
+		const conversationId = String((await run({ resource: 'conversation', operation: 'getAll', returnAll: true }, { key: liveRead })).items[0].json.id);
 		(emulator.hooks.close as (environment: string, id: string) => void)('live', conversationId);
 		const again = await run({ resource: 'chat', operation: 'sendMessage', visitorId: 'v', message: 'still there?', chatOptions: { sessionId: String(first.items[0].json.sessionId) } }, { key: liveWrite });
 		expect(again.error?.httpCode).toBe('409');
@@ -212,7 +212,7 @@ describe('Webhook', () => {
 		const webhook = created.items[0].json;
 		expect(webhook).toMatchObject({ id: expect.stringMatching(/^wh_/), status: 'active', secret: expect.stringMatching(/^whsec_[A-Za-z0-9]{32}$/) });
 		expect(lastBody()).toEqual({ url: 'https://hooks.example.com/in', events: ['lead.created', 'meeting.booked'], secret: webhook.secret });
-		const listed = await run({ resource: 'webhook', operation: 'list', returnAll: true });
+		const listed = await run({ resource: 'webhook', operation: 'getAll', returnAll: true });
 		expect(listed.items).toEqual([{ json: expect.not.objectContaining({ secret: expect.anything() }), pairedItem: { item: 0 } }]);
 		const deleted = await run({ resource: 'webhook', operation: 'delete', webhookId: String(webhook.id) });
 		expect(deleted.items[0].json).toEqual({ id: webhook.id, deleted: true });
@@ -267,7 +267,7 @@ describe('Synaptiq Trigger', () => {
 
 			expect(await hook.lifecycle('delete')).toBe(true);
 			expect(calls().at(-1)).toMatchObject({ method: 'DELETE', path: expect.stringMatching(/^\/api\/v1\/webhooks\/wh_/), status: 200 });
-			const listed = await run({ resource: 'webhook', operation: 'list', returnAll: true });
+			const listed = await run({ resource: 'webhook', operation: 'getAll', returnAll: true });
 			expect(listed.items).toHaveLength(0);
 		} finally {
 			await hook.close();

@@ -118,7 +118,7 @@ describe('Render Job → Create', () => {
 		expect(emulator.log.filter((entry) => entry.method === 'POST').map((entry) => entry.status)).toEqual([202, 202, 202, 202, 202]);
 		// Started, only 3 run at once (Pro); the others wait in the queue for a slot.
 		emulator.advance(1);
-		const listed = await run({ resource: 'renderJob', operation: 'list', returnAll: true });
+		const listed = await run({ resource: 'renderJob', operation: 'getAll', returnAll: true });
 		expect(listed.items.filter((job) => job.json.status === 'running')).toHaveLength(3);
 		expect(listed.items.filter((job) => job.json.status === 'queued')).toHaveLength(2);
 		// With 3 running, the next submission is refused with the documented 409.
@@ -172,8 +172,8 @@ describe('bad movies fail before any request, naming the field', () => {
 	});
 });
 
-describe('Render Job → Get, List, Cancel, Delete; Account → Get Usage', () => {
-	it('gets, lists with cursor pages, cancels and deletes', async () => {
+describe('Render Job → Get, Get Many, Cancel, Delete; Account → Get Usage', () => {
+	it('gets, gets many with cursor pages, cancels and deletes', async () => {
 		emulator.config.stageMs = 5_000;
 		await run(create, { key: TEST_KEYS.viralsync.enterprise, items: 5 });
 		const ids = emulator.log.filter((entry) => entry.status === 202).map((entry) => String(JSON.parse(entry.responseBody!).jobId));
@@ -183,12 +183,12 @@ describe('Render Job → Get, List, Cancel, Delete; Account → Get Usage', () =
 		expect(got.items[0].json).toMatchObject({ jobId: ids[0], type: 'render', status: 'queued', payload: { projectId: 'proj_abc123' } });
 
 		emulator.clearLog();
-		const listed = await run({ resource: 'renderJob', operation: 'list', returnAll: false, limit: 4, jobFilters: { status: 'queued', type: 'render' } }, { key: TEST_KEYS.viralsync.enterprise });
+		const listed = await run({ resource: 'renderJob', operation: 'getAll', returnAll: false, limit: 4, jobFilters: { status: 'queued', type: 'render' } }, { key: TEST_KEYS.viralsync.enterprise });
 		expect(listed.items.map((item) => item.json.jobId)).toEqual([...ids].reverse().slice(0, 4));
 		expect(emulator.log[0].query).toEqual({ status: 'queued', type: 'render', limit: '4' });
 
 		emulator.clearLog();
-		const all = await run({ resource: 'renderJob', operation: 'list', returnAll: true }, { key: TEST_KEYS.viralsync.enterprise });
+		const all = await run({ resource: 'renderJob', operation: 'getAll', returnAll: true }, { key: TEST_KEYS.viralsync.enterprise });
 		expect(all.items).toHaveLength(5);
 
 		const cancelled = await run({ resource: 'renderJob', operation: 'cancel', jobId: ids[1] }, { key: TEST_KEYS.viralsync.enterprise });

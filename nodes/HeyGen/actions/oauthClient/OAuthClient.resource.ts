@@ -1,25 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineResource } from '../../../shared/operation';
+import { operation as register } from './register.operation';
 
-import * as register from './register.operation';
-
-export { register };
-
-export const oAuthClientDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['oAuthClient'] } },
-		options: [
-			{
-				name: 'Register',
-				value: 'register',
-				description: 'Get a Client ID for the HeyGen OAuth2 credential (needs no credential)',
-				action: 'Register an OAuth client',
-			},
-		],
-		default: 'register',
-	},
-	...register.description,
-];
+/** Needs no credential: the node hides Authentication and the credentials for this resource. */
+export const oAuthClient = defineResource({ value: 'oAuthClient', name: 'OAuth Client', operations: [register] });

@@ -1,25 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineResource } from '../../../shared/operation';
+import { operation as getCurrent } from './getCurrent.operation';
 
-import * as getCurrent from './getCurrent.operation';
-
-export { getCurrent };
-
-export const userDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['user'] } },
-		options: [
-			{
-				name: 'Get Current',
-				value: 'getCurrent',
-				description: 'Get your profile and remaining credits or balance',
-				action: 'Get the current user',
-			},
-		],
-		default: 'getCurrent',
-	},
-	...getCurrent.description,
-];
+export const user = defineResource({ value: 'user', name: 'User', operations: [getCurrent] });

@@ -1,12 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { apiRequest, type TransportOptions } from '../../../shared/transport';
-import { heyGenService, unwrapData } from '../../transport';
-
-export const description: INodeProperties[] = [];
+import { defineOperation } from '../../../shared/operation';
+import { heyGenRequest } from '../../helpers';
+import { unwrapData } from '../../service';
 
 /** GET /v3/users/me: profile plus exactly one billing object (wallet, subscription or usage_based). */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
-	const response = await apiRequest(this, heyGenService, { method: 'GET', path: '/v3/users/me', itemIndex }, transport);
-	return unwrapData<IDataObject>(response.body) ?? {};
-}
+export const operation = defineOperation({
+	value: 'getCurrent',
+	name: 'Get Current',
+	action: 'Get the current user',
+	description: 'Get your profile and remaining credits or balance',
+	properties: [],
+	async execute(itemIndex, requestOptions) {
+		const response = await heyGenRequest(this, { method: 'GET', path: '/v3/users/me', itemIndex }, requestOptions);
+		return unwrapData<IDataObject>(response.body) ?? {};
+	},
+});

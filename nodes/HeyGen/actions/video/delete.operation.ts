@@ -1,13 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { TransportOptions } from '../../../shared/transport';
-import { heyGenRequest, requiredString } from '../../helpers';
-import { unwrapData } from '../../transport';
-
-export const description: INodeProperties[] = [];
+import { defineOperation } from '../../../shared/operation';
+import { requiredString } from '../../../shared/parameters';
+import { heyGenRequest } from '../../helpers';
+import { unwrapData } from '../../service';
 
 /** DELETE /v3/videos/{id}: irreversible. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
-	const id = requiredString(this, 'videoId', 'Video ID', itemIndex);
-	return unwrapData<IDataObject>((await heyGenRequest(this, { method: 'DELETE', path: `/v3/videos/${encodeURIComponent(id)}`, itemIndex }, transport)).body);
-}
+export const operation = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a video',
+	description: 'Delete a video (irreversible)',
+	properties: [{ displayName: 'Video ID', name: 'videoId', type: 'string', required: true, default: '' }],
+	async execute(itemIndex, requestOptions) {
+		const id = requiredString(this, 'videoId', 'Video ID', itemIndex);
+		return unwrapData<IDataObject>((await heyGenRequest(this, { method: 'DELETE', path: `/v3/videos/${encodeURIComponent(id)}`, itemIndex }, requestOptions)).body);
+	},
+});

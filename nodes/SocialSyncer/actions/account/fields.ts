@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PLATFORM_OPTIONS } from '../../transport';
+import { PLATFORM_OPTIONS } from '../../service';
 
-export const platformField = (operations: string[], description = 'The social network'): INodeProperties => ({
+export const platformField = (description = 'The social network'): INodeProperties => ({
 	displayName: 'Platform',
 	name: 'platform',
 	type: 'options',
@@ -10,10 +10,9 @@ export const platformField = (operations: string[], description = 'The social ne
 	required: true,
 	default: 'instagram',
 	description,
-	displayOptions: { show: { resource: ['account'], operation: operations } },
 });
 
-export const redirectUrlField = (operations: string[]): INodeProperties => ({
+export const redirectUrlField = (): INodeProperties => ({
 	displayName: 'Redirect URL',
 	name: 'redirectUrl',
 	type: 'string',
@@ -21,5 +20,4 @@ export const redirectUrlField = (operations: string[]): INodeProperties => ({
 	default: '',
 	placeholder: 'https://your-n8n.example.com/webhook/…',
 	description: 'Where the platform sends the browser back with ?code=…&state=… (e.g. a Webhook node). Use the same URL in both steps.',
-	displayOptions: { show: { resource: ['account'], operation: operations } },
 });

@@ -1,19 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import type { TransportOptions } from '../../../shared/transport';
-import { requiredString, socialRequest } from '../../helpers';
+import { defineOperation } from '../../../shared/operation';
+import { requiredString } from '../../../shared/parameters';
+import { socialRequest } from '../../helpers';
 import { platformField, redirectUrlField } from './fields';
-
-export const description: INodeProperties[] = [platformField(['getConnectUrl', 'completeConnection']), redirectUrlField(['getConnectUrl', 'completeConnection'])];
 
 /**
  * GET /v1/connect/{platform}?redirect_url= → {authUrl, state}: step 1 of connecting an account.
  * Check the `state` that comes back to the redirect URL against this one before completing.
  * (The SocialSyncer Trigger runs the whole flow, state and browser binding included.)
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
-	const platform = requiredString(this, 'platform', 'Platform', itemIndex);
-	const redirectUrl = requiredString(this, 'redirectUrl', 'Redirect URL', itemIndex);
-	const response = await socialRequest(this, { method: 'GET', path: `/v1/connect/${platform}`, qs: { redirect_url: redirectUrl }, itemIndex }, transport);
-	return { platform, redirectUrl, ...response.body };
-}
+export const operation = defineOperation({
+	value: 'getConnectUrl',
+	name: 'Get Connect URL',
+	action: 'Get a connect URL',
+	description: 'Get the link a user opens to connect an account (step 1)',
+	properties: [platformField(), redirectUrlField()],
+	async execute(itemIndex, requestOptions) {
+		const platform = requiredString(this, 'platform', 'Platform', itemIndex);
+		const redirectUrl = requiredString(this, 'redirectUrl', 'Redirect URL', itemIndex);
+		const response = await socialRequest(this, { method: 'GET', path: `/v1/connect/${platform}`, qs: { redirect_url: redirectUrl }, itemIndex }, requestOptions);
+		return { platform, redirectUrl, ...response.body };
+	},
+});

@@ -1,14 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import type { TransportOptions } from '../../../shared/transport';
-import { requiredString, socialRequest } from '../../helpers';
-import { postIdField } from './get.operation';
-
-export const description: INodeProperties[] = [postIdField(['delete'])];
+import { defineOperation } from '../../../shared/operation';
+import { requiredString } from '../../../shared/parameters';
+import { socialRequest } from '../../helpers';
+import { postLocator } from '../../methods/locators';
 
 /** DELETE /v1/posts/{id}: draft, scheduled or failed posts only. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
-	const id = requiredString(this, 'postId', 'Post ID', itemIndex);
-	await socialRequest(this, { method: 'DELETE', path: `/v1/posts/${encodeURIComponent(id)}`, itemIndex }, transport);
-	return { id, deleted: true };
-}
+export const operation = defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a post',
+	description: 'Delete a draft, scheduled or failed post',
+	properties: [postLocator()],
+	async execute(itemIndex, requestOptions) {
+		const id = requiredString(this, 'postId', 'Post ID', itemIndex);
+		await socialRequest(this, { method: 'DELETE', path: `/v1/posts/${encodeURIComponent(id)}`, itemIndex }, requestOptions);
+		return { id, deleted: true };
+	},
+});

@@ -1,22 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import type { TransportOptions } from '../../../shared/transport';
-import { requiredString, socialRequest } from '../../helpers';
-
-export const postIdField = (operations: string[]): INodeProperties => ({
-	displayName: 'Post ID',
-	name: 'postId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'post_…',
-	displayOptions: { show: { resource: ['post'], operation: operations } },
-});
-
-export const description: INodeProperties[] = [postIdField(['get'])];
+import { defineOperation } from '../../../shared/operation';
+import { requiredString } from '../../../shared/parameters';
+import { socialRequest } from '../../helpers';
+import { postLocator } from '../../methods/locators';
 
 /** GET /v1/posts/{id}: the post with each platform's status, link or error. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
-	const id = requiredString(this, 'postId', 'Post ID', itemIndex);
-	return (await socialRequest(this, { method: 'GET', path: `/v1/posts/${encodeURIComponent(id)}`, itemIndex }, transport)).body;
-}
+export const operation = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a post',
+	description: "Get a post and each platform's result",
+	properties: [postLocator()],
+	async execute(itemIndex, requestOptions) {
+		const id = requiredString(this, 'postId', 'Post ID', itemIndex);
+		return (await socialRequest(this, { method: 'GET', path: `/v1/posts/${encodeURIComponent(id)}`, itemIndex }, requestOptions)).body;
+	},
+});

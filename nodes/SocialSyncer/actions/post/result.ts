@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { pollUntilTerminal } from '../../../shared/polling';
-import type { TransportOptions } from '../../../shared/transport';
+import type { RequestOptions } from '../../../shared/request';
 import { FINAL_POST_STATUSES, socialRequest } from '../../helpers';
 
 /**
@@ -25,10 +25,10 @@ export function reportPost(ctx: IExecuteFunctions, post: IDataObject, itemIndex:
 	return { ...post, publishedPlatforms: summary('published'), failedPlatforms: summary('failed') };
 }
 
-export async function waitForPost(ctx: IExecuteFunctions, post: IDataObject, itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
+export async function waitForPost(ctx: IExecuteFunctions, post: IDataObject, itemIndex: number, requestOptions: RequestOptions): Promise<IDataObject> {
 	if (FINAL_POST_STATUSES.includes(String(post.status)) || !ctx.getNodeParameter('waitForResult', itemIndex, true)) return post;
 	const result = await pollUntilTerminal({
-		fetch: async () => (await socialRequest(ctx, { method: 'GET', path: `/v1/posts/${String(post.id)}`, itemIndex }, transport)).body,
+		fetch: async () => (await socialRequest(ctx, { method: 'GET', path: `/v1/posts/${String(post.id)}`, itemIndex }, requestOptions)).body,
 		statusOf: (current) => current.status as string | undefined,
 		terminal: FINAL_POST_STATUSES,
 		intervalMs: (ctx.getNodeParameter('pollInterval', itemIndex, 5) as number) * 1000,

@@ -1,18 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineResource } from '../../../shared/operation';
+import { operation as getOverview } from './getOverview.operation';
 
-import * as getOverview from './getOverview.operation';
-
-export { getOverview };
-
-export const analyticsDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['analytics'] } },
-		options: [{ name: 'Get Overview', value: 'getOverview', description: 'Conversations, leads, conversion and a time series (read scope)', action: 'Get the analytics overview' }],
-		default: 'getOverview',
-	},
-	...getOverview.description,
-];
+export const analytics = defineResource({ value: 'analytics', name: 'Analytics', operations: [getOverview] });

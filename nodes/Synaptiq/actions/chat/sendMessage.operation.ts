@@ -1,44 +1,48 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { TransportOptions } from '../../../shared/transport';
-import { parseJsonField, requiredString, synaptiqRequest } from '../../helpers';
-
-const show = { resource: ['chat'], operation: ['sendMessage'] };
-
-export const description: INodeProperties[] = [
-	{ displayName: 'Visitor ID', name: 'visitorId', type: 'string', required: true, default: '', description: 'Your identifier of the person chatting', displayOptions: { show } },
-	{ displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 3 }, required: true, default: '', description: 'Up to 4,000 characters', displayOptions: { show } },
-	{
-		displayName: 'Options',
-		name: 'chatOptions',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'en', description: 'ISO 639-1 code; detected when empty' },
-			{ displayName: 'Metadata (JSON)', name: 'metadata', type: 'json', default: '{}' },
-			{ displayName: 'Session ID', name: 'sessionId', type: 'string', default: '', placeholder: 'sess_…', description: 'Continue this session; a new conversation starts when empty' },
-		],
-	},
-];
+import { defineOperation } from '../../../shared/operation';
+import { fieldError, jsonParameter, requiredString } from '../../../shared/parameters';
+import { synaptiqRequest } from '../../helpers';
 
 /** POST /chat (write): the agent's reply, with the session to continue the conversation. Never streamed. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
-	const visitorId = requiredString(this, 'visitorId', 'Visitor ID', itemIndex);
-	const message = requiredString(this, 'message', 'Message', itemIndex);
-	if (message.length > 4000) throw new NodeOperationError(this.getNode(), `Message must be at most 4,000 characters (it has ${message.length})`, { itemIndex });
-	const options = this.getNodeParameter('chatOptions', itemIndex, {}) as IDataObject;
-	const language = String(options.language ?? '').trim();
-	if (language && !/^[a-z]{2}$/.test(language)) throw new NodeOperationError(this.getNode(), `Language must be an ISO 639-1 code such as "en" (got "${language}")`, { itemIndex });
-	const metadata = parseJsonField(this, options.metadata, 'Metadata (JSON)', itemIndex);
-	const body: IDataObject = {
-		message,
-		visitorId,
-		...(String(options.sessionId ?? '').trim() ? { sessionId: String(options.sessionId).trim() } : {}),
-		...(language ? { language } : {}),
-		...(metadata && Object.keys(metadata).length ? { metadata } : {}),
-	};
-	return (await synaptiqRequest(this, 'write', { method: 'POST', path: '/chat', body, itemIndex }, transport)).body;
-}
+export const operation = defineOperation({
+	value: 'sendMessage',
+	name: 'Send Message',
+	action: 'Send a chat message',
+	description: "Send a visitor message and get the agent's reply (write scope)",
+	properties: [
+		{ displayName: 'Visitor ID', name: 'visitorId', type: 'string', required: true, default: '', description: 'Your identifier of the person chatting' },
+		{ displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 3 }, required: true, default: '', description: 'Up to 4,000 characters' },
+		{
+			displayName: 'Options',
+			name: 'chatOptions',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [
+				{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'en', description: 'ISO 639-1 code; detected when empty' },
+				{ displayName: 'Metadata (JSON)', name: 'metadata', type: 'json', default: '{}' },
+				// A plain string on purpose: optional, and empty means "start a new conversation".
+				{ displayName: 'Session ID', name: 'sessionId', type: 'string', default: '', placeholder: 'sess_…', description: 'Continue this session; a new conversation starts when empty' },
+			],
+		},
+	],
+	async execute(itemIndex, requestOptions) {
+		const visitorId = requiredString(this, 'visitorId', 'Visitor ID', itemIndex);
+		const message = requiredString(this, 'message', 'Message', itemIndex);
+		if (message.length > 4000) throw fieldError(this, `Message must be at most 4,000 characters (it has ${message.length})`, itemIndex);
+		const options = this.getNodeParameter('chatOptions', itemIndex, {}) as IDataObject;
+		const language = String(options.language ?? '').trim();
+		if (language && !/^[a-z]{2}$/.test(language)) throw fieldError(this, `Language must be an ISO 639-1 code such as "en" (got "${language}")`, itemIndex);
+		const metadata = jsonParameter(this, options.metadata, 'Metadata (JSON)', itemIndex, 'object') as IDataObject | undefined;
+		const sessionId = String(options.sessionId ?? '').trim();
+		const body: IDataObject = {
+			message,
+			visitorId,
+			...(sessionId ? { sessionId } : {}),
+			...(language ? { language } : {}),
+			...(metadata && Object.keys(metadata).length ? { metadata } : {}),
+		};
+		return (await synaptiqRequest(this, 'write', { method: 'POST', path: '/chat', body, itemIndex }, requestOptions)).body;
+	},
+});

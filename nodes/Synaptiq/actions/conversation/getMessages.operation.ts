@@ -1,14 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { returnAllAndLimit } from '../../../shared/pagination';
-import type { TransportOptions } from '../../../shared/transport';
-import { listPages, requiredString } from '../../helpers';
-import { conversationIdField } from './get.operation';
-
-export const description: INodeProperties[] = [conversationIdField(['getMessages']), ...returnAllAndLimit('conversation', 'getMessages', 1000, 100)];
+import { defineOperation } from '../../../shared/operation';
+import { listFields } from '../../../shared/pagination';
+import { requiredString } from '../../../shared/parameters';
+import { listPages } from '../../helpers';
+import { conversationLocator } from '../../methods/locators';
 
 /** GET /conversations/{id}/messages (read): the history, oldest first. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject[]> {
-	const id = requiredString(this, 'conversationId', 'Conversation ID', itemIndex);
-	return await listPages(this, `/conversations/${encodeURIComponent(id)}/messages`, {}, itemIndex, transport);
-}
+export const operation = defineOperation({
+	value: 'getMessages',
+	name: 'Get Messages',
+	action: 'Get the messages of a conversation',
+	description: 'Get the message history, oldest first (read scope)',
+	properties: [conversationLocator(), ...listFields(1000, 100)],
+	async execute(itemIndex, requestOptions) {
+		const id = requiredString(this, 'conversationId', 'Conversation ID', itemIndex);
+		return await listPages(this, { path: `/conversations/${encodeURIComponent(id)}/messages`, itemIndex }, requestOptions);
+	},
+});

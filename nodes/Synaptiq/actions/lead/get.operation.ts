@@ -1,13 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import type { TransportOptions } from '../../../shared/transport';
-import { requiredString, synaptiqRequest } from '../../helpers';
-import { leadIdField } from './fields';
-
-export const description: INodeProperties[] = [leadIdField(['get'])];
+import { defineOperation } from '../../../shared/operation';
+import { requiredString } from '../../../shared/parameters';
+import { synaptiqRequest } from '../../helpers';
+import { leadLocator } from '../../methods/locators';
 
 /** GET /leads/{id} (read): the lead with its conversations. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
-	const id = requiredString(this, 'leadId', 'Lead ID', itemIndex);
-	return (await synaptiqRequest(this, 'read', { method: 'GET', path: `/leads/${encodeURIComponent(id)}`, itemIndex }, transport)).body;
-}
+export const operation = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a lead',
+	description: 'Get a lead with its conversations (read scope)',
+	properties: [leadLocator()],
+	async execute(itemIndex, requestOptions) {
+		const id = requiredString(this, 'leadId', 'Lead ID', itemIndex);
+		return (await synaptiqRequest(this, 'read', { method: 'GET', path: `/leads/${encodeURIComponent(id)}`, itemIndex }, requestOptions)).body;
+	},
+});

@@ -1,24 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { returnAllAndLimit } from '../../../shared/pagination';
-import type { TransportOptions } from '../../../shared/transport';
-import { listPages, requiredString } from '../../helpers';
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Query',
-		name: 'query',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Matches email, name and company',
-		displayOptions: { show: { resource: ['lead'], operation: ['search'] } },
-	},
-	...returnAllAndLimit('lead', 'search', 1000, 50),
-];
+import { defineOperation } from '../../../shared/operation';
+import { listFields } from '../../../shared/pagination';
+import { requiredString } from '../../../shared/parameters';
+import { listPages } from '../../helpers';
 
 /** GET /leads/search?q= (read), page style. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject[]> {
-	const q = requiredString(this, 'query', 'Query', itemIndex);
-	return await listPages(this, '/leads/search', { q }, itemIndex, transport);
-}
+export const operation = defineOperation({
+	value: 'search',
+	name: 'Search',
+	action: 'Search leads',
+	description: 'Search leads by email, name or company (read scope)',
+	properties: [{ displayName: 'Query', name: 'query', type: 'string', required: true, default: '', description: 'Matches email, name and company' }, ...listFields(1000, 50)],
+	async execute(itemIndex, requestOptions) {
+		const q = requiredString(this, 'query', 'Query', itemIndex);
+		return await listPages(this, { path: '/leads/search', qs: { q }, itemIndex }, requestOptions);
+	},
+});

@@ -1,26 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineResource } from '../../../shared/operation';
+import { operation as create } from './create.operation';
+import { operation as remove } from './delete.operation';
+import { operation as getAll } from './getAll.operation';
 
-import * as create from './create.operation';
-import * as del from './delete.operation';
-import * as list from './list.operation';
-
-export { create, del, list };
-
-export const webhookDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['webhook'] } },
-		options: [
-			{ name: 'Create', value: 'create', description: 'Subscribe a URL to events (admin scope)', action: 'Create a webhook' },
-			{ name: 'Delete', value: 'delete', description: 'Unsubscribe a webhook (admin scope)', action: 'Delete a webhook' },
-			{ name: 'List', value: 'list', description: 'List webhook subscriptions (admin scope)', action: 'List webhooks' },
-		],
-		default: 'create',
-	},
-	...create.description,
-	...list.description,
-	...del.description,
-];
+export const webhook = defineResource({ value: 'webhook', name: 'Webhook', operations: [create, getAll, remove] });

@@ -1,33 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineResource } from '../../../shared/operation';
+import { operation as get } from './get.operation';
+import { operation as getUsage } from './getUsage.operation';
 
-import * as get from './get.operation';
-import * as getUsage from './getUsage.operation';
-
-export { get, getUsage };
-
-export const accountDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['account'] } },
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Get the account the key belongs to: user ID, plan and email',
-				action: 'Get the account',
-			},
-			{
-				name: 'Get Usage',
-				value: 'getUsage',
-				description: 'Render minutes used and left this month, running jobs and the concurrency limit',
-				action: 'Get render usage',
-			},
-		],
-		default: 'get',
-	},
-	...get.description,
-	...getUsage.description,
-];
+export const account = defineResource({ value: 'account', name: 'Account', operations: [get, getUsage] });

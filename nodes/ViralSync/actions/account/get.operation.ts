@@ -1,12 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { apiRequest, type TransportOptions } from '../../../shared/transport';
-import { viralSyncService } from '../../transport';
-
-export const description: INodeProperties[] = [];
+import { defineOperation } from '../../../shared/operation';
+import { viralSyncRequest } from '../../helpers';
 
 /** GET /v1/me → {userId, plan, email}. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
-	const response = await apiRequest<IDataObject>(this, viralSyncService, { method: 'GET', path: '/v1/me', itemIndex }, transport);
-	return response.body ?? {};
-}
+export const operation = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get the account',
+	description: 'Get the account the key belongs to: user ID, plan and email',
+	properties: [],
+	async execute(itemIndex, requestOptions) {
+		return (await viralSyncRequest(this, { method: 'GET', path: '/v1/me', itemIndex }, requestOptions)).body ?? {};
+	},
+});

@@ -1,11 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import type { TransportOptions } from '../../../shared/transport';
+import { defineOperation } from '../../../shared/operation';
 import { viralSyncRequest } from '../../helpers';
 
-export const description: INodeProperties[] = [];
-
 /** GET /v1/usage: render minutes used and left, running jobs, concurrency limit. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
-	return (await viralSyncRequest(this, { method: 'GET', path: '/v1/usage', itemIndex }, transport)).body;
-}
+export const operation = defineOperation({
+	value: 'getUsage',
+	name: 'Get Usage',
+	action: 'Get render usage',
+	description: 'Render minutes used and left this month, running jobs and the concurrency limit',
+	properties: [],
+	async execute(itemIndex, requestOptions) {
+		return (await viralSyncRequest(this, { method: 'GET', path: '/v1/usage', itemIndex }, requestOptions)).body;
+	},
+});

@@ -1,13 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import type { TransportOptions } from '../../../shared/transport';
-import { jobIdParameter, viralSyncRequest } from '../../helpers';
-import { jobIdField } from './get.operation';
-
-export const description: INodeProperties[] = [jobIdField(['cancel'])];
+import { defineOperation } from '../../../shared/operation';
+import { requiredString } from '../../../shared/parameters';
+import { viralSyncRequest } from '../../helpers';
+import { jobLocator } from '../../methods/locators';
 
 /** POST /v1/jobs/{jobId}/cancel → the job, cancelled; a finished job answers 409. Cancelled jobs cost nothing. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
-	const id = jobIdParameter(this, itemIndex);
-	return (await viralSyncRequest(this, { method: 'POST', path: `/v1/jobs/${encodeURIComponent(id)}/cancel`, itemIndex }, transport)).body;
-}
+export const operation = defineOperation({
+	value: 'cancel',
+	name: 'Cancel',
+	action: 'Cancel a render job',
+	description: 'Cancel a queued or running job (free)',
+	properties: [jobLocator()],
+	async execute(itemIndex, requestOptions) {
+		const id = requiredString(this, 'jobId', 'Job ID', itemIndex);
+		return (await viralSyncRequest(this, { method: 'POST', path: `/v1/jobs/${encodeURIComponent(id)}/cancel`, itemIndex }, requestOptions)).body;
+	},
+});

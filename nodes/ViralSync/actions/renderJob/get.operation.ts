@@ -1,22 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import type { TransportOptions } from '../../../shared/transport';
-import { jobIdParameter, viralSyncRequest } from '../../helpers';
-
-export const jobIdField = (operations: string[]): INodeProperties => ({
-	displayName: 'Job ID',
-	name: 'jobId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'job_1a2b3c4d5e6f',
-	displayOptions: { show: { resource: ['renderJob'], operation: operations } },
-});
-
-export const description: INodeProperties[] = [jobIdField(['get'])];
+import { defineOperation } from '../../../shared/operation';
+import { requiredString } from '../../../shared/parameters';
+import { viralSyncRequest } from '../../helpers';
+import { jobLocator } from '../../methods/locators';
 
 /** GET /v1/jobs/{jobId}. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: TransportOptions): Promise<IDataObject> {
-	const id = jobIdParameter(this, itemIndex);
-	return (await viralSyncRequest(this, { method: 'GET', path: `/v1/jobs/${encodeURIComponent(id)}`, itemIndex }, transport)).body;
-}
+export const operation = defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a render job',
+	description: 'Get a job and its progress',
+	properties: [jobLocator()],
+	async execute(itemIndex, requestOptions) {
+		const id = requiredString(this, 'jobId', 'Job ID', itemIndex);
+		return (await viralSyncRequest(this, { method: 'GET', path: `/v1/jobs/${encodeURIComponent(id)}`, itemIndex }, requestOptions)).body;
+	},
+});

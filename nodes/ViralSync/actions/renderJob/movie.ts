@@ -1,10 +1,9 @@
-/** The movie definition of a render job, from fields or JSON, checked before anything is sent (§2.1). */
+/** The movie definition of a render job, from fields or JSON, checked against the API's movie rules before anything is sent. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-const show = { resource: ['renderJob'], operation: ['create'] };
+import { fieldError, jsonObjectParameter, jsonParameter, stringParameter } from '../../../shared/parameters';
 
-/** §2.1 size presets, all 30 fps. */
+/** The size presets of the movie definition, all 30 fps. */
 export const SIZE_PRESETS: Record<string, [number, number]> = {
 	'3840x2160': [3840, 2160],
 	'1920x1080': [1920, 1080],
@@ -22,7 +21,6 @@ export const movieFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'proj_abc123',
 		description: 'From ViralSync Dashboard → Projects (the API cannot list projects)',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Movie Source',
@@ -33,14 +31,13 @@ export const movieFields: INodeProperties[] = [
 			{ name: 'JSON', value: 'json', description: 'A complete movie definition (e.g. a stored template with expressions)' },
 		],
 		default: 'fields',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Movie (JSON)',
 		name: 'movieJson',
 		type: 'json',
 		default: '{\n  "title": "My video",\n  "width": 1920,\n  "height": 1080,\n  "fps": 30,\n  "scenes": [\n    { "id": "intro", "duration": 5, "backgroundColor": "#000000", "layers": [] }\n  ]\n}',
-		displayOptions: { show: { ...show, movieSource: ['json'] } },
+		displayOptions: { show: { movieSource: ['json'] } },
 	},
 	{
 		displayName: 'Title',
@@ -48,7 +45,7 @@ export const movieFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'Untitled Movie',
-		displayOptions: { show: { ...show, movieSource: ['fields'] } },
+		displayOptions: { show: { movieSource: ['fields'] } },
 	},
 	{
 		displayName: 'Size',
@@ -63,7 +60,7 @@ export const movieFields: INodeProperties[] = [
 			{ name: 'Custom', value: 'custom' },
 		],
 		default: '1920x1080',
-		displayOptions: { show: { ...show, movieSource: ['fields'] } },
+		displayOptions: { show: { movieSource: ['fields'] } },
 	},
 	{
 		displayName: 'Width',
@@ -71,7 +68,7 @@ export const movieFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 360, maxValue: 3840 },
 		default: 1920,
-		displayOptions: { show: { ...show, movieSource: ['fields'], size: ['custom'] } },
+		displayOptions: { show: { movieSource: ['fields'], size: ['custom'] } },
 	},
 	{
 		displayName: 'Height',
@@ -79,7 +76,7 @@ export const movieFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 360, maxValue: 2160 },
 		default: 1080,
-		displayOptions: { show: { ...show, movieSource: ['fields'], size: ['custom'] } },
+		displayOptions: { show: { movieSource: ['fields'], size: ['custom'] } },
 	},
 	{
 		displayName: 'FPS',
@@ -87,7 +84,7 @@ export const movieFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 60 },
 		default: 30,
-		displayOptions: { show: { ...show, movieSource: ['fields'] } },
+		displayOptions: { show: { movieSource: ['fields'] } },
 	},
 	{
 		displayName: 'Scenes',
@@ -97,7 +94,7 @@ export const movieFields: INodeProperties[] = [
 		placeholder: 'Add scene',
 		default: {},
 		description: 'Rendered in parallel; the video keeps this order',
-		displayOptions: { show: { ...show, movieSource: ['fields'] } },
+		displayOptions: { show: { movieSource: ['fields'] } },
 		options: [
 			{
 				displayName: 'Scene',
@@ -144,19 +141,10 @@ export const movieFields: INodeProperties[] = [
 ];
 
 function fail(ctx: IExecuteFunctions, message: string, itemIndex: number): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex });
+	throw fieldError(ctx, message, itemIndex);
 }
 
-function parseJson(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): unknown {
-	if (typeof value !== 'string') return value;
-	try {
-		return JSON.parse(value);
-	} catch {
-		return fail(ctx, `${label} is not valid JSON`, itemIndex);
-	}
-}
-
-/** §2.1 rules: width 360–3840, height 360–2160, fps 1–60, ≥1 scene, unique scene ids, known layer types. */
+/** The movie definition's rules: width 360–3840, height 360–2160, fps 1–60, ≥1 scene, unique scene ids, known layer types. */
 export function checkMovie(ctx: IExecuteFunctions, movie: IDataObject, itemIndex: number): IDataObject {
 	const width = movie.width ?? 1920;
 	const height = movie.height ?? 1080;
@@ -188,21 +176,21 @@ export function checkMovie(ctx: IExecuteFunctions, movie: IDataObject, itemIndex
 
 export function readMovie(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (ctx.getNodeParameter('movieSource', itemIndex, 'fields') === 'json') {
-		const movie = parseJson(ctx, ctx.getNodeParameter('movieJson', itemIndex), 'Movie (JSON)', itemIndex);
-		if (!movie || typeof movie !== 'object' || Array.isArray(movie)) fail(ctx, 'Movie (JSON) must be an object', itemIndex);
+		const movie = jsonParameter(ctx, ctx.getNodeParameter('movieJson', itemIndex), 'Movie (JSON)', itemIndex, 'object');
+		if (!movie) fail(ctx, 'Movie (JSON) must be a JSON object', itemIndex);
 		return checkMovie(ctx, movie as IDataObject, itemIndex);
 	}
 	const size = ctx.getNodeParameter('size', itemIndex, '1920x1080') as string;
 	const [width, height] =
 		size === 'custom' ? [ctx.getNodeParameter('width', itemIndex) as number, ctx.getNodeParameter('height', itemIndex) as number] : SIZE_PRESETS[size];
-	const title = (ctx.getNodeParameter('title', itemIndex, '') as string).trim();
+	const title = stringParameter(ctx, 'title', itemIndex);
 	const rawScenes = ((ctx.getNodeParameter('scenes', itemIndex, {}) as IDataObject).scene as IDataObject[] | undefined) ?? [];
 	const scenes = rawScenes.map((scene) => ({
 		id: String(scene.id ?? '').trim(),
 		duration: scene.duration,
 		backgroundColor: scene.backgroundColor,
 		layers: (((scene.layers as IDataObject | undefined)?.layer as IDataObject[] | undefined) ?? []).map((layer) => {
-			const extra = parseJson(ctx, layer.extra ?? '{}', `More Settings (JSON) of a layer of scene "${String(scene.id)}"`, itemIndex) as IDataObject;
+			const extra = jsonObjectParameter(ctx, layer.extra, `More Settings (JSON) of a layer of scene "${String(scene.id)}"`, itemIndex);
 			return {
 				type: layer.type,
 				...(layer.type !== 'text' && layer.src ? { src: layer.src } : {}),

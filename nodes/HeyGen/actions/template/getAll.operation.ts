@@ -1,0 +1,15 @@
+import { defineOperation } from '../../../shared/operation';
+import { listFields } from '../../../shared/pagination';
+import { listAll } from '../../helpers';
+
+/** GET /v3/templates (at most 100 a page). */
+export const operation = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many templates',
+	description: 'Get templates that have variables',
+	properties: listFields(1000, 20),
+	async execute(itemIndex, requestOptions) {
+		return await listAll(this, '/v3/templates', {}, itemIndex, requestOptions, 100);
+	},
+});

@@ -1,0 +1,15 @@
+import { defineOperation } from '../../../shared/operation';
+import { listFields } from '../../../shared/pagination';
+import { listAll } from '../../helpers';
+
+/** GET /v3/video-translations (at most 100 a page). */
+export const operation = defineOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many video translations',
+	description: 'Get your video translations',
+	properties: listFields(1000, 20),
+	async execute(itemIndex, requestOptions) {
+		return await listAll(this, '/v3/video-translations', {}, itemIndex, requestOptions, 100);
+	},
+});

@@ -1,0 +1,16 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { defineOperation } from '../../../shared/operation';
+import { heyGenGet } from '../../helpers';
+
+/** GET /v3/webhooks/event-types: not paged; one item per type. */
+export const operation = defineOperation({
+	value: 'getEventTypes',
+	name: 'Get Event Types',
+	action: 'Get event types',
+	description: 'Get the event types an endpoint can subscribe to',
+	properties: [],
+	async execute(itemIndex, requestOptions) {
+		return await heyGenGet<IDataObject[]>(this, '/v3/webhooks/event-types', itemIndex, requestOptions);
+	},
+});
