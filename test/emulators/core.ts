@@ -406,15 +406,16 @@ export class Emulator {
 			send(res, { ...answer, headers: { ...common, ...(answer.headers ?? {}) } });
 		};
 
-		const route = this.routes.find((candidate) => {
-			if (candidate.method !== method) return false;
-			const match = candidate.pattern.exec(url.pathname);
-			if (!match) return false;
-			candidate.paramNames.forEach((name, index) => {
+		// A literal path beats one with parameters (`/v2/generations/count` before `/v2/generations/{id}`).
+		const route = this.routes
+			.filter((candidate) => candidate.method === method && candidate.pattern.test(url.pathname))
+			.sort((a, b) => a.paramNames.length - b.paramNames.length)[0];
+		if (route) {
+			const match = route.pattern.exec(url.pathname)!;
+			route.paramNames.forEach((name, index) => {
 				request.params[name] = decodeURIComponent(match[index + 1]);
 			});
-			return true;
-		});
+		}
 
 		if (!route?.public) {
 			const auth = this.service.authenticate(request, this.keys);

@@ -162,7 +162,7 @@ describe('Generation → Create with Wait for Completion', () => {
 	});
 });
 
-describe('Generation → Get, List, Delete, Get Download URL', () => {
+describe('Generation → Get, Get Many, Count, Delete, Get Download URL', () => {
 	async function createOne(extra = {}) {
 		const run = await runSync(emulator.current, { ...createByUrl, ...extra });
 		return String(run.items[0].json.id);
@@ -235,5 +235,19 @@ describe('Generation → Estimate Cost', () => {
 		const run = await runSync(emulator.current, { resource: 'generation', operation: 'estimateCost', estimateFrom: 'duration', model: 'lipsync-2-pro', duration: 12, fps: 25 });
 		expect(run.items[0].json).toEqual({ estimatedFrameCount: 300, estimatedGenerationCost: 0.996, estimatedCredits: null, model: 'lipsync-2-pro', source: 'duration' });
 		expect(jsonBody(apiCalls(emulator.current)[0])).toEqual({ model: 'lipsync-2-pro', duration: 12, fps: 25 });
+	});
+});
+
+describe('Generation → Count', () => {
+	it('counts all generations, or those of the chosen statuses (sent as CSV)', async () => {
+		emulator.current.config.clock = 'manual';
+		await runSync(emulator.current, createByUrl, { items: 3 });
+		emulator.current.clearLog();
+		const all = await runSync(emulator.current, { resource: 'generation', operation: 'count' });
+		expect(all.items[0].json).toEqual({ count: 3 });
+		expect(apiCalls(emulator.current)[0]).toMatchObject({ method: 'GET', path: '/v2/generations/count', query: {} });
+		const done = await runSync(emulator.current, { resource: 'generation', operation: 'count', statuses: ['COMPLETED', 'FAILED'] });
+		expect(done.items[0].json).toEqual({ count: 0, statuses: ['COMPLETED', 'FAILED'] });
+		expect(apiCalls(emulator.current).at(-1)?.query).toEqual({ status: 'COMPLETED,FAILED' });
 	});
 });
