@@ -93,7 +93,7 @@ export class SyncTrigger implements INodeType {
 			const credentials = await this.getCredentials('syncApi');
 			const secret = String(credentials.webhookSecret ?? '').trim();
 			const headers = this.getHeaderData() as Record<string, string | undefined>;
-			// §8: the header is Sync-Signature; some docs pages name it X-Signature-Primary.
+			// docs/api/sync.md "Assumptions": the header is Sync-Signature; some docs pages name it X-Signature-Primary.
 			const header = headers['sync-signature'] ?? headers['x-signature-primary'];
 			const raw = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
 			const check = verifyTimestampedSignature(secret, raw, header, this.getNodeParameter('toleranceSeconds', 300) as number);

@@ -72,7 +72,7 @@ const CASES = {
 		forgedHeaders: () => ({ 'x-render-signature': 'f'.repeat(64) }),
 		forgedBody: { jobId: 'forged', status: 'done', outputUrl: 'https://evil.example.com/x.mp4' },
 	},
-	// HeyGen's per-job callback is unsigned (contract §3): the node gives each job a secret
+	// HeyGen's per-job callback is unsigned (docs/api/heygen.md "Webhooks"): the node gives each job a secret
 	// callback_id, accepts only a callback that echoes it, then reads the job from HeyGen once.
 	'heygen video': {
 		parameters: { resource: 'video', operation: 'create', videoType: 'avatar', avatarId: 'Anna_public_office', audioSource: 'script', script: 'Resumed by a callback.', voiceId: 'voice_en_sara' },

@@ -1,8 +1,8 @@
 /**
  * The part every service emulator shares: an HTTP server on 127.0.0.1, a router, the request
  * log, and the `/__emulator/` control API (fault injection, configuration, reset).
- * Service behaviour (auth, bodies, routes) lives in each service's own file, built from
- * ../shared/api/<service>.md.
+ * Service behaviour (auth, bodies, routes) lives in each service's own file, built from the
+ * vendor's API contract (docs/api/<service>.md summarises it), never from the node.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';

@@ -1,5 +1,5 @@
 /**
- * HeyGen's OAuth2 server (../shared/api/heygen.md §1, "Auth (OAuth, optional)"), served on the
+ * HeyGen's OAuth2 server (docs/api/heygen.md docs/api/heygen.md "Auth", "Auth (OAuth, optional)"), served on the
  * emulator's one origin: dynamic client registration (`POST /v1/oauth/register`, body `{}` →
  * `{client_id}`), the authorize page (`GET /oauth/authorize`, PKCE S256 required; the emulated user
  * is signed in and consents, so it redirects at once with `code` and `state`), the token endpoint

@@ -1,4 +1,4 @@
-/** HeyGen API v3 emulator, from ../shared/api/heygen.md. */
+/** HeyGen API v3 emulator, from the API contract that docs/api/heygen.md summarises. */
 import { createHmac, randomUUID } from 'node:crypto';
 
 import { Emulator, bearerToken, headerValue, type EmulatorRequest, type EmulatorResponse, type ErrorDetail } from './core';
@@ -8,7 +8,7 @@ import { addOAuthServer, type HeyGenOAuthServer } from './heygen-oauth';
 
 const DOCS = 'https://developers.heygen.com/docs/error-codes';
 
-/** §4: `{error: {code, message, param, doc_url}}`; 401s as `{error: "Invalid API key", data: null}`. */
+/** docs/api/heygen.md "Errors": `{error: {code, message, param, doc_url}}`; 401s as `{error: "Invalid API key", data: null}`. */
 export function heygenError(status: number, detail: ErrorDetail & { param?: string } = {}): EmulatorResponse {
 	const defaults: Record<number, [string, string]> = {
 		400: ['invalid_parameter', 'Invalid parameter'],
@@ -23,7 +23,7 @@ export function heygenError(status: number, detail: ErrorDetail & { param?: stri
 		503: ['internal_error', 'Service unavailable'],
 		504: ['gateway_timeout', 'Gateway timeout'],
 	};
-	// §4 "Second shape": HeyGen's authentication page answers key errors with `error` as a string.
+	// docs/api/heygen.md "Errors" "Second shape": HeyGen's authentication page answers key errors with `error` as a string.
 	if (status === 401) return { status, body: { error: detail.message ?? 'Invalid API key', data: null } };
 	const [code, message] = defaults[status] ?? ['error', 'Error'];
 	const errorCode = detail.code ?? code;
@@ -38,7 +38,7 @@ export function heygenError(status: number, detail: ErrorDetail & { param?: stri
 			},
 		},
 	};
-	// §4: 429 always carries Retry-After.
+	// docs/api/heygen.md "Rate limits": 429 always carries Retry-After.
 	if (status === 429) answer.headers = { 'retry-after': String(detail.retryAfterSeconds ?? 1) };
 	return answer;
 }
@@ -50,7 +50,7 @@ export function createHeyGenEmulator(): Emulator {
 		{
 			name: 'heygen',
 			authenticate(req, keys) {
-				// §1: X-Api-Key, or an OAuth access token as Bearer, never both.
+				// docs/api/heygen.md "Auth": X-Api-Key, or an OAuth access token as Bearer, never both.
 				const apiKey = headerValue(req.headers, 'x-api-key')?.trim();
 				const bearer = bearerToken(req.headers);
 				if (apiKey !== undefined && bearer !== undefined) {
@@ -77,18 +77,18 @@ export function createHeyGenEmulator(): Emulator {
 			},
 		},
 		[{ key: TEST_KEYS.heygen.valid }, { key: TEST_KEYS.heygen.noUserRead, noUserRead: true }],
-		// No requests-per-minute figure is published (§4): unlimited unless a test sets one.
+		// No requests-per-minute figure is published (docs/api/heygen.md "Errors"): unlimited unless a test sets one.
 		{
 			requestsPerMinute: 0,
 			walletBalance: 120.5,
 			/** Milliseconds per job stage (waiting → pending → processing → done); tests speed it up. */
 			stageMs: 3000,
 			outputBytes: 96 * 1024,
-			/** §8: v2-only fields on /v3/videos answer 400 when on; off by default, as HeyGen's own node sends `test`/`folder_id` and its CLI schema ignores unknown fields. */
+			/** docs/api/heygen.md "Assumptions": v2-only fields on /v3/videos answer 400 when on; off by default, as HeyGen's own node sends `test`/`folder_id` and its CLI schema ignores unknown fields. */
 			rejectV2Fields: false,
-			/** §13: which signature header names registered-endpoint deliveries carry: v3 | legacy | all. */
+			/** docs/api/heygen.md "Webhooks": which signature header names registered-endpoint deliveries carry: v3 | legacy | all. */
 			signatureHeaders: 'v3',
-			/** §4: 10 concurrent jobs on Pay-As-You-Go. */
+			/** docs/api/heygen.md "Rate limits": 10 concurrent jobs on Pay-As-You-Go. */
 			concurrency: 10,
 			/** Test hook: answer every keyed create with 409 request_in_progress. */
 			holdIdempotentRequests: false,
@@ -129,7 +129,7 @@ export function createHeyGenEmulator(): Emulator {
 
 type Row = Record<string, unknown>;
 
-/** §5: cursor pages: `limit` (default, max) + opaque `token`; `has_more` + `next_token` beside `data`. */
+/** docs/api/heygen.md "Pagination": cursor pages: `limit` (default, max) + opaque `token`; `has_more` + `next_token` beside `data`. */
 function page(req: EmulatorRequest, rows: unknown[], defaults: { limit: number; max: number }): EmulatorResponse {
 	const limit = Number(req.query.get('limit') ?? defaults.limit);
 	if (!Number.isInteger(limit) || limit < 1) return heygenError(400, { code: 'invalid_parameter', message: 'limit must be a positive integer', param: 'limit' });
@@ -253,14 +253,14 @@ function addAvatarVoiceVideoRoutes(emulator: Emulator): void {
 	emulator.route('GET', '/v3/voices/{id}', (req) => {
 		const voice = voices.find((candidate) => candidate.voice_id === req.params.id);
 		if (!voice) return heygenError(404, { code: 'voice_not_found', message: `Voice ${req.params.id} not found` });
-		// §2.2: the get shape has no `type` or `support_locale` (the list shape does).
+		// docs/api/heygen.md "Endpoints": the get shape has no `type` or `support_locale` (the list shape does).
 		const { engines: _engines, type: _type, support_locale: _locale, ...shown } = voice;
 		return { status: 200, body: { data: { ...shown, support_interactive_avatar: false } } };
 	});
 
 	const stage = () => Number(emulator.config.stageMs);
 
-	// §2.2: speech, design, clone, delete.
+	// docs/api/heygen.md "Endpoints": speech, design, clone, delete.
 	emulator.route('POST', '/v3/voices/speech', (req) => {
 		const body = (req.body ?? {}) as Row;
 		if (typeof body.text !== 'string' || body.text.length < 1 || body.text.length > 5000) return heygenError(400, { code: 'invalid_parameter', message: 'text must be 1 to 5000 characters', param: 'text' });
@@ -300,7 +300,7 @@ function addAvatarVoiceVideoRoutes(emulator: Emulator): void {
 		return { status: 200, body: { data: { voice_id: voice.voice_id } } };
 	});
 
-	// §2.1: photo avatars, digital twins, avatars from a prompt; rename and delete.
+	// docs/api/heygen.md "Endpoints": photo avatars, digital twins, avatars from a prompt; rename and delete.
 	emulator.route('POST', '/v3/avatars', (req) => (emulator.hooks.idempotent as unknown as (req: EmulatorRequest, create: () => EmulatorResponse) => EmulatorResponse)(req, () => {
 		const body = (req.body ?? {}) as Row;
 		if (!['photo', 'digital_twin', 'prompt'].includes(String(body.type))) return heygenError(400, { code: 'invalid_parameter', message: 'type must be photo, digital_twin or prompt', param: 'type' });
@@ -356,7 +356,7 @@ function addAvatarVoiceVideoRoutes(emulator: Emulator): void {
 		return { status: 200, body: { data: { id: group.id } } };
 	});
 
-	// §2.3, §7.4: create per type, then the job clock (§7.5).
+	// docs/api/heygen.md "Endpoints": create per type, then the job clock (docs/api/heygen.md "Endpoints").
 	function validateVideo(body: Row): EmulatorResponse | undefined {
 		const bad = (message: string, param: string) => heygenError(400, { code: 'invalid_parameter', message, param });
 		if (emulator.config.rejectV2Fields) {
@@ -427,9 +427,9 @@ function addAvatarVoiceVideoRoutes(emulator: Emulator): void {
 			});
 		});
 	}
-	/** §2.3 `Video`: what HeyGen answers; the per-job callback fields stay internal (the schema has no `callback_id`). */
+	/** docs/api/heygen.md "Endpoints" `Video`: what HeyGen answers; the per-job callback fields stay internal (the schema has no `callback_id`). */
 	const publicVideo = ({ request: _request, callback_id: _callbackId, ...video }: Row) => video;
-	/** Template generation starts a video job too (§7.11); answers the `Video` object. */
+	/** Template generation starts a video job too (docs/api/heygen.md "Endpoints"); answers the `Video` object. */
 	emulator.hooks.startVideo = ((request: Row) => {
 		const video: Row = { id: randomUUID().replace(/-/g, ''), status: 'pending', title: request.title ?? null, created_at: nowSeconds(), completed_at: null, duration: null, video_url: null, thumbnail_url: null, gif_url: null, captioned_video_url: null, subtitle_url: null, video_page_url: null, folder_id: null, callback_id: request.callback_id ?? null, request };
 		videos.unshift(video);
@@ -437,7 +437,7 @@ function addAvatarVoiceVideoRoutes(emulator: Emulator): void {
 		return publicVideo(video);
 	}) as never;
 
-	/** §7.8: Idempotency-Key pattern, 24 h replay of the first answer, 409 while the first is in flight. */
+	/** docs/api/heygen.md "Endpoints": Idempotency-Key pattern, 24 h replay of the first answer, 409 while the first is in flight. */
 	const replays = new Map<string, { at: number; answer?: EmulatorResponse }>();
 	emulator.onReset(() => replays.clear());
 	const idempotent = (req: EmulatorRequest, create: () => EmulatorResponse): EmulatorResponse => {
@@ -504,7 +504,7 @@ function addAvatarVoiceVideoRoutes(emulator: Emulator): void {
 	emulator.route('GET', '/v3/videos/{id}', (req) => {
 		const video = videos.find((candidate) => candidate.id === req.params.id);
 		if (!video) return heygenError(404, { code: 'video_not_found', message: `Video ${req.params.id} not found` });
-		// The create answer says "waiting"; GET reports it as pending (§8).
+		// The create answer says "waiting"; GET reports it as pending (docs/api/heygen.md "Assumptions").
 		const shown = publicVideo(video);
 		if (shown.status === 'waiting') shown.status = 'pending';
 		return { status: 200, body: { data: shown } };
@@ -530,7 +530,7 @@ export const HEYGEN_EVENT_TYPES = [
 	'video_agent.success', 'video_agent.fail', 'hyperframes_video.success', 'hyperframes_video.fail', 'ai_clipping.success', 'ai_clipping.fail', 'batch.finished',
 ];
 
-/** §2.6 `/languages`: names with a region and plain names, as HeyGen lists them. */
+/** docs/api/heygen.md "Endpoints" `/languages`: names with a region and plain names, as HeyGen lists them. */
 const LANGUAGES = ['English', 'English (United States)', 'Spanish', 'Spanish (Spain)', 'German', 'German (Germany)', 'French', 'French (France)', 'Japanese (Japan)'];
 
 function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
@@ -548,17 +548,17 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 	const newSecret = () => `whsec_${randomUUID().replace(/-/g, '')}`;
 	const shown = ({ secret: _secret, ...endpoint }: Row) => ({ ...endpoint, secret: null });
 
-	/** §3, §7.9: to every enabled endpoint subscribed to the type, signed (both header names), plus the unsigned per-job callback. */
+	/** docs/api/heygen.md "Webhooks", docs/api/heygen.md "Endpoints": to every enabled endpoint subscribed to the type, signed (both header names), plus the unsigned per-job callback. */
 	function emit(eventType: string, eventData: Row, callbackUrl?: unknown) {
 		const event = { event_id: `evt_${randomUUID().replace(/-/g, '')}`, event_type: eventType, event_data: eventData, created_at: new Date().toISOString() };
 		events.unshift(event);
 		const body = JSON.stringify(event);
 		deliverToEndpoints(event, body);
-		// §13 emulator rule 2: the per-job callback carries none of the signature headers.
+		// docs/api/heygen.md "Webhooks": the per-job callback carries none of the signature headers.
 		if (typeof callbackUrl === 'string' && callbackUrl) void emulator.deliver(callbackUrl, body, {});
 	}
 	/**
-	 * §13 emulator rule 1: registered endpoints get `Heygen-Signature` (hex HMAC-SHA256 of exactly these
+	 * docs/api/heygen.md "Webhooks": registered endpoints get `Heygen-Signature` (hex HMAC-SHA256 of exactly these
 	 * bytes), `Heygen-Timestamp` and `Heygen-Event-Id`; config `signatureHeaders` `legacy` sends
 	 * `X-HeyGen-Signature` and `signature` instead, `all` sends every name. Test switches (rule 3):
 	 * `deliveryClockSkewSeconds` (a stale timestamp), `deliverySigningSecret` (a wrong or rotated-away secret).
@@ -579,7 +579,7 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 			void emulator.deliver(String(endpoint.url), body, style === 'legacy' ? legacy : style === 'all' ? { ...v3, ...legacy } : v3);
 		}
 	}
-	/** §13 rule 3: delivers the newest event again, same bytes and event id (a redelivery). */
+	/** docs/api/heygen.md "Webhooks": delivers the newest event again, same bytes and event id (a redelivery). */
 	emulator.hooks.redeliverLatest = (() => {
 		const [latest] = events;
 		if (latest) deliverToEndpoints(latest, JSON.stringify(latest));
@@ -592,7 +592,7 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 		emit(video.status === 'completed' ? 'avatar_video.success' : 'avatar_video.fail', data, request.callback_url);
 	}) as never;
 
-	// §2.7: webhook endpoints.
+	// docs/api/heygen.md "Endpoints": webhook endpoints.
 	const checkUrl = (url: unknown) => typeof url === 'string' && (/^https:\/\/\S+$/.test(url) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url));
 	const checkEvents = (list: unknown) => list === undefined || list === null || (Array.isArray(list) && list.every((event) => HEYGEN_EVENT_TYPES.includes(String(event))));
 	emulator.route('POST', '/v3/webhooks/endpoints', (req) => idempotent(req, () => {
@@ -633,7 +633,7 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 		return page(req, events.filter((event) => !type || event.event_type === type), { limit: 10, max: 100 });
 	});
 
-	// §2.4: templates (one seeded, with variables).
+	// docs/api/heygen.md "Endpoints": templates (one seeded, with variables).
 	const template = {
 		id: 'tpl_product_update',
 		name: 'Product update',
@@ -658,7 +658,7 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 		return { status: 200, body: { data: answer } };
 	}));
 
-	// §2.6: translations, one job per output language.
+	// docs/api/heygen.md "Endpoints": translations, one job per output language.
 	emulator.route('GET', '/v3/video-translations/languages', () => ({ status: 200, body: { data: { languages: LANGUAGES } } }));
 	emulator.route('POST', '/v3/video-translations', (req) => idempotent(req, () => {
 		const body = (req.body ?? {}) as Row;
@@ -709,9 +709,9 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 		return { status: 200, body: { data: { id: translation.id } } };
 	});
 
-	// §2.5, §7.10: assets. HeyGen sniffs the type from the bytes ("MIME sniffed from bytes"), not the part's label.
+	// docs/api/heygen.md "Endpoints": assets. HeyGen sniffs the type from the bytes ("MIME sniffed from bytes"), not the part's label.
 	const ASSET_KINDS: Record<string, string> = { 'image/png': 'image', 'image/jpeg': 'image', 'video/mp4': 'video', 'video/quicktime': 'video', 'video/webm': 'video', 'audio/mpeg': 'audio', 'audio/wav': 'audio', 'application/pdf': 'document', 'application/x-subrip': 'subtitle' };
-	/** §2.5 asset object: `{id, name, owner, space_id, type, uploaded_at, url?, folder_id?}` (no MIME type or size). */
+	/** docs/api/heygen.md "Endpoints" asset object: `{id, name, owner, space_id, type, uploaded_at, url?, folder_id?}` (no MIME type or size). */
 	const addAsset = (name: string, mime: string, size: number, folderId: unknown = null): Row => {
 		const asset: Row = { id: `asset_${randomUUID().replace(/-/g, '').slice(0, 16)}`, name, owner: 'emulator_user', space_id: 'space_1', type: ASSET_KINDS[mime] ?? 'file', uploaded_at: nowSeconds(), url: `${emulator.origin}/__emulator/files/${size}`, folder_id: folderId };
 		assets.unshift(asset);
@@ -762,7 +762,7 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 	const findAsset = (req: EmulatorRequest) => assets.find((asset) => asset.id === req.params.id);
 	emulator.route('GET', '/v3/assets', (req) => {
 		if (!req.query.get('username')) return heygenError(400, { code: 'invalid_parameter', message: 'username is required', param: 'username' });
-		// §2.5: `folder_id` narrows the list to one folder.
+		// docs/api/heygen.md "Endpoints": `folder_id` narrows the list to one folder.
 		const folder = req.query.get('folder_id');
 		return page(req, assets.filter((asset) => asset.owner === req.query.get('username') && (!folder || asset.folder_id === folder)), { limit: 20, max: 100 });
 	});

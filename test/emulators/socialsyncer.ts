@@ -1,4 +1,4 @@
-/** SocialSyncer v1 emulator, from ../shared/api/socialsyncer.md. */
+/** SocialSyncer v1 emulator, from the API contract that docs/api/socialsyncer.md summarises. */
 import { createHmac, randomBytes } from 'node:crypto';
 
 import { Emulator, headerValue, type EmulatorRequest, type EmulatorResponse, type ErrorDetail } from './core';
@@ -7,7 +7,7 @@ import { TEST_KEYS } from './keys';
 
 export const PLATFORMS = ['instagram', 'facebook', 'threads', 'tiktok', 'twitter'] as const;
 
-/** §4: `{error, code}`. */
+/** docs/api/sync.md "Errors": `{error, code}`. */
 export function socialSyncerError(status: number, detail: ErrorDetail = {}): EmulatorResponse {
 	const defaults: Record<number, [string, string]> = {
 		400: ['VALIDATION_ERROR', 'Invalid request'],
@@ -21,7 +21,7 @@ export function socialSyncerError(status: number, detail: ErrorDetail = {}): Emu
 		status,
 		body: { error: detail.message ?? message, code: detail.code ?? code },
 	};
-	// §4: 429 carries Retry-After (the docs' example: 60).
+	// docs/api/sync.md "Rate limits": 429 carries Retry-After (the docs' example: 60).
 	if (status === 429) answer.headers = { 'retry-after': String(detail.retryAfterSeconds ?? 60) };
 	return answer;
 }
@@ -40,7 +40,7 @@ function seedAccounts(): Account[] {
 	];
 }
 
-/** §2.3 static platform rules checked at create: text limit, media count, media required. */
+/** docs/api/sync.md "Endpoints" static platform rules checked at create: text limit, media count, media required. */
 const RULES: Record<string, { text: number; maxImages: number; mediaRequired: boolean }> = {
 	tiktok: { text: 2200, maxImages: 35, mediaRequired: true },
 	instagram: { text: 2200, maxImages: 10, mediaRequired: true },
@@ -60,7 +60,7 @@ export function createSocialSyncerEmulator(): Emulator {
 		{
 			name: 'socialsyncer',
 			authenticate(req, keys) {
-				// §9.1: Bearer only; no header, empty token or another scheme is a missing key.
+				// docs/api/sync.md "Endpoints": Bearer only; no header, empty token or another scheme is a missing key.
 				const header = headerValue(req.headers, 'authorization')?.trim() ?? '';
 				const match = /^Bearer\s+(\S+)$/i.exec(header);
 				if (!match) return { refuse: socialSyncerError(401, { code: 'AUTH_MISSING_KEY', message: 'Missing API key' }) };
@@ -82,10 +82,10 @@ export function createSocialSyncerEmulator(): Emulator {
 		{
 			freePerMinute: 60,
 			paidPerMinute: 600,
-			/** §3: publishNow answers with the final status; the switch makes it `publishing` first. */
+			/** docs/api/sync.md "Jobs": publishNow answers with the final status; the switch makes it `publishing` first. */
 			asyncPublish: false,
 			publishMs: 200,
-			/** Code lifetime (§8 [A]: 10 min). */
+			/** Code lifetime (docs/api/sync.md "Assumptions" [A]: 10 min). */
 			codeTtlMs: 10 * 60_000,
 			/** Failed targets publish on retry (the injected failure cleared). */
 			retrySucceeds: false,
@@ -112,7 +112,7 @@ export function createSocialSyncerEmulator(): Emulator {
 	});
 	const now = () => new Date().toISOString();
 
-	/** §7: one event per call, signed over the exact bytes, with both header names. */
+	/** docs/api/sync.md "Endpoints": one event per call, signed over the exact bytes, with both header names. */
 	function emit(event: string, data: Row) {
 		if (!webhook || !webhook.events.includes(event)) return;
 		const body = JSON.stringify({ event, timestamp: now(), data });
@@ -158,7 +158,7 @@ export function createSocialSyncerEmulator(): Emulator {
 		return { status: 200, body: { success: true } };
 	});
 
-	// §8: connect. Step 1: the auth URL points at the emulator's consent page.
+	// docs/api/sync.md "Assumptions": connect. Step 1: the auth URL points at the emulator's consent page.
 	emulator.route('GET', '/v1/connect/{platform}', (req) => {
 		const platform = platformOf(req);
 		if (!platform) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: `Unsupported platform: ${req.params.platform}` });
@@ -169,7 +169,7 @@ export function createSocialSyncerEmulator(): Emulator {
 		return { status: 200, body: { authUrl, state } };
 	});
 
-	// §9.3: the consent page, Approve → code, Deny → error; `auto=approve|deny` skips the page.
+	// docs/api/sync.md "Endpoints": the consent page, Approve → code, Deny → error; `auto=approve|deny` skips the page.
 	const consentRedirect = (platform: string, redirectUrl: string, state: string, approve: boolean): EmulatorResponse => {
 		const target = new URL(redirectUrl);
 		if (approve) {
@@ -206,7 +206,7 @@ export function createSocialSyncerEmulator(): Emulator {
 		);
 	}
 
-	// Step 5: exchange — single use, expiring, redirect_url must match (§8 [A]).
+	// Step 5: exchange — single use, expiring, redirect_url must match (docs/api/sync.md "Assumptions" [A]).
 	emulator.route('POST', '/v1/connect/{platform}', (req) => {
 		const platform = platformOf(req);
 		if (!platform) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: `Unsupported platform: ${req.params.platform}` });
@@ -227,7 +227,7 @@ export function createSocialSyncerEmulator(): Emulator {
 		return { status: 200, body: { platform, username, accountId: account.accountId } };
 	});
 
-	// §2.1, §2.3, §3: posts.
+	// docs/api/sync.md "Endpoints", docs/api/sync.md "Jobs": posts.
 	const published = (target: Row): Row => ({
 		platform: target.platform,
 		accountId: target.accountId,
@@ -244,7 +244,7 @@ export function createSocialSyncerEmulator(): Emulator {
 		platformPostUrl: null,
 		error: emulator.failureText(`${String(target.platform)} rejected the post: media processing failed`),
 	});
-	/** §9.7 failure injection: an accountId or customContent containing `fail` fails that target. */
+	/** docs/api/sync.md "Endpoints" failure injection: an accountId or customContent containing `fail` fails that target. */
 	function targetResult(post: Row, target: Row): Row {
 		const text = String(target.customContent ?? post.content ?? '');
 		return String(target.accountId).includes('fail') || text.includes('fail') ? failed(target) : published(target);
@@ -376,12 +376,12 @@ export function createSocialSyncerEmulator(): Emulator {
 		posts = posts.filter((candidate) => candidate !== post);
 		return { status: 200, body: { success: true } };
 	});
-	// §3 retry: only failed targets; published ones keep their ids.
+	// docs/api/sync.md "Jobs" retry: only failed targets; published ones keep their ids.
 	emulator.route('POST', '/v1/posts/{postId}/retry', (req) => {
 		const post = findPost(req);
 		if (!post) return socialSyncerError(404, { message: 'Post not found' });
 		if (!['partial', 'failed'].includes(String(post.status))) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: `Only partial or failed posts can be retried (this one is ${String(post.status)})` });
-		// §9.8: the injection can be cleared between calls (`retrySucceeds`).
+		// docs/api/sync.md "Endpoints": the injection can be cleared between calls (`retrySucceeds`).
 		const targets = (post.platforms as Row[]).map((target) =>
 			target.status === 'published' ? target : emulator.config.retrySucceeds ? published(target) : failed(target),
 		);
@@ -389,7 +389,7 @@ export function createSocialSyncerEmulator(): Emulator {
 		return { status: 200, body: shown(post) };
 	});
 
-	// §6 media: presign → PUT (no key, same Content-Type) → public URL.
+	// docs/api/sync.md "Files" media: presign → PUT (no key, same Content-Type) → public URL.
 	emulator.route('POST', '/v1/media/presign', (req) => {
 		const body = (req.body ?? {}) as Row;
 		if (typeof body.filename !== 'string' || body.filename === '') return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: 'filename is required' });
@@ -421,7 +421,7 @@ export function createSocialSyncerEmulator(): Emulator {
 		{ public: true },
 	);
 
-	// §7 webhook settings: one per account; POST replaces.
+	// docs/api/sync.md "Endpoints" webhook settings: one per account; POST replaces.
 	emulator.route('POST', '/v1/webhooks/settings', (req) => {
 		const body = (req.body ?? {}) as Row;
 		if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url)) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: 'url is required' });

@@ -1,4 +1,4 @@
-/** Synaptiq v1 emulator, from ../shared/api/synaptiq.md. Serves under `<origin>/api/v1`. */
+/** Synaptiq v1 emulator, from the API contract that docs/api/synaptiq.md summarises. Serves under `<origin>/api/v1`. */
 import { createHmac, randomBytes } from 'node:crypto';
 
 import { Emulator, bearerToken, type ApiKeyConfig, type EmulatorRequest, type EmulatorResponse, type ErrorDetail } from './core';
@@ -11,14 +11,14 @@ const OTHER_DOC = 'https://synaptiqintel.com/docs/api-reference/rate-limits';
 type Scope = 'read' | 'write' | 'admin';
 const SCOPE_RANK: Record<Scope, number> = { read: 0, write: 1, admin: 2 };
 
-/** §2: per-minute limit of the key's scope bucket, by plan. */
+/** docs/api/synaptiq.md "Auth": per-minute limit of the key's scope bucket, by plan. */
 const SCOPE_LIMITS: Record<string, Record<Scope, number>> = {
 	starter: { read: 120, write: 60, admin: 30 },
 	pro: { read: 600, write: 300, admin: 150 },
 	enterprise: { read: 3000, write: 1500, admin: 750 },
 };
 
-/** §5: `{error: {code, message, doc_url}}`. */
+/** docs/api/synaptiq.md "Errors": `{error: {code, message, doc_url}}`. */
 export function synaptiqError(status: number, detail: ErrorDetail = {}): EmulatorResponse {
 	const defaults: Record<number, [string, string]> = {
 		400: ['validation_error', 'Invalid request'],
@@ -40,12 +40,12 @@ export function synaptiqError(status: number, detail: ErrorDetail = {}): Emulato
 			},
 		},
 	};
-	// §2: X-RateLimit-RetryAfter only on 429; the standard Retry-After is not documented.
+	// docs/api/synaptiq.md "Rate limits": X-RateLimit-RetryAfter only on 429; the standard Retry-After is not documented.
 	if (status === 429) answer.headers = { 'x-ratelimit-retryafter': String(detail.retryAfterSeconds ?? 1) };
 	return answer;
 }
 
-/** §2 route → minimum scope: GET read (but /webhooks* admin), POST/PATCH write, DELETE admin. */
+/** docs/api/synaptiq.md "Auth" route → minimum scope: GET read (but /webhooks* admin), POST/PATCH write, DELETE admin. */
 export function requiredScope(method: string, path: string): Scope {
 	if (/\/webhooks(\/|$)/.test(path)) return 'admin';
 	if (method === 'GET' || method === 'HEAD') return 'read';
@@ -65,7 +65,7 @@ function rateLimitHeaders(decision: LimitDecision): Record<string, string> {
 	};
 }
 
-/** §2 extra per-endpoint caps per minute, by plan, in addition to the scope bucket. */
+/** docs/api/synaptiq.md "Auth" extra per-endpoint caps per minute, by plan, in addition to the scope bucket. */
 const ENDPOINT_CAPS: Array<{ method: string; path: RegExp; name: string; limits: Record<string, number> }> = [
 	{ method: 'POST', path: /\/chat$/, name: 'chat', limits: { starter: 30, pro: 150, enterprise: 750 } },
 	{ method: 'GET', path: /\/analytics\//, name: 'analytics', limits: { starter: 20, pro: 100, enterprise: 500 } },
@@ -109,12 +109,12 @@ export function createSynaptiqEmulator(): Emulator {
 			name: 'synaptiq',
 			apiPrefix: '/api/v1',
 			authenticate(req, keys) {
-				// §9.1: one 401 body for missing, unknown, revoked and rotated-past-grace keys.
+				// docs/api/synaptiq.md "Endpoints": one 401 body for missing, unknown, revoked and rotated-past-grace keys.
 				const token = bearerToken(req.headers);
 				const config = token ? keys.get(token) : undefined;
 				const expired = typeof config?.expiresAt === 'number' && Date.now() > config.expiresAt;
 				if (!config || config.revoked || expired) return { refuse: synaptiqError(401) };
-				// §5 check order: 401 → 403 (plan, then scope) → 429.
+				// docs/api/synaptiq.md "Errors" check order: 401 → 403 (plan, then scope) → 429.
 				if (config.planInsufficient) {
 					return { refuse: synaptiqError(403, { code: 'plan_insufficient', message: 'Plan Insufficient' }) };
 				}
@@ -131,7 +131,7 @@ export function createSynaptiqEmulator(): Emulator {
 				const decisions: LimitDecision[] = [limiter.take(key.key, limits[key.scope])];
 				const cap = ENDPOINT_CAPS.find((candidate) => candidate.method === req.method && candidate.path.test(req.path));
 				if (cap) decisions.push(limiter.take(`${key.key}:${cap.name}`, Number((emulator.config.endpointCaps as Record<string, Record<string, number>>)[cap.name]?.[key.plan] ?? cap.limits[key.plan] ?? cap.limits.starter)));
-				// The headers describe the bucket that applies: the endpoint cap where there is one (§2).
+				// The headers describe the bucket that applies: the endpoint cap where there is one (docs/api/synaptiq.md "Rate limits").
 				const decision = decisions.find((candidate) => !candidate.allowed) ?? decisions[decisions.length - 1];
 				const headers = rateLimitHeaders(decision);
 				if (!decision.allowed) {
@@ -156,7 +156,7 @@ export function createSynaptiqEmulator(): Emulator {
 		{ scopeLimits: SCOPE_LIMITS, endpointCaps: {}, sendRetryAfter: false, snakeCaseEnvelope: false },
 	);
 
-	/** Separate data per environment (§9.2): sk_test_ and sk_live_ never see each other's records. */
+	/** Separate data per environment (docs/api/synaptiq.md "Endpoints"): sk_test_ and sk_live_ never see each other's records. */
 	let stores: Record<'live' | 'test', Store> = { live: emptyStore(), test: emptyStore() };
 	emulator.onReset(() => {
 		limiter.reset();
@@ -165,11 +165,11 @@ export function createSynaptiqEmulator(): Emulator {
 	const storeOf = (req: EmulatorRequest) => stores[environmentOf(req.key!.key)];
 
 	let counter = 0;
-	/** `<prefix>_` + 26 ULID-like characters (§1). */
+	/** `<prefix>_` + 26 ULID-like characters (docs/api/synaptiq.md "Auth"). */
 	const newId = (prefix: string) => `${prefix}_${Date.now().toString(36).toUpperCase().padStart(10, '0')}${(++counter).toString(36).toUpperCase().padStart(16, '0')}`;
 	const now = () => new Date().toISOString();
 
-	/** §8: signed delivery of an event to every active webhook of the environment that subscribed to it. */
+	/** docs/api/synaptiq.md "Webhooks": signed delivery of an event to every active webhook of the environment that subscribed to it. */
 	function emit(store: Store, type: string, data: unknown) {
 		const createdAt = now();
 		const envelope = emulator.config.snakeCaseEnvelope
@@ -183,7 +183,7 @@ export function createSynaptiqEmulator(): Emulator {
 	}
 
 	/**
-	 * §8 [A]: `t=<unix seconds>,v1=<hex HMAC of "t." + body>`. The real format is not published, so config
+	 * docs/api/synaptiq.md "Webhooks" [A]: `t=<unix seconds>,v1=<hex HMAC of "t." + body>`. The real format is not published, so config
 	 * `signatureFormat` can send the other forms seen elsewhere: `hex` (HMAC of the raw body) or `sha256` (`sha256=<hex>`).
 	 */
 	function signatureFor(secret: string, body: string): string {
@@ -252,7 +252,7 @@ export function createSynaptiqEmulator(): Emulator {
 		return lead;
 	}
 
-	// §3 #5.
+	// docs/api/synaptiq.md "Endpoints" #5.
 	emulator.route('POST', '/leads', (req) => {
 		const body = (req.body ?? {}) as Record<string, unknown>;
 		const problem = checkLeadFields(body, true);
@@ -262,7 +262,7 @@ export function createSynaptiqEmulator(): Emulator {
 		return { status: 201, body: createLead(store, body, 'api') };
 	});
 
-	// §3 #2, §3.2.
+	// docs/api/synaptiq.md "Endpoints" #2, docs/api/synaptiq.md "Endpoints".
 	emulator.route('GET', '/leads', (req) => {
 		let rows = storeOf(req).leads;
 		for (const filter of ['status', 'source'] as const) {
@@ -278,7 +278,7 @@ export function createSynaptiqEmulator(): Emulator {
 		return paged(req, sortRows(rows, sortBy, req.query.get('sortOrder')));
 	});
 
-	// §3 #3: matches email, name, company.
+	// docs/api/synaptiq.md "Endpoints" #3: matches email, name, company.
 	emulator.route('GET', '/leads/search', (req) => {
 		const q = req.query.get('q')?.toLowerCase();
 		if (!q) return synaptiqError(400, { message: 'q is required' });
@@ -324,7 +324,7 @@ export function createSynaptiqEmulator(): Emulator {
 		return { status: 200, body: { id: lead.id, deleted: true } };
 	});
 
-	// §3.1: chat.
+	// docs/api/synaptiq.md "Endpoints": chat.
 	const CANNED = [
 		'Thanks for reaching out! What brings you to us today?',
 		'Happy to help with pricing. How many seats are you thinking about?',
@@ -386,7 +386,7 @@ export function createSynaptiqEmulator(): Emulator {
 		return { status: 200, body: { ...reply, sessionId: conversation.sessionId, visitorId: conversation.visitorId, leadId: conversation.leadId } };
 	});
 
-	// §3 #8–10: conversations.
+	// docs/api/synaptiq.md "Endpoints" #8–10: conversations.
 	emulator.route('GET', '/conversations', (req) => {
 		let rows = storeOf(req).conversations;
 		for (const filter of ['leadId', 'status', 'channel'] as const) {
@@ -412,7 +412,7 @@ export function createSynaptiqEmulator(): Emulator {
 		return paged(req, storeOf(req).messages.filter((message) => message.conversationId === conversation.id));
 	});
 
-	// §3.3: analytics computed from the stored data.
+	// docs/api/synaptiq.md "Endpoints": analytics computed from the stored data.
 	emulator.route('GET', '/analytics/overview', (req) => {
 		const end = req.query.get('endDate') ?? now().slice(0, 10);
 		const start = req.query.get('startDate') ?? new Date(Date.parse(end) - 30 * 86_400_000).toISOString().slice(0, 10);
@@ -453,7 +453,7 @@ export function createSynaptiqEmulator(): Emulator {
 		return { status: 200, body: { period: { startDate: start, endDate: end }, summary: summarise(start, end), comparison, timeSeries } };
 	});
 
-	// §3 #12–14, §8: webhooks (admin scope, enforced in authenticate).
+	// docs/api/synaptiq.md "Endpoints" #12–14, docs/api/synaptiq.md "Webhooks": webhooks (admin scope, enforced in authenticate).
 	emulator.route('POST', '/webhooks', (req) => {
 		const body = (req.body ?? {}) as Record<string, unknown>;
 		const url = String(body.url ?? '');
@@ -477,7 +477,7 @@ export function createSynaptiqEmulator(): Emulator {
 		return { status: 200, body: { id: webhook.id, deleted: true } };
 	});
 
-	// §9.8 test hooks: conversation state changes and the events they raise.
+	// docs/api/synaptiq.md "Endpoints" test hooks: conversation state changes and the events they raise.
 	const conversationById = (environment: 'live' | 'test', id: string) => stores[environment].conversations.find((conversation) => conversation.id === id);
 	const setStatus = (status: string, event: string) => (environment: 'live' | 'test', id: string) => {
 		const conversation = conversationById(environment, id);

@@ -1,4 +1,4 @@
-/** Sync (sync.so) v2 emulator, from ../shared/api/sync.md. */
+/** Sync (sync.so) v2 emulator, from the API contract that docs/api/sync.md summarises. */
 import { createHmac, randomUUID } from 'node:crypto';
 
 import { Emulator, REASON_PHRASES, headerValue, type EmulatorRequest, type EmulatorResponse, type ErrorDetail } from './core';
@@ -13,7 +13,7 @@ const MODELS = [
 	{ id: 'sync-3', name: 'Sync 3', type: 'lipsync', version: '3.0' },
 ];
 
-/** §4: `{statusCode, error, message, errorCode?, suggestion?, field?}`. */
+/** docs/api/sync.md "Errors": `{statusCode, error, message, errorCode?, suggestion?, field?}`. */
 export function syncError(status: number, detail: ErrorDetail & { suggestion?: string; field?: string } = {}): EmulatorResponse {
 	const defaults: Record<number, [string, string]> = {
 		401: ['unauthorized', 'Invalid or missing API key. Send your key in the x-api-key header.'],
@@ -62,7 +62,7 @@ function validationError(messages: string[], field?: string): EmulatorResponse {
 	return answer;
 }
 
-/** §2.1 / §7.3: the create body rules; returns the problems found. */
+/** docs/api/sync.md "Endpoints" / docs/api/sync.md "Endpoints": the create body rules; returns the problems found. */
 export function validateCreate(body: Record<string, unknown>): string[] {
 	const problems: string[] = [];
 	if (typeof body.model !== 'string') problems.push('model is required');
@@ -159,7 +159,7 @@ export function createSyncEmulator(): Emulator {
 		{
 			name: 'sync',
 			authenticate(req, keys) {
-				// §7.1: only x-api-key counts; Authorization: Bearer alone is a 401.
+				// docs/api/sync.md "Endpoints": only x-api-key counts; Authorization: Bearer alone is a 401.
 				const key = headerValue(req.headers, 'x-api-key')?.trim();
 				const config = key ? keys.get(key) : undefined;
 				if (!config || config.revoked) return { refuse: syncError(401) };
@@ -169,7 +169,7 @@ export function createSyncEmulator(): Emulator {
 			beforeRoute(req) {
 				// sync.so's rate-limit guide (updated 2026-06-01): per IP address, by endpoint —
 				// POST /v2/generate 100/min (60 on dev), GET /v2/generate/* 600/min; the other routes keep
-				// §4's 600/min. Two keys from one address share a bucket. No Retry-After unless switched on.
+				// docs/api/sync.md "Rate limits"'s 600/min. Two keys from one address share a bucket. No Retry-After unless switched on.
 				const bucket = req.method === 'POST' && req.path === '/v2/generate' ? 'create' : req.method === 'GET' && req.path.startsWith('/v2/generate/') ? 'status' : 'other';
 				const limit = Number(bucket === 'create' ? emulator.config.createPerMinute : bucket === 'status' ? emulator.config.statusPerMinute : emulator.config.otherPerMinute);
 				const burst = Number(emulator.config.burst) || limit;
@@ -201,17 +201,17 @@ export function createSyncEmulator(): Emulator {
 			outputBytes: 256 * 1024,
 			outputDuration: 4.2,
 			webhookSecret: 'whsec_emulatorSyncSigningSecret01',
-			/** Also send the signature as X-Signature-Primary (§8). */
+			/** Also send the signature as X-Signature-Primary (docs/api/sync.md "Assumptions"). */
 			sendBothSignatureHeaders: false,
-			/** Deliver a webhook for REJECTED jobs too (§8: off by default). */
+			/** Deliver a webhook for REJECTED jobs too (docs/api/sync.md "Assumptions": off by default). */
 			webhookOnRejected: false,
-			/** Batches need Scale or higher (§4: 402 otherwise). */
+			/** Batches need Scale or higher (docs/api/sync.md "Errors": 402 otherwise). */
 			batchAllowed: true,
-			/** Upload cap of multipart create, bytes (§8: default 20 MB → 413). */
+			/** Upload cap of multipart create, bytes (docs/api/sync.md "Assumptions": default 20 MB → 413). */
 			multipartLimit: 20 * 1024 * 1024,
-			/** Serve the output under both outputUrl and outputMediaUrl (§8 switch). */
+			/** Serve the output under both outputUrl and outputMediaUrl (docs/api/sync.md "Assumptions" switch). */
 			sendOutputMediaUrl: false,
-			/** Answer the next create with 503 IDEMPOTENCY_OUTCOME_UNKNOWN (§7.10 injection). */
+			/** Answer the next create with 503 IDEMPOTENCY_OUTCOME_UNKNOWN (docs/api/sync.md "Endpoints" injection). */
 			idempotencyOutcomeUnknown: false,
 		},
 	);
@@ -247,7 +247,7 @@ export function createSyncEmulator(): Emulator {
 		await emulator.deliver(url, body, headers);
 	}
 
-	/** Moves a job through its stages on the emulator clock; failure injection by input URL (§7.5). */
+	/** Moves a job through its stages on the emulator clock; failure injection by input URL (docs/api/sync.md "Endpoints"). */
 	function advance(generation: Generation) {
 		const urls = JSON.stringify(generation.input);
 		emulator.schedule(stageMs(), () => {
@@ -325,7 +325,7 @@ export function createSyncEmulator(): Emulator {
 	emulator.route('GET', '/v2/errors', () => ({ status: 200, body: { errors: [{ code: 'rate_limit_exceeded', status: 429 }] } }), { public: true });
 	emulator.route('GET', '/v2/models', () => ({ status: 200, body: MODELS }));
 
-	// §2 #1, #2: create, JSON or multipart (files become assets).
+	// docs/api/sync.md "Endpoints" #1, #2: create, JSON or multipart (files become assets).
 	emulator.route('POST', '/v2/generate', (req) =>
 		withIdempotency(req, async () => {
 			const contentType = String(req.headers['content-type'] ?? '');
@@ -340,7 +340,7 @@ export function createSyncEmulator(): Emulator {
 			const inputParts = fields.get('input') ?? [];
 			let input: Array<Record<string, unknown>> = [];
 			try {
-				// §7.4: one part per item, or one part holding the whole array.
+				// docs/api/sync.md "Endpoints": one part per item, or one part holding the whole array.
 				input = inputParts.flatMap((part) => {
 					const parsed = JSON.parse(part) as unknown;
 					return Array.isArray(parsed) ? parsed : [parsed];
@@ -353,7 +353,7 @@ export function createSyncEmulator(): Emulator {
 				if (!file) continue;
 				const asset = registerAsset({ url: `${emulator.origin}/__emulator/files/${file.bytes.length}`, name: file.name }, file.type);
 				const existing = input.find((item) => item.type === slot);
-				// A file beats a URL for the same slot (§6).
+				// A file beats a URL for the same slot (docs/api/sync.md "Files").
 				if (existing) {
 					delete existing.url;
 					existing.assetId = asset.id;
@@ -371,7 +371,7 @@ export function createSyncEmulator(): Emulator {
 		}),
 	);
 
-	// §2 #3 (+ the MCP alias): get, with long-poll and progress.
+	// docs/api/sync.md "Endpoints" #3 (+ the MCP alias): get, with long-poll and progress.
 	const getGeneration = async (req: EmulatorRequest): Promise<EmulatorResponse> => {
 		const generation = generations.get(req.params.id);
 		if (!generation) return syncError(404, { message: `Generation ${req.params.id} not found` });
@@ -381,7 +381,7 @@ export function createSyncEmulator(): Emulator {
 		if (wait) {
 			const timeout = Number(req.query.get('timeout') ?? 5);
 			if (!Number.isInteger(timeout) || timeout < 1 || timeout > 10) return validationError(['timeout must be between 1 and 10']);
-			// §3: held until the job changes (or ends), at most `timeout` seconds; then 200 with its state.
+			// docs/api/sync.md "Jobs": held until the job changes (or ends), at most `timeout` seconds; then 200 with its state.
 			const until = Date.now() + timeout * 1000;
 			const seen = generation.status;
 			while (generation.status === seen && !TERMINAL.includes(seen) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -396,7 +396,7 @@ export function createSyncEmulator(): Emulator {
 	emulator.route('GET', '/v2/generate/{id}', getGeneration);
 	emulator.route('GET', '/v2/generations/{id}', getGeneration);
 
-	// §2 #4, §5: bare array, newest first with limit/cursor.
+	// docs/api/sync.md "Endpoints" #4, docs/api/sync.md "Pagination": bare array, newest first with limit/cursor.
 	const listGenerations = (req: EmulatorRequest): EmulatorResponse => {
 		const statusFilter = listFilter(req.query, 'status', GENERATION_STATUSES);
 		if (statusFilter.unknown !== undefined) return validationError([`status must be one of ${GENERATION_STATUSES.join(', ')} (got ${statusFilter.unknown})`], 'status');
@@ -432,7 +432,7 @@ export function createSyncEmulator(): Emulator {
 		return { status: 200, body: { count: [...generations.values()].filter((generation) => !statuses || statuses.includes(generation.status)).length } };
 	});
 
-	// §2 #5: delete only terminal generations.
+	// docs/api/sync.md "Endpoints" #5: delete only terminal generations.
 	emulator.route('DELETE', '/v2/generations/{id}', (req) => {
 		const generation = generations.get(req.params.id);
 		if (!generation) return syncError(404, { message: `Generation ${req.params.id} not found` });
@@ -443,7 +443,7 @@ export function createSyncEmulator(): Emulator {
 		return { status: 200, body: generation };
 	});
 
-	// §2 #6: the output link as text/plain.
+	// docs/api/sync.md "Endpoints" #6: the output link as text/plain.
 	emulator.route('GET', '/v2/generations/{id}/download', (req) => {
 		const generation = generations.get(req.params.id);
 		if (!generation) return syncError(404, { message: `Generation ${req.params.id} not found` });
@@ -451,7 +451,7 @@ export function createSyncEmulator(): Emulator {
 		return { status: 200, headers: { 'content-type': 'text/plain' }, body: String(generation.outputUrl) };
 	});
 
-	// §2 #8, #9: both estimate forms.
+	// docs/api/sync.md "Endpoints" #8, #9: both estimate forms.
 	emulator.route('POST', '/v2/analyze/cost', (req) => {
 		const body = (req.body ?? {}) as Record<string, unknown>;
 		const problems = validateCreate(body);
@@ -483,7 +483,7 @@ export function createSyncEmulator(): Emulator {
 	emulator.route('POST', '/v2/generations/estimate', estimateFromDuration);
 	emulator.route('POST', '/v2/generate/estimate-cost', estimateFromDuration);
 
-	// §2 #15–20, §6: assets.
+	// docs/api/sync.md "Endpoints" #15–20, docs/api/sync.md "Files": assets.
 	function registerAsset(body: Record<string, unknown>, contentType?: string): Asset {
 		const url = String(body.url);
 		const extension = /\.(\w+)(\?|$)/.exec(url)?.[1]?.toLowerCase() ?? '';
@@ -527,7 +527,7 @@ export function createSyncEmulator(): Emulator {
 		};
 	});
 
-	// The presigned PUT: no API key; Content-Type and size must match the slot (§7.13).
+	// The presigned PUT: no API key; Content-Type and size must match the slot (docs/api/sync.md "Endpoints").
 	emulator.route(
 		'PUT',
 		'/__uploads/{token}',
@@ -601,7 +601,7 @@ export function createSyncEmulator(): Emulator {
 		return { status: 200, body: asset };
 	});
 
-	// §2 #11–14, §7.14: batches.
+	// docs/api/sync.md "Endpoints" #11–14, docs/api/sync.md "Endpoints": batches.
 	function validateRows(rows: unknown[]): string[] {
 		const problems: string[] = [];
 		if (rows.length < 20 || rows.length > 500) problems.push(`a batch needs 20 to 500 lines, got ${rows.length}`);

@@ -1,11 +1,11 @@
-/** ViralSync v1 emulator, from ../shared/api/viralsync.md. */
+/** ViralSync v1 emulator, from the API contract that docs/api/viralsync.md summarises. */
 import { createHmac, randomBytes } from 'node:crypto';
 
 import { Emulator, bearerToken, headerValue, type EmulatorRequest, type EmulatorResponse, type ErrorDetail } from './core';
 import { SlidingWindowLimiter } from './limiters';
 import { TEST_KEYS } from './keys';
 
-/** §4: `{error, code}`. */
+/** docs/api/sync.md "Errors": `{error, code}`. */
 export function viralSyncError(status: number, detail: ErrorDetail = {}): EmulatorResponse {
 	const seconds = detail.retryAfterSeconds ?? 1;
 	const defaults: Record<number, [string, string]> = {
@@ -34,7 +34,7 @@ export function createViralSyncEmulator(): Emulator {
 		{
 			name: 'viralsync',
 			authenticate(req, keys) {
-				// §1: x-api-key wins over Bearer when both are present.
+				// docs/api/sync.md "Auth": x-api-key wins over Bearer when both are present.
 				const key = headerValue(req.headers, 'x-api-key')?.trim() ?? bearerToken(req.headers);
 				const config = key ? keys.get(key) : undefined;
 				if (!config || config.deleted) return { refuse: viralSyncError(401) };
@@ -43,7 +43,7 @@ export function createViralSyncEmulator(): Emulator {
 						refuse: viralSyncError(401, { code: 'API_KEY_REVOKED', message: 'This API key has been revoked.' }),
 					};
 				}
-				// §4 check order: 401 → 403 (API plan) → 429 …; Free has no API access on any route.
+				// docs/api/sync.md "Rate limits" check order: 401 → 403 (API plan) → 429 …; Free has no API access on any route.
 				if (config.plan === 'free') return { refuse: viralSyncError(403) };
 				return { key: config };
 			},
@@ -90,7 +90,7 @@ export function createViralSyncEmulator(): Emulator {
 		return rest;
 	};
 
-	/** §3 pipeline: status/phase per stage, progress rising to 1.0. */
+	/** docs/api/sync.md "Jobs" pipeline: status/phase per stage, progress rising to 1.0. */
 	const STAGES: Array<{ status: string; phase: string | null; progress: number }> = [
 		{ status: 'running', phase: 'planning', progress: 0.05 },
 		{ status: 'running', phase: 'dispatching', progress: 0.1 },
@@ -206,7 +206,7 @@ export function createViralSyncEmulator(): Emulator {
 		return undefined;
 	}
 
-	// §2 #2, §4 check order: 400 → 403 plan limits → 402 quota → 409 concurrency.
+	// docs/api/sync.md "Rate limits" #2, docs/api/sync.md "Rate limits" check order: 400 → 403 plan limits → 402 quota → 409 concurrency.
 	emulator.route('POST', '/v1/render/jobs', (req) => {
 		const body = (req.body ?? {}) as Record<string, unknown>;
 		const problem = validateRender(body);
@@ -249,7 +249,7 @@ export function createViralSyncEmulator(): Emulator {
 		return job ? { status: 200, body: publicJob(job) } : viralSyncError(404);
 	});
 
-	// §2 #3, §5: newest first, status/type filters, opaque cursor, nextCursor null at the end.
+	// docs/api/sync.md "Endpoints" #3, docs/api/sync.md "Pagination": newest first, status/type filters, opaque cursor, nextCursor null at the end.
 	emulator.route('GET', '/v1/jobs', (req) => {
 		const limit = Number(req.query.get('limit') ?? 25);
 		if (!Number.isInteger(limit) || limit < 1 || limit > 100) return viralSyncError(400, { message: 'limit must be between 1 and 100' });

@@ -116,7 +116,7 @@ describe('Lead', () => {
 });
 
 describe('Scopes', () => {
-	// Every operation with the scope it needs (§2) and the parameters to run it.
+	// Every operation with the scope it needs (docs/api/synaptiq.md "Auth") and the parameters to run it.
 	const operations: Array<[string, 'read' | 'write' | 'admin', INodeParameters]> = [
 		['lead list', 'read', { resource: 'lead', operation: 'getAll', returnAll: false, limit: 1 }],
 		['lead search', 'read', { resource: 'lead', operation: 'search', query: 'x', returnAll: false, limit: 1 }],

@@ -158,7 +158,7 @@ export async function buildGenerationRequest(
 	return { body, files };
 }
 
-/** The multipart form of a create (§2 #2): one `input` part per item, options as JSON strings. */
+/** The multipart form of a create (docs/api/sync.md "Endpoints" #2): one `input` part per item, options as JSON strings. */
 export function multipartParts(request: GenerationRequest): MultipartPart[] {
 	const parts: MultipartPart[] = [{ name: 'model', value: String(request.body.model) }];
 	for (const item of request.body.input as IDataObject[]) parts.push({ name: 'input', value: JSON.stringify(item) });
