@@ -14,5 +14,8 @@ export default tseslint.config(
 	},
 	// The package.json rules read the file as a JavaScript object expression.
 	{ files: ['package.json'], languageOptions: { parser: tseslint.parser } },
-	{ files: ['credentials/**/*.ts', 'nodes/**/*.ts', 'package.json'], ...n8nCommunityNodesPlugin.configs.recommended },
+	{
+		files: ['credentials/**/*.ts', 'nodes/**/*.ts', 'package.json'],
+		...n8nCommunityNodesPlugin.configs.recommended,
+	},
 );

@@ -23,7 +23,8 @@ import { NODE_NAME, runNode } from '../test/harness/workflows';
 const quick = process.argv.includes('--quick');
 const REPO = path.resolve(__dirname, '..');
 const NODES_BASE = path.join(
-	process.env.N8N_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'n8n-nodes-creator-suite', 'n8n-2.40.7-node-24.21.0'),
+	process.env.N8N_CACHE_DIR ??
+		path.join(os.homedir(), '.cache', 'n8n-nodes-creator-suite', 'n8n-2.40.7-node-24.21.0'),
 	'n8n',
 	'node_modules',
 	'n8n-nodes-base',
@@ -35,7 +36,9 @@ function loadPeer(): INodeType | undefined {
 	const nodeFile = path.join(NODES_BASE, 'nodes/HttpRequest/HttpRequest.node.js');
 	if (!existsSync(nodeFile)) return undefined;
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { HttpHeaderAuth } = require(path.join(NODES_BASE, 'credentials/HttpHeaderAuth.credentials.js'));
+	const { HttpHeaderAuth } = require(
+		path.join(NODES_BASE, 'credentials/HttpHeaderAuth.credentials.js'),
+	);
 	registerCredentialType(new HttpHeaderAuth());
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { HttpRequest } = require(nodeFile);
@@ -58,7 +61,11 @@ function outcome(emulator: Emulator, started: number, failedItems: number): Outc
 	};
 }
 
-async function ours(emulator: Emulator, items: number, requestsPerMinute: number): Promise<Outcome> {
+async function ours(
+	emulator: Emulator,
+	items: number,
+	requestsPerMinute: number,
+): Promise<Outcome> {
 	emulator.clearLog();
 	resetPacing();
 	const started = Date.now();
@@ -66,11 +73,20 @@ async function ours(emulator: Emulator, items: number, requestsPerMinute: number
 		type: 'sync',
 		credentialType: 'syncApi',
 		credentials: { apiKey: TEST_KEYS.sync.valid, baseUrl: emulator.baseUrl },
-		parameters: { resource: 'model', operation: 'getAll', requestOptions: { requestsPerMinute, maxRetries: 20 } },
+		parameters: {
+			resource: 'model',
+			operation: 'getAll',
+			requestOptions: { requestsPerMinute, maxRetries: 20 },
+		},
 		items,
 		continueOnFail: true,
 	});
-	const failed = new Set(result.output(NODE_NAME).filter((item) => item.json.error).map((item) => (item.pairedItem as { item: number }).item)).size;
+	const failed = new Set(
+		result
+			.output(NODE_NAME)
+			.filter((item) => item.json.error)
+			.map((item) => (item.pairedItem as { item: number }).item),
+	).size;
 	return outcome(emulator, started, failed);
 }
 
@@ -78,13 +94,20 @@ async function ours(emulator: Emulator, items: number, requestsPerMinute: number
  * The peer: HTTP Request (v4.2) GET with Header Auth; Retry On Fail at its best (5 tries, 5 s,
  * the most n8n allows); optionally its own batching (1 request per interval) as pacing.
  */
-async function peer(node: INodeType, emulator: Emulator, items: number, batchIntervalMs?: number): Promise<Outcome> {
+async function peer(
+	node: INodeType,
+	emulator: Emulator,
+	items: number,
+	batchIntervalMs?: number,
+): Promise<Outcome> {
 	emulator.clearLog();
 	const parameters: INodeParameters = {
 		url: `${emulator.baseUrl}/v2/models`,
 		authentication: 'genericCredentialType',
 		genericAuthType: 'httpHeaderAuth',
-		options: batchIntervalMs ? { batching: { batch: { batchSize: 1, batchInterval: batchIntervalMs } } } : {},
+		options: batchIntervalMs
+			? { batching: { batch: { batchSize: 1, batchInterval: batchIntervalMs } } }
+			: {},
 	};
 	const started = Date.now();
 	const result = await runWorkflow(
@@ -121,7 +144,10 @@ async function rateLimited(peerNode: INodeType | undefined) {
 	const ideal = (items / limit) * 60;
 	const emulator = await startEmulator('sync');
 	// R requests/minute enforced per second (a 1 s burst), as APIs with per-second buckets do.
-	Object.assign(emulator.config, { otherPerMinute: limit, burst: Math.max(1, Math.round(limit / 60)) });
+	Object.assign(emulator.config, {
+		otherPerMinute: limit,
+		burst: Math.max(1, Math.round(limit / 60)),
+	});
 	const rows: Array<Record<string, unknown>> = [];
 	const add = (subject: string, result: Outcome) =>
 		rows.push({
@@ -137,7 +163,10 @@ async function rateLimited(peerNode: INodeType | undefined) {
 		add('this node, pacing off', await ours(emulator, items, 0));
 		if (peerNode) {
 			add('HTTP Request node, Retry On Fail (5 tries, 5 s)', await peer(peerNode, emulator, items));
-			add('HTTP Request node, batching 1 per 60/R s + Retry On Fail', await peer(peerNode, emulator, items, Math.ceil(60_000 / limit)));
+			add(
+				'HTTP Request node, batching 1 per 60/R s + Retry On Fail',
+				await peer(peerNode, emulator, items, Math.ceil(60_000 / limit)),
+			);
 		}
 	} finally {
 		await emulator.close();
@@ -177,29 +206,61 @@ async function completionLatency() {
 				type: 'sync',
 				credentialType: 'syncApi',
 				credentials: { apiKey: TEST_KEYS.sync.valid, baseUrl: emulator.baseUrl },
-				parameters: { resource: 'generation', operation: 'create', model: 'lipsync-2', videoUrl: 'https://cdn.example.com/v.mp4', audioUrl: 'https://cdn.example.com/a.mp3', waitForCompletion: 'poll', pollInterval: intervalSeconds, waitTimeout: 1 },
+				parameters: {
+					resource: 'generation',
+					operation: 'create',
+					model: 'lipsync-2',
+					videoUrl: 'https://cdn.example.com/v.mp4',
+					audioUrl: 'https://cdn.example.com/a.mp3',
+					waitForCompletion: 'poll',
+					pollInterval: intervalSeconds,
+					waitTimeout: 1,
+				},
 			});
 			const emittedAt = Date.now();
 			const id = String(result.output(NODE_NAME)[0].json.id);
-			latencies.push(emittedAt - Number((emulator.hooks.completedAt as (id: string) => number)(id)));
+			latencies.push(
+				emittedAt - Number((emulator.hooks.completedAt as (id: string) => number)(id)),
+			);
 		}
 	} finally {
 		await emulator.close();
 	}
 	const mean = latencies.reduce((sum, value) => sum + value, 0) / latencies.length;
-	return { mode: 'Poll', pollIntervalSeconds: intervalSeconds, jobs, meanLatencySeconds: Number((mean / 1000).toFixed(3)), maxLatencySeconds: Number((Math.max(...latencies) / 1000).toFixed(3)), webhookResume: 'not built yet (issue 10)' };
+	return {
+		mode: 'Poll',
+		pollIntervalSeconds: intervalSeconds,
+		jobs,
+		meanLatencySeconds: Number((mean / 1000).toFixed(3)),
+		maxLatencySeconds: Number((Math.max(...latencies) / 1000).toFixed(3)),
+		webhookResume: 'not built yet (issue 10)',
+	};
 }
 
 /** Run in its own process (bench/streaming.ts) so the memory baseline is not the other scenarios' heap. */
 function streamedDownload() {
 	const megabytes = quick ? 50 : 1024;
-	const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'streaming.ts'), String(megabytes)], { cwd: REPO, encoding: 'utf8' });
+	const output = execFileSync(
+		process.execPath,
+		['--expose-gc', '--import', 'tsx', path.join(__dirname, 'streaming.ts'), String(megabytes)],
+		{ cwd: REPO, encoding: 'utf8' },
+	);
 	return JSON.parse(output.trim().split('\n').at(-1)!) as Record<string, unknown>;
 }
 
 async function packageWeight() {
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO, encoding: 'utf8' })) as Array<{ size: number; unpackedSize: number; entryCount: number }>;
-	const pkg = JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("./package.json"))'], { cwd: REPO, encoding: 'utf8' })) as { dependencies?: object };
+	const [packed] = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+			cwd: REPO,
+			encoding: 'utf8',
+		}),
+	) as Array<{ size: number; unpackedSize: number; entryCount: number }>;
+	const pkg = JSON.parse(
+		execFileSync('node', ['-p', 'JSON.stringify(require("./package.json"))'], {
+			cwd: REPO,
+			encoding: 'utf8',
+		}),
+	) as { dependencies?: object };
 	// n8n's own loader (n8n-core PackageDirectoryLoader), as n8n loads a community package at start.
 	const started = process.hrtime.bigint();
 	const loader = new PackageDirectoryLoader(REPO);
@@ -218,7 +279,10 @@ async function packageWeight() {
 
 async function main() {
 	const peerNode = loadPeer();
-	if (!peerNode) console.log(`(peer HTTP Request node not found under ${NODES_BASE}: run npm run test:e2e once; peer rows are skipped)`);
+	if (!peerNode)
+		console.log(
+			`(peer HTTP Request node not found under ${NODES_BASE}: run npm run test:e2e once; peer rows are skipped)`,
+		);
 	const results = {
 		takenAt: new Date().toISOString(),
 		quick,
@@ -229,7 +293,9 @@ async function main() {
 		streaming: streamedDownload(),
 		package: await packageWeight(),
 	};
-	console.log(`\nBenchmarks (${quick ? 'quick' : 'full'}) on ${results.machine.cpus} × ${results.machine.cpu}, Node ${process.version}`);
+	console.log(
+		`\nBenchmarks (${quick ? 'quick' : 'full'}) on ${results.machine.cpus} × ${results.machine.cpu}, Node ${process.version}`,
+	);
 	console.log('\n1. Rate-limited throughput (target: ≤ 1.05 × N/R, 0 failed, ≤ 2 % 429s)');
 	console.table(results.rateLimited);
 	console.log('2. Overhead, no limit (target: ours / peer ≤ 1.10)');

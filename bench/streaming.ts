@@ -20,7 +20,17 @@ async function main() {
 			type: 'sync',
 			credentialType: 'syncApi',
 			credentials: { apiKey: TEST_KEYS.sync.valid, baseUrl: emulator.baseUrl },
-			parameters: { resource: 'generation', operation: 'create', model: 'lipsync-2', videoUrl: 'https://cdn.example.com/v.mp4', audioUrl: 'https://cdn.example.com/a.mp3', waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 10, downloadOutput: true },
+			parameters: {
+				resource: 'generation',
+				operation: 'create',
+				model: 'lipsync-2',
+				videoUrl: 'https://cdn.example.com/v.mp4',
+				audioUrl: 'https://cdn.example.com/a.mp3',
+				waitForCompletion: 'poll',
+				pollInterval: 0.05,
+				waitTimeout: 10,
+				downloadOutput: true,
+			},
 		});
 	};
 	try {

@@ -49,12 +49,33 @@ export class HeyGenOAuth2Api implements ICredentialType {
 			description: 'The client_id HeyGen answered to the registration call (see above)',
 		},
 		// PKCE: a public client, no secret.
-		{ displayName: 'Client Secret', name: 'clientSecret', type: 'hidden', typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 		baseUrlProperty(OFFICIAL_API, 'HeyGen'),
-		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: oauthUrl('https://app.heygen.com/oauth/authorize', '/oauth/authorize') },
-		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'hidden', default: oauthUrl('https://api2.heygen.com/v1/oauth/token', '/v1/oauth/token') },
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: oauthUrl('https://app.heygen.com/oauth/authorize', '/oauth/authorize'),
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: oauthUrl('https://api2.heygen.com/v1/oauth/token', '/v1/oauth/token'),
+		},
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: 'openid profile email' },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
 		// The client id travels in the token request body (there is no secret for a Basic header).
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 	];

@@ -1,4 +1,10 @@
-import type { IAuthenticate, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import type {
+	IAuthenticate,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
 
 import {
 	apiKeyProperty,
@@ -12,7 +18,10 @@ export class SocialSyncerApi implements ICredentialType {
 
 	displayName = 'SocialSyncer API';
 
-	icon: Icon = { light: 'file:../icons/socialsyncer.svg', dark: 'file:../icons/socialsyncer.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/socialsyncer.svg',
+		dark: 'file:../icons/socialsyncer.dark.svg',
+	};
 
 	documentationUrl = 'https://social-syncer-api.com/docs/authentication';
 

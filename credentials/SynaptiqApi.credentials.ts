@@ -1,4 +1,10 @@
-import type { IAuthenticate, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import type {
+	IAuthenticate,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
 
 import {
 	apiKeyProperty,
@@ -29,15 +35,15 @@ export class SynaptiqApi implements ICredentialType {
 			displayOptions: { show: { apiKey: [{ _cnd: { startsWith: 'sk_live_' } }] } },
 		},
 		{
-			displayName:
-				'Sandbox key: leads, conversations and analytics are isolated from production',
+			displayName: 'Sandbox key: leads, conversations and analytics are isolated from production',
 			name: 'sandboxEnvironmentNotice',
 			type: 'notice',
 			default: '',
 			displayOptions: { show: { apiKey: [{ _cnd: { startsWith: 'sk_test_' } }] } },
 		},
 		{
-			displayName: 'Synaptiq keys start with sk_live_ or sk_test_. Check that you pasted the whole key.',
+			displayName:
+				'Synaptiq keys start with sk_live_ or sk_test_. Check that you pasted the whole key.',
 			name: 'keyFormatNotice',
 			type: 'notice',
 			default: '',
@@ -59,7 +65,7 @@ export class SynaptiqApi implements ICredentialType {
 			],
 			default: 'unknown',
 			description:
-				"The scope the key was created with (Synaptiq dashboard). When set, operations the key cannot do fail before any request, naming the scope they need: read = lists and reads; write = + create/update leads, chat; admin = + deletions and webhooks.",
+				'The scope the key was created with (Synaptiq dashboard). When set, operations the key cannot do fail before any request, naming the scope they need: read = lists and reads; write = + create/update leads, chat; admin = + deletions and webhooks.',
 		},
 		baseUrlProperty('https://synaptiqintel.com/api/v1', 'Synaptiq'),
 	];

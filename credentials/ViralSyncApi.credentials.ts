@@ -1,4 +1,10 @@
-import type { IAuthenticate, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import type {
+	IAuthenticate,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
 
 import {
 	apiKeyProperty,
@@ -22,8 +28,7 @@ export class ViralSyncApi implements ICredentialType {
 			'vs_prod_...',
 		),
 		{
-			displayName:
-				'ViralSync keys start with vs_prod_. Check that you pasted the whole key.',
+			displayName: 'ViralSync keys start with vs_prod_. Check that you pasted the whole key.',
 			name: 'keyFormatNotice',
 			type: 'notice',
 			default: '',
@@ -58,8 +63,7 @@ export class ViralSyncApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message:
-						'ViralSync: API access is not available on the Free plan. Upgrade to Pro (403).',
+					message: 'ViralSync: API access is not available on the Free plan. Upgrade to Pro (403).',
 				},
 			},
 		],

@@ -19,16 +19,25 @@ const sandboxDir = path.join(os.homedir(), '.cache', 'n8n-nodes-creator-suite', 
 console.log('Building the package…');
 execFileSync('npm', ['run', '-s', 'build'], { cwd: repo, stdio: 'inherit' });
 
-const emulators = spawn(process.execPath, ['--import', 'tsx', 'test/emulators/cli.ts', '--base-port', String(BASE_PORT), '--json'], {
-	cwd: repo,
-	stdio: ['ignore', 'pipe', 'inherit'],
-});
+const emulators = spawn(
+	process.execPath,
+	['--import', 'tsx', 'test/emulators/cli.ts', '--base-port', String(BASE_PORT), '--json'],
+	{
+		cwd: repo,
+		stdio: ['ignore', 'pipe', 'inherit'],
+	},
+);
 const { baseUrls, keys } = await new Promise((resolve, reject) => {
-	readline.createInterface({ input: emulators.stdout }).once('line', (line) => resolve(JSON.parse(line)));
-	emulators.once('exit', (code) => reject(new Error(`the emulators exited (${code}); is port ${BASE_PORT} in use?`)));
+	readline
+		.createInterface({ input: emulators.stdout })
+		.once('line', (line) => resolve(JSON.parse(line)));
+	emulators.once('exit', (code) =>
+		reject(new Error(`the emulators exited (${code}); is port ${BASE_PORT} in use?`)),
+	);
 });
 console.log('\nSandbox emulators (Base URL and an API key each accepts):');
-for (const [service, url] of Object.entries(baseUrls)) console.log(`  ${service.padEnd(13)} ${url.padEnd(34)} ${keys[service]}`);
+for (const [service, url] of Object.entries(baseUrls))
+	console.log(`  ${service.padEnd(13)} ${url.padEnd(34)} ${keys[service]}`);
 
 // One lead, so the Synaptiq demo (Lead → Get Many) has something to show.
 await fetch(`${baseUrls.synaptiq}/leads`, {
@@ -68,32 +77,59 @@ if (process.env.SANDBOX_EMULATORS_ONLY) {
 	}));
 	// HeyGen's OAuth2 credential, with a client id registered at the emulator (its clients live in
 	// memory, so every run registers anew); open it and click Connect to run the PKCE grant.
-	const registration = await fetch(`${baseUrls.heygen}/v1/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	const registration = await fetch(`${baseUrls.heygen}/v1/oauth/register`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: '{}',
+	});
 	const { client_id: clientId } = await registration.json();
-	const oauthCredential = { id: 'sandboxheygenoa2', name: 'heygen OAuth2 (sandbox)', type: 'heyGenOAuth2Api', data: { clientId, baseUrl: baseUrls.heygen } };
+	const oauthCredential = {
+		id: 'sandboxheygenoa2',
+		name: 'heygen OAuth2 (sandbox)',
+		type: 'heyGenOAuth2Api',
+		data: { clientId, baseUrl: baseUrls.heygen },
+	};
 	const workflows = Object.entries(SERVICES).map(([service, spec], index) => ({
 		...workflowFor(service, spec, credentials[index]),
 		id: `demo${service}`.slice(0, 16).padEnd(16, '0'),
 		name: `Demo: ${service}`,
 	}));
-	writeFileSync(path.join(sandboxDir, 'credentials.json'), JSON.stringify([...credentials, oauthCredential]));
+	writeFileSync(
+		path.join(sandboxDir, 'credentials.json'),
+		JSON.stringify([...credentials, oauthCredential]),
+	);
 	writeFileSync(path.join(sandboxDir, 'workflows.json'), JSON.stringify(workflows));
-	console.log(`\nStarting n8n on http://localhost:${N8N_PORT} (the first run installs it: about 6 minutes)…`);
+	console.log(
+		`\nStarting n8n on http://localhost:${N8N_PORT} (the first run installs it: about 6 minutes)…`,
+	);
 	n8n = await startN8n({
 		packageTarball: packed.tarball,
 		userFolder: path.join(sandboxDir, 'n8n-user'),
 		port: N8N_PORT,
-		env: { N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: 'localhost', WEBHOOK_URL: `http://localhost:${N8N_PORT}/` },
+		env: {
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: 'localhost',
+			WEBHOOK_URL: `http://localhost:${N8N_PORT}/`,
+		},
 		beforeStart: async (cli) => {
-			for (const [kind, file] of [['credentials', 'credentials.json'], ['workflow', 'workflows.json']]) {
+			for (const [kind, file] of [
+				['credentials', 'credentials.json'],
+				['workflow', 'workflows.json'],
+			]) {
 				const result = await cli([`import:${kind}`, `--input=${path.join(sandboxDir, file)}`]);
 				if (result.code !== 0) throw new Error(`importing ${kind} failed:\n${result.failure()}`);
 			}
 		},
 	});
 	await n8n.setupOwnerAndLogin();
-	console.log(`\nn8n is ready: http://localhost:${N8N_PORT}  (sign in as owner@example.com / Password1234)`);
-	console.log('Credentials "<service> (sandbox)" point at the emulators; open any "Demo: …" workflow and run it.');
-	console.log('"heygen OAuth2 (sandbox)" has a registered Client ID: open it and click Connect to try the OAuth2 grant.');
+	console.log(
+		`\nn8n is ready: http://localhost:${N8N_PORT}  (sign in as owner@example.com / Password1234)`,
+	);
+	console.log(
+		'Credentials "<service> (sandbox)" point at the emulators; open any "Demo: …" workflow and run it.',
+	);
+	console.log(
+		'"heygen OAuth2 (sandbox)" has a registered Client ID: open it and click Connect to try the OAuth2 grant.',
+	);
 	console.log(`n8n log: ${n8n.logFile}\nPress Ctrl-C to stop.`);
 }

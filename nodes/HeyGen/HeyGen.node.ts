@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from '../shared/operation';
@@ -7,7 +12,13 @@ import { routeOperations } from '../shared/router';
 import { resumeWebhooks } from '../shared/webhookResume';
 import { resources } from './actions/resources';
 import { resumeWebhook } from './actions/resume.webhook';
-import { searchAssets, searchAvatarGroups, searchAvatarLooks, searchTemplates, searchVoices } from './methods/listSearch';
+import {
+	searchAssets,
+	searchAvatarGroups,
+	searchAvatarLooks,
+	searchTemplates,
+	searchVoices,
+} from './methods/listSearch';
 import { getLanguages } from './methods/loadOptions';
 import { authenticationProperty, heyGenCredentials } from './service';
 
@@ -25,13 +36,26 @@ export class HeyGen implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		// OAuth Client → Register is how an OAuth2 credential gets its Client ID: it needs no credential.
-		credentials: heyGenCredentials.map((credential) => ({ ...credential, displayOptions: { ...credential.displayOptions, hide: { resource: ['oAuthClient'] } } })),
+		credentials: heyGenCredentials.map((credential) => ({
+			...credential,
+			displayOptions: { ...credential.displayOptions, hide: { resource: ['oAuthClient'] } },
+		})),
 		webhooks: resumeWebhooks,
-		properties: [authenticationProperty, ...nodeProperties(resources, 'video'), requestOptionsProperty],
+		properties: [
+			authenticationProperty,
+			...nodeProperties(resources, 'video'),
+			requestOptionsProperty,
+		],
 	};
 
 	methods = {
-		listSearch: { searchAvatarLooks, searchAvatarGroups, searchVoices, searchTemplates, searchAssets },
+		listSearch: {
+			searchAvatarLooks,
+			searchAvatarGroups,
+			searchVoices,
+			searchTemplates,
+			searchAssets,
+		},
 		// Multi-select option lists only; single existing things are picked with resource locators.
 		loadOptions: { getLanguages },
 	};

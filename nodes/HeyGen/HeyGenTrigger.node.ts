@@ -60,7 +60,8 @@ export class HeyGenTrigger implements INodeType {
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 300,
-				description: 'Refuse a delivery whose Heygen-Timestamp is further than this from now (0 = no time check)',
+				description:
+					'Refuse a delivery whose Heygen-Timestamp is further than this from now (0 = no time check)',
 				displayOptions: { show: { verifySignature: [true] } },
 			},
 		],
@@ -74,9 +75,14 @@ export class HeyGenTrigger implements INodeType {
 				// Our endpoint is somewhere in HeyGen's list of endpoints (20 pages at most).
 				let token: string | undefined;
 				for (let page = 0; page < 20; page++) {
-					const { items, next } = await heyGenPage(this, { path: '/v3/webhooks/endpoints', limit: 100, token });
+					const { items, next } = await heyGenPage(this, {
+						path: '/v3/webhooks/endpoints',
+						limit: 100,
+						token,
+					});
 					const found = items.find((endpoint) => endpoint.endpoint_id === state.endpointId);
-					if (found) return found.url === this.getNodeWebhookUrl('default') && found.status === 'enabled';
+					if (found)
+						return found.url === this.getNodeWebhookUrl('default') && found.status === 'enabled';
 					if (!next) break;
 					token = next;
 				}
@@ -85,8 +91,15 @@ export class HeyGenTrigger implements INodeType {
 				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				const body = { url: this.getNodeWebhookUrl('default'), events: this.getNodeParameter('events', []) as string[] };
-				const response = await heyGenRequest(this, { method: 'POST', path: '/v3/webhooks/endpoints', body });
+				const body = {
+					url: this.getNodeWebhookUrl('default'),
+					events: this.getNodeParameter('events', []) as string[],
+				};
+				const response = await heyGenRequest(this, {
+					method: 'POST',
+					path: '/v3/webhooks/endpoints',
+					body,
+				});
 				const endpoint = unwrapData<IDataObject>(response.body);
 				const state = this.getWorkflowStaticData('node') as TriggerState;
 				state.endpointId = String(endpoint.endpoint_id);
@@ -97,7 +110,10 @@ export class HeyGenTrigger implements INodeType {
 				const state = this.getWorkflowStaticData('node') as TriggerState;
 				if (!state.endpointId) return true;
 				try {
-					await heyGenRequest(this, { method: 'DELETE', path: `/v3/webhooks/endpoints/${state.endpointId}` });
+					await heyGenRequest(this, {
+						method: 'DELETE',
+						path: `/v3/webhooks/endpoints/${state.endpointId}`,
+					});
 				} catch (error) {
 					// Already gone is what we wanted; anything else must surface.
 					rethrowUnlessApiStatus(error, 404);
@@ -115,25 +131,33 @@ export class HeyGenTrigger implements INodeType {
 		const headers = this.getHeaderData() as Record<string, string | undefined>;
 		const state = this.getWorkflowStaticData('node') as TriggerState;
 		if (this.getNodeParameter('verifySignature', true) as boolean) {
-			const signature = SIGNATURE_HEADERS.map((name) => headers[name]).find((value) => value !== undefined);
+			const signature = SIGNATURE_HEADERS.map((name) => headers[name]).find(
+				(value) => value !== undefined,
+			);
 			const raw = rawBodyOf(this);
 			const check = state.secret
 				? verifyHexSignatureWithTime(state.secret, raw, signature, {
 						timestamp: headers['heygen-timestamp'],
 						toleranceSeconds: this.getNodeParameter('timestampTolerance', 300) as number,
 					})
-				: { valid: false as const, reason: 'this trigger has no endpoint secret: deactivate and activate the workflow' };
+				: {
+						valid: false as const,
+						reason: 'this trigger has no endpoint secret: deactivate and activate the workflow',
+					};
 			if (!check.valid) {
 				response.status(401).json({ error: `Delivery rejected: ${check.reason}` });
 				return { noWebhookResponse: true };
 			}
 		}
 		// HeyGen may deliver an event again (docs/api/heygen.md, "Webhooks"); the same event id within 24 h starts nothing.
-		const eventId = headers['heygen-event-id'] ?? (typeof body.event_id === 'string' ? body.event_id : undefined);
-		if (isRepeatedDelivery(`${this.getWorkflow().id}:${this.getNode().id}`, eventId)) return { webhookResponse: 'duplicate ignored' };
+		const eventId =
+			headers['heygen-event-id'] ?? (typeof body.event_id === 'string' ? body.event_id : undefined);
+		if (isRepeatedDelivery(`${this.getWorkflow().id}:${this.getNode().id}`, eventId))
+			return { webhookResponse: 'duplicate ignored' };
 		// The type is `event_type` (not `event`); types not subscribed can still arrive.
 		const eventType = String(body.event_type ?? '');
-		if (!(this.getNodeParameter('events', []) as string[]).includes(eventType)) return { webhookResponse: 'ignored' };
+		if (!(this.getNodeParameter('events', []) as string[]).includes(eventType))
+			return { webhookResponse: 'ignored' };
 		const data = (body.event_data ?? {}) as IDataObject;
 		return {
 			workflowData: [

@@ -10,16 +10,25 @@ export const heyGenService: ServiceDescriptor = {
 	authHeader: 'X-Api-Key',
 	requestIdHeader: 'x-request-id',
 	parseError(body) {
-		const error = ((body ?? {}) as { error?: string | { code?: string; message?: string; param?: string | null } | null }).error;
+		const error = (
+			(body ?? {}) as {
+				error?: string | { code?: string; message?: string; param?: string | null } | null;
+			}
+		).error;
 		// HeyGen's authentication page: `{"error": "Invalid API key", "data": null}` (docs/api/heygen.md, "Errors", second shape).
 		if (typeof error === 'string') return { message: error || undefined };
 		// An edge error (gateway HTML, empty code) is classified by status alone.
 		const code = error?.code && error.code !== 'error' ? error.code : undefined;
-		return { message: error?.message || undefined, code, detail: error?.param ? `Field: ${error.param}` : undefined };
+		return {
+			message: error?.message || undefined,
+			code,
+			detail: error?.param ? `Field: ${error.param}` : undefined,
+		};
 	},
 	isTryLater: (status, info) => status === 409 && info.code === 'request_in_progress',
 	hint(status, info) {
-		if (status === 402) return 'Not enough HeyGen credits for this. Top up or upgrade at app.heygen.com.';
+		if (status === 402)
+			return 'Not enough HeyGen credits for this. Top up or upgrade at app.heygen.com.';
 		if (status === 403 && info.message?.includes('user-read')) {
 			return 'This workspace key cannot read the user profile; video and voice operations may still work.';
 		}
@@ -81,5 +90,9 @@ export const authenticationProperty: INodeProperties = {
 
 export const heyGenCredentials: INodeCredentialDescription[] = [
 	{ name: 'heyGenApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-	{ name: 'heyGenOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+	{
+		name: 'heyGenOAuth2Api',
+		required: true,
+		displayOptions: { show: { authentication: ['oAuth2'] } },
+	},
 ];

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from '../shared/operation';
@@ -12,7 +17,10 @@ export class SocialSyncer implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SocialSyncer',
 		name: 'socialSyncer',
-		icon: { light: 'file:../../icons/socialsyncer.svg', dark: 'file:../../icons/socialsyncer.dark.svg' },
+		icon: {
+			light: 'file:../../icons/socialsyncer.svg',
+			dark: 'file:../../icons/socialsyncer.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -19,11 +19,15 @@ export class SocialSyncerTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SocialSyncer Trigger',
 		name: 'socialSyncerTrigger',
-		icon: { light: 'file:../../icons/socialsyncer.svg', dark: 'file:../../icons/socialsyncer.dark.svg' },
+		icon: {
+			light: 'file:../../icons/socialsyncer.svg',
+			dark: 'file:../../icons/socialsyncer.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ") || "Account connections"}}',
-		description: 'Starts on SocialSyncer events, and hosts a "connect your account" link for social accounts',
+		description:
+			'Starts on SocialSyncer events, and hosts a "connect your account" link for social accounts',
 		defaults: { name: 'SocialSyncer Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -40,7 +44,8 @@ export class SocialSyncerTrigger implements INodeType {
 				type: 'multiOptions',
 				options: WEBHOOK_EVENTS.map((event) => ({ name: event, value: event })),
 				default: ['post.published', 'post.failed'],
-				description: 'SocialSyncer events that start the workflow. Leave empty to use the trigger only for account connections.',
+				description:
+					'SocialSyncer events that start the workflow. Leave empty to use the trigger only for account connections.',
 			},
 			{
 				displayName: 'Replace Existing Webhook',
@@ -48,14 +53,15 @@ export class SocialSyncerTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to take over the account\'s webhook when another URL is set. SocialSyncer keeps one webhook per account, so the other URL stops receiving events.',
+					"Whether to take over the account's webhook when another URL is set. SocialSyncer keeps one webhook per account, so the other URL stops receiving events.",
 			},
 			{
 				displayName: 'Verify Signature',
 				name: 'verifySignature',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to refuse events whose HMAC signature does not match the webhook secret',
+				description:
+					'Whether to refuse events whose HMAC signature does not match the webhook secret',
 			},
 			{
 				displayName: 'Account Connect Link',
@@ -63,7 +69,7 @@ export class SocialSyncerTrigger implements INodeType {
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to serve a link that connects a social account: send people the Production URL ending in /connect, with ?platform=instagram (or facebook, threads, tiktok, twitter). The same URL receives the platform\'s redirect. Each connection starts the workflow with {platform, username, accountId}.',
+					"Whether to serve a link that connects a social account: send people the Production URL ending in /connect, with ?platform=instagram (or facebook, threads, tiktok, twitter). The same URL receives the platform's redirect. Each connection starts the workflow with {platform, username, accountId}.",
 			},
 			{
 				displayName: 'Platforms',
@@ -90,12 +96,24 @@ export class SocialSyncerTrigger implements INodeType {
 				if (events.length === 0) return true;
 				const url = this.getNodeWebhookUrl('default') as string;
 				const current = await currentSetting(this);
-				if (current?.url && current.url !== url && !(this.getNodeParameter('replaceExisting', false) as boolean)) {
-					throw new NodeOperationError(this.getNode(), 'This SocialSyncer account already sends its webhook to another URL', {
-						description: `The current URL is ${current.url}. SocialSyncer keeps one webhook per account: turn on "Replace Existing Webhook" to take it over (the other URL stops receiving events).`,
-					});
+				if (
+					current?.url &&
+					current.url !== url &&
+					!(this.getNodeParameter('replaceExisting', false) as boolean)
+				) {
+					throw new NodeOperationError(
+						this.getNode(),
+						'This SocialSyncer account already sends its webhook to another URL',
+						{
+							description: `The current URL is ${current.url}. SocialSyncer keeps one webhook per account: turn on "Replace Existing Webhook" to take it over (the other URL stops receiving events).`,
+						},
+					);
 				}
-				const response = await apiRequest<{ secret?: string }>(this, socialSyncerService, { method: 'POST', path: '/v1/webhooks/settings', body: { url, events } });
+				const response = await apiRequest<{ secret?: string }>(this, socialSyncerService, {
+					method: 'POST',
+					path: '/v1/webhooks/settings',
+					body: { url, events },
+				});
 				const state = this.getWorkflowStaticData('node') as TriggerState;
 				state.webhookUrl = url;
 				state.secret = response.body?.secret;
@@ -109,9 +127,15 @@ export class SocialSyncerTrigger implements INodeType {
 				// Only clear the setting while it is still ours (another workflow may have taken it over).
 				// Ours is this trigger's own URL too: n8n may have saved a webhook call's static data over
 				// the state activation saved, and the account must not stay pointed at this n8n.
-				if (current?.url && (current.url === state.webhookUrl || current.url === this.getNodeWebhookUrl('default'))) {
+				if (
+					current?.url &&
+					(current.url === state.webhookUrl || current.url === this.getNodeWebhookUrl('default'))
+				) {
 					try {
-						await apiRequest(this, socialSyncerService, { method: 'DELETE', path: '/v1/webhooks/settings' });
+						await apiRequest(this, socialSyncerService, {
+							method: 'DELETE',
+							path: '/v1/webhooks/settings',
+						});
 					} catch (error) {
 						rethrowUnlessApiStatus(error, 404, 405);
 					}
@@ -126,13 +150,22 @@ export class SocialSyncerTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		if (this.getWebhookName() !== 'setup') return await receiveEvent(this);
 		const query = this.getQueryData() as IDataObject;
-		return query.state !== undefined || query.code !== undefined || query.error !== undefined ? await finishConnect(this) : await startConnect(this);
+		return query.state !== undefined || query.code !== undefined || query.error !== undefined
+			? await finishConnect(this)
+			: await startConnect(this);
 	}
 }
 
-async function currentSetting(ctx: IHookFunctions): Promise<{ url?: string; events?: string[] } | undefined> {
+async function currentSetting(
+	ctx: IHookFunctions,
+): Promise<{ url?: string; events?: string[] } | undefined> {
 	try {
-		return (await apiRequest<{ url?: string; events?: string[] }>(ctx, socialSyncerService, { method: 'GET', path: '/v1/webhooks/settings' })).body;
+		return (
+			await apiRequest<{ url?: string; events?: string[] }>(ctx, socialSyncerService, {
+				method: 'GET',
+				path: '/v1/webhooks/settings',
+			})
+		).body;
 	} catch (error) {
 		rethrowUnlessApiStatus(error, 404);
 		return undefined;
@@ -149,7 +182,14 @@ async function receiveEvent(ctx: IWebhookFunctions): Promise<IWebhookResponseDat
 		// The API docs' samples disagree on the header name; both are read.
 		const signature = headers['x-socialsyncerapi-signature'] ?? headers['x-socialapi-signature'];
 		if (!secret || !verifyBodySignature(secret, rawBodyOf(ctx), signature)) {
-			ctx.getResponseObject().status(401).json({ error: secret ? 'Signature rejected' : 'No webhook secret is known: reactivate the workflow or set it in the credential' });
+			ctx
+				.getResponseObject()
+				.status(401)
+				.json({
+					error: secret
+						? 'Signature rejected'
+						: 'No webhook secret is known: reactivate the workflow or set it in the credential',
+				});
 			return { noWebhookResponse: true };
 		}
 	}

@@ -34,12 +34,18 @@ const page = (title: string, message: string) =>
 function cookieValue(header: unknown, name: string): string | undefined {
 	for (const pair of String(header ?? '').split(';')) {
 		const separator = pair.indexOf('=');
-		if (separator > 0 && pair.slice(0, separator).trim() === name) return pair.slice(separator + 1).trim();
+		if (separator > 0 && pair.slice(0, separator).trim() === name)
+			return pair.slice(separator + 1).trim();
 	}
 	return undefined;
 }
 
-function respondPage(ctx: IWebhookFunctions, status: number, title: string, message: string): IWebhookResponseData {
+function respondPage(
+	ctx: IWebhookFunctions,
+	status: number,
+	title: string,
+	message: string,
+): IWebhookResponseData {
 	const response = ctx.getResponseObject();
 	response.setHeader('Set-Cookie', `${COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`);
 	response.status(status).send(page(title, message));
@@ -47,30 +53,65 @@ function respondPage(ctx: IWebhookFunctions, status: number, title: string, mess
 }
 
 export async function startConnect(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
-	if (!(ctx.getNodeParameter('connectEnabled', true) as boolean)) return respondPage(ctx, 404, 'Not available', 'Connecting accounts is turned off for this link.');
+	if (!(ctx.getNodeParameter('connectEnabled', true) as boolean))
+		return respondPage(
+			ctx,
+			404,
+			'Not available',
+			'Connecting accounts is turned off for this link.',
+		);
 	const platform = String((ctx.getQueryData() as IDataObject).platform ?? '');
 	const allowed = ctx.getNodeParameter('connectPlatforms', []) as string[];
 	if (!PLATFORM_RULES[platform] || !allowed.includes(platform)) {
-		return respondPage(ctx, 400, 'Unknown platform', `Add ?platform= with one of: ${allowed.join(', ')}.`);
+		return respondPage(
+			ctx,
+			400,
+			'Unknown platform',
+			`Add ?platform= with one of: ${allowed.join(', ')}.`,
+		);
 	}
 	const callbackUrl = ctx.getNodeWebhookUrl('setup') as string;
 	let answer: { authUrl?: string; state?: string };
 	try {
-		answer = (await apiRequest<{ authUrl?: string; state?: string }>(ctx, socialSyncerService, { method: 'GET', path: `/v1/connect/${platform}`, qs: { redirect_url: callbackUrl } })).body;
+		answer = (
+			await apiRequest<{ authUrl?: string; state?: string }>(ctx, socialSyncerService, {
+				method: 'GET',
+				path: `/v1/connect/${platform}`,
+				qs: { redirect_url: callbackUrl },
+			})
+		).body;
 	} catch (error) {
-		return respondPage(ctx, 502, 'Could not start', `SocialSyncer did not start the connection: ${(error as Error).message}`);
+		return respondPage(
+			ctx,
+			502,
+			'Could not start',
+			`SocialSyncer did not start the connection: ${(error as Error).message}`,
+		);
 	}
-	if (!answer.authUrl || !answer.state) return respondPage(ctx, 502, 'Could not start', 'SocialSyncer answered without an authorization URL.');
+	if (!answer.authUrl || !answer.state)
+		return respondPage(
+			ctx,
+			502,
+			'Could not start',
+			'SocialSyncer answered without an authorization URL.',
+		);
 	const state = ctx.getWorkflowStaticData('node') as TriggerState;
 	const now = Date.now();
-	state.connect = Object.fromEntries(Object.entries(state.connect ?? {}).filter(([, pending]) => pending.expiresAt > now && !pending.used));
+	state.connect = Object.fromEntries(
+		Object.entries(state.connect ?? {}).filter(
+			([, pending]) => pending.expiresAt > now && !pending.used,
+		),
+	);
 	// The API's state can be predictable (e.g. "owner123:instagram"), so the flow is also bound to
 	// this browser by a random nonce in an HttpOnly cookie (RFC 6749 §10.12).
 	const nonce = randomBytes(24).toString('hex');
 	state.connect[answer.state] = { platform, nonce, expiresAt: now + STATE_TTL_MS, used: false };
 	const secure = callbackUrl.startsWith('https:') ? '; Secure' : '';
 	const response = ctx.getResponseObject();
-	response.setHeader('Set-Cookie', `${COOKIE}=${nonce}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${STATE_TTL_MS / 1000}${secure}`);
+	response.setHeader(
+		'Set-Cookie',
+		`${COOKIE}=${nonce}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${STATE_TTL_MS / 1000}${secure}`,
+	);
 	response.redirect(302, answer.authUrl);
 	return { noWebhookResponse: true };
 }
@@ -80,30 +121,97 @@ export async function finishConnect(ctx: IWebhookFunctions): Promise<IWebhookRes
 	const stateValue = typeof query.state === 'string' ? query.state : '';
 	const state = ctx.getWorkflowStaticData('node') as TriggerState;
 	const pending = stateValue ? state.connect?.[stateValue] : undefined;
-	if (!stateValue) return respondPage(ctx, 400, 'Connection failed', 'The link has no state. Start again from the connect link.');
-	if (!pending) return respondPage(ctx, 400, 'Connection failed', 'This connection request is unknown. Start again from the connect link.');
-	if (pending.used) return respondPage(ctx, 400, 'Connection failed', 'This connection request was already used. Start again from the connect link.');
-	if (pending.expiresAt < Date.now()) return respondPage(ctx, 400, 'Connection failed', 'This connection request expired. Start again from the connect link.');
+	if (!stateValue)
+		return respondPage(
+			ctx,
+			400,
+			'Connection failed',
+			'The link has no state. Start again from the connect link.',
+		);
+	if (!pending)
+		return respondPage(
+			ctx,
+			400,
+			'Connection failed',
+			'This connection request is unknown. Start again from the connect link.',
+		);
+	if (pending.used)
+		return respondPage(
+			ctx,
+			400,
+			'Connection failed',
+			'This connection request was already used. Start again from the connect link.',
+		);
+	if (pending.expiresAt < Date.now())
+		return respondPage(
+			ctx,
+			400,
+			'Connection failed',
+			'This connection request expired. Start again from the connect link.',
+		);
 	if (cookieValue(ctx.getHeaderData().cookie, COOKIE) !== pending.nonce) {
-		return respondPage(ctx, 400, 'Connection failed', 'This browser did not start this connection. Open the connect link in the same browser.');
+		return respondPage(
+			ctx,
+			400,
+			'Connection failed',
+			'This browser did not start this connection. Open the connect link in the same browser.',
+		);
 	}
 	// Used from here on, whatever happens next: a code is exchanged at most once.
 	pending.used = true;
-	if (query.error) return respondPage(ctx, 400, 'Connection cancelled', `The platform answered: ${String(query.error)}.`);
-	if (typeof query.code !== 'string' || !query.code) return respondPage(ctx, 400, 'Connection failed', 'The platform sent no authorization code.');
+	if (query.error)
+		return respondPage(
+			ctx,
+			400,
+			'Connection cancelled',
+			`The platform answered: ${String(query.error)}.`,
+		);
+	if (typeof query.code !== 'string' || !query.code)
+		return respondPage(ctx, 400, 'Connection failed', 'The platform sent no authorization code.');
 	let account: { platform?: string; username?: string; accountId?: string };
 	try {
 		account = (
-			await apiRequest<{ platform?: string; username?: string; accountId?: string }>(ctx, socialSyncerService, {
-				method: 'POST',
-				path: `/v1/connect/${pending.platform}`,
-				body: { code: query.code, redirect_url: ctx.getNodeWebhookUrl('setup'), state: stateValue },
-			})
+			await apiRequest<{ platform?: string; username?: string; accountId?: string }>(
+				ctx,
+				socialSyncerService,
+				{
+					method: 'POST',
+					path: `/v1/connect/${pending.platform}`,
+					body: {
+						code: query.code,
+						redirect_url: ctx.getNodeWebhookUrl('setup'),
+						state: stateValue,
+					},
+				},
+			)
 		).body;
 	} catch (error) {
-		return respondPage(ctx, 400, 'Connection failed', `SocialSyncer did not accept the authorization: ${(error as Error).message}`);
+		return respondPage(
+			ctx,
+			400,
+			'Connection failed',
+			`SocialSyncer did not accept the authorization: ${(error as Error).message}`,
+		);
 	}
-	const label = PLATFORM_RULES[String(account.platform ?? pending.platform)]?.label ?? pending.platform;
-	respondPage(ctx, 200, 'Account connected', `Connected @${String(account.username)} on ${label}. You can close this window.`);
-	return { workflowData: [[{ json: { platform: account.platform ?? pending.platform, username: account.username, accountId: account.accountId } }]] };
+	const label =
+		PLATFORM_RULES[String(account.platform ?? pending.platform)]?.label ?? pending.platform;
+	respondPage(
+		ctx,
+		200,
+		'Account connected',
+		`Connected @${String(account.username)} on ${label}. You can close this window.`,
+	);
+	return {
+		workflowData: [
+			[
+				{
+					json: {
+						platform: account.platform ?? pending.platform,
+						username: account.username,
+						accountId: account.accountId,
+					},
+				},
+			],
+		],
+	};
 }

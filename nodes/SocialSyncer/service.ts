@@ -10,7 +10,8 @@ export const socialSyncerService: ServiceDescriptor = {
 		return { message: typeof error.error === 'string' ? error.error : undefined, code: error.code };
 	},
 	hint(_status, info) {
-		if (info.code === 'AUTH_MISSING_KEY') return 'No API key reached SocialSyncer: fill in the API Key of the credential.';
+		if (info.code === 'AUTH_MISSING_KEY')
+			return 'No API key reached SocialSyncer: fill in the API Key of the credential.';
 		return undefined;
 	},
 };

@@ -12,7 +12,12 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { asNodeError, rethrowUnlessApiStatus } from '../shared/errors';
 import { apiRequest } from '../shared/request';
-import { rawBodyOf, verifyBodySignature, verifyTimestampedSignature, type SignatureCheck } from '../shared/signature';
+import {
+	rawBodyOf,
+	verifyBodySignature,
+	verifyTimestampedSignature,
+	type SignatureCheck,
+} from '../shared/signature';
 import { newWebhookSecret, synaptiqService, WEBHOOK_EVENTS, type SynaptiqList } from './service';
 
 interface TriggerState {
@@ -28,12 +33,15 @@ export class SynaptiqTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow on Synaptiq events: leads, conversations, messages, intents, meetings',
+		description:
+			'Starts the workflow on Synaptiq events: leads, conversations, messages, intents, meetings',
 		defaults: { name: 'Synaptiq Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'synaptiqApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'synaptiq' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'synaptiq' },
+		],
 		properties: [
 			{
 				displayName: 'Events',
@@ -48,7 +56,8 @@ export class SynaptiqTrigger implements INodeType {
 				name: 'verifySignature',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to check X-Synaptiq-Signature and refuse anything unsigned, forged or older than the tolerance',
+				description:
+					'Whether to check X-Synaptiq-Signature and refuse anything unsigned, forged or older than the tolerance',
 			},
 			{
 				displayName: 'Signature Tolerance (Seconds)',
@@ -72,7 +81,8 @@ export class SynaptiqTrigger implements INodeType {
 				typeOptions: { password: true },
 				default: '',
 				placeholder: 'whsec_...',
-				description: 'Only for a webhook added in the dashboard; leave empty to let the trigger register itself',
+				description:
+					'Only for a webhook added in the dashboard; leave empty to let the trigger register itself',
 			},
 		],
 	};
@@ -84,8 +94,14 @@ export class SynaptiqTrigger implements INodeType {
 				if (!state.webhookId) return false;
 				const url = this.getNodeWebhookUrl('default');
 				for (let page = 1; page <= 20; page++) {
-					const response = await apiRequest<SynaptiqList<IDataObject>>(this, synaptiqService, { method: 'GET', path: '/webhooks', qs: { page, limit: 100 } });
-					const found = (response.body?.data ?? []).find((webhook) => webhook.id === state.webhookId);
+					const response = await apiRequest<SynaptiqList<IDataObject>>(this, synaptiqService, {
+						method: 'GET',
+						path: '/webhooks',
+						qs: { page, limit: 100 },
+					});
+					const found = (response.body?.data ?? []).find(
+						(webhook) => webhook.id === state.webhookId,
+					);
 					if (found) return found.url === url;
 					if (!response.body?.pagination?.hasMore) break;
 				}
@@ -97,17 +113,29 @@ export class SynaptiqTrigger implements INodeType {
 				if (String(this.getNodeParameter('manualSecret', '') ?? '').trim()) return true;
 				const state = this.getWorkflowStaticData('node') as TriggerState;
 				const secret = newWebhookSecret(randomBytes);
-				const body = { url: this.getNodeWebhookUrl('default'), events: this.getNodeParameter('events', []) as string[], secret };
+				const body = {
+					url: this.getNodeWebhookUrl('default'),
+					events: this.getNodeParameter('events', []) as string[],
+					secret,
+				};
 				try {
-					const response = await apiRequest<IDataObject>(this, synaptiqService, { method: 'POST', path: '/webhooks', body });
+					const response = await apiRequest<IDataObject>(this, synaptiqService, {
+						method: 'POST',
+						path: '/webhooks',
+						body,
+					});
 					state.webhookId = String(response.body.id);
 					state.secret = secret;
 					return true;
 				} catch (error) {
 					if (error instanceof NodeApiError && error.httpCode === '403') {
-						throw new NodeOperationError(this.getNode(), 'This Synaptiq key cannot register webhooks (admin scope needed)', {
-							description: `Use an admin-scope key, or add ${body.url} in the Synaptiq dashboard (Settings → Webhooks) and paste its secret into "Webhook Secret (Dashboard)".`,
-						});
+						throw new NodeOperationError(
+							this.getNode(),
+							'This Synaptiq key cannot register webhooks (admin scope needed)',
+							{
+								description: `Use an admin-scope key, or add ${body.url} in the Synaptiq dashboard (Settings → Webhooks) and paste its secret into "Webhook Secret (Dashboard)".`,
+							},
+						);
 					}
 					throw asNodeError(this.getNode(), error);
 				}
@@ -116,7 +144,10 @@ export class SynaptiqTrigger implements INodeType {
 				const state = this.getWorkflowStaticData('node') as TriggerState;
 				if (!state.webhookId) return true;
 				try {
-					await apiRequest(this, synaptiqService, { method: 'DELETE', path: `/webhooks/${state.webhookId}` });
+					await apiRequest(this, synaptiqService, {
+						method: 'DELETE',
+						path: `/webhooks/${state.webhookId}`,
+					});
 				} catch (error) {
 					// Already gone is what we wanted; anything else must surface.
 					rethrowUnlessApiStatus(error, 404);
@@ -132,13 +163,26 @@ export class SynaptiqTrigger implements INodeType {
 		const body = (this.getBodyData() ?? {}) as IDataObject;
 		if (this.getNodeParameter('verifySignature', true) as boolean) {
 			const state = this.getWorkflowStaticData('node') as TriggerState;
-			const secret = String(this.getNodeParameter('manualSecret', '') ?? '').trim() || state.secret || '';
-			const header = (this.getHeaderData() as Record<string, string | undefined>)['x-synaptiq-signature'];
-			const check = verifySynaptiqSignature(secret, rawBodyOf(this), header, this.getNodeParameter('toleranceSeconds', 300) as number);
+			const secret =
+				String(this.getNodeParameter('manualSecret', '') ?? '').trim() || state.secret || '';
+			const header = (this.getHeaderData() as Record<string, string | undefined>)[
+				'x-synaptiq-signature'
+			];
+			const check = verifySynaptiqSignature(
+				secret,
+				rawBodyOf(this),
+				header,
+				this.getNodeParameter('toleranceSeconds', 300) as number,
+			);
 			if (!check.valid) {
 				// Why, never what: no secret and no signature value in the answer or the log.
-				this.logger.warn(`Synaptiq Trigger refused a delivery: ${check.reason}`, { workflowId: this.getWorkflow().id, node: this.getNode().name });
-				this.getResponseObject().status(401).json({ error: `Signature rejected: ${check.reason}` });
+				this.logger.warn(`Synaptiq Trigger refused a delivery: ${check.reason}`, {
+					workflowId: this.getWorkflow().id,
+					node: this.getNode().name,
+				});
+				this.getResponseObject()
+					.status(401)
+					.json({ error: `Signature rejected: ${check.reason}` });
 				return { noWebhookResponse: true };
 			}
 		}
@@ -147,7 +191,13 @@ export class SynaptiqTrigger implements INodeType {
 		// Unsubscribed types can still arrive (a shared endpoint): ignore them with a 200.
 		if (!events.includes(type)) return { webhookResponse: 'ignored' };
 		// Both envelopes (docs/api/synaptiq.md, "Webhooks"): camelCase (API page) and snake_case (integration page).
-		const event = { id: body.id, type, createdAt: body.createdAt ?? body.created_at, apiVersion: body.apiVersion ?? null, data: body.data };
+		const event = {
+			id: body.id,
+			type,
+			createdAt: body.createdAt ?? body.created_at,
+			apiVersion: body.apiVersion ?? null,
+			data: body.data,
+		};
 		return { workflowData: [[{ json: event as IDataObject }]] };
 	}
 }
@@ -157,18 +207,37 @@ export class SynaptiqTrigger implements INodeType {
  * verification is on by default, so every form a sender could use is read: `t=<ts>,v1=<hex>` (HMAC of "t." + body, within the tolerance),
  * or a bare hex / `sha256=<hex>` HMAC-SHA256 of the raw body.
  */
-function verifySynaptiqSignature(secret: string, raw: Buffer, header: string | undefined, toleranceSeconds: number): SignatureCheck {
-	if (!secret) return { valid: false, reason: 'no webhook secret is set (reactivate the workflow, or paste the dashboard secret)' };
+function verifySynaptiqSignature(
+	secret: string,
+	raw: Buffer,
+	header: string | undefined,
+	toleranceSeconds: number,
+): SignatureCheck {
+	if (!secret)
+		return {
+			valid: false,
+			reason: 'no webhook secret is set (reactivate the workflow, or paste the dashboard secret)',
+		};
 	const value = header?.trim();
 	if (!value) return { valid: false, reason: 'no X-Synaptiq-Signature header' };
 	if (/^t=/i.test(value) || /(^|,)\s*v1=/i.test(value)) {
 		const check = verifyTimestampedSignature(secret, raw, value, toleranceSeconds);
 		if (check.valid) return { valid: true };
-		return { valid: false, reason: check.reason === 'the signature timestamp is too old or in the future' ? 'the delivery is too old (or from the future)' : check.reason ?? 'the signature does not match' };
+		return {
+			valid: false,
+			reason:
+				check.reason === 'the signature timestamp is too old or in the future'
+					? 'the delivery is too old (or from the future)'
+					: (check.reason ?? 'the signature does not match'),
+		};
 	}
 	if (/^(sha256=)?[0-9a-f]{64}$/i.test(value)) {
-		return verifyBodySignature(secret, raw, value) ? { valid: true } : { valid: false, reason: 'the signature does not match' };
+		return verifyBodySignature(secret, raw, value)
+			? { valid: true }
+			: { valid: false, reason: 'the signature does not match' };
 	}
-	return { valid: false, reason: 'the signature has an unknown format (expected t=…,v1=…, sha256=… or a hex HMAC)' };
+	return {
+		valid: false,
+		reason: 'the signature has an unknown format (expected t=…,v1=…, sha256=… or a hex HMAC)',
+	};
 }
-

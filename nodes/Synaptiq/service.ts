@@ -14,9 +14,12 @@ export const synaptiqService: ServiceDescriptor = {
 			const scope = /\((read|write|admin)\)/.exec(info.message ?? '')?.[1];
 			return `This key's scope is too low${scope ? `: the operation needs a ${scope}-scope key` : ''}. Create a key with that scope in the Synaptiq dashboard and use it in the credential.`;
 		}
-		if (status === 403 && info.code === 'plan_insufficient') return 'Your Synaptiq plan no longer includes API access.';
-		if (status === 403 && info.code === 'https_required') return 'Synaptiq accepts HTTPS only: use an https:// Base URL.';
-		if (status === 404) return 'Not found. Sandbox (sk_test_) and live (sk_live_) keys see separate data: an ID from one is not found with the other.';
+		if (status === 403 && info.code === 'plan_insufficient')
+			return 'Your Synaptiq plan no longer includes API access.';
+		if (status === 403 && info.code === 'https_required')
+			return 'Synaptiq accepts HTTPS only: use an https:// Base URL.';
+		if (status === 404)
+			return 'Not found. Sandbox (sk_test_) and live (sk_live_) keys see separate data: an ID from one is not found with the other.';
 		return undefined;
 	},
 };
@@ -24,7 +27,13 @@ export const synaptiqService: ServiceDescriptor = {
 /** Synaptiq's list envelope (docs/api/synaptiq.md, "Pagination"). */
 export interface SynaptiqList<T> {
 	data?: T[];
-	pagination?: { page?: number; limit?: number; total?: number; totalPages?: number; hasMore?: boolean };
+	pagination?: {
+		page?: number;
+		limit?: number;
+		total?: number;
+		totalPages?: number;
+		hasMore?: boolean;
+	};
 }
 
 /** The event types (docs/api/synaptiq.md, "Webhooks": the union of both doc pages). */

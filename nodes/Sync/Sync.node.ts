@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from '../shared/operation';
@@ -17,7 +22,8 @@ export class Sync implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Lip-sync a video to new audio or a script with Sync (sync.so), and manage its generations, batches and assets',
+		description:
+			'Lip-sync a video to new audio or a script with Sync (sync.so), and manage its generations, batches and assets',
 		defaults: { name: 'Sync' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

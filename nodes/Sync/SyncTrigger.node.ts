@@ -19,7 +19,8 @@ export class SyncTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Generation " + ($parameter["statuses"].join(", ") || "finished")}}',
-		description: 'Starts the workflow when a Sync generation or batch ends (its Webhook URL points here)',
+		description:
+			'Starts the workflow when a Sync generation or batch ends (its Webhook URL points here)',
 		defaults: { name: 'Sync Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -37,7 +38,9 @@ export class SyncTrigger implements INodeType {
 				displayName: 'Statuses',
 				name: 'statuses',
 				type: 'multiOptions',
-				options: GENERATION_STATUSES.filter((status) => !['PENDING', 'PROCESSING'].includes(status)).map((status) => ({ name: status, value: status })),
+				options: GENERATION_STATUSES.filter(
+					(status) => !['PENDING', 'PROCESSING'].includes(status),
+				).map((status) => ({ name: status, value: status })),
 				default: [],
 				description: 'Only start for these end states (all when empty)',
 			},
@@ -71,9 +74,13 @@ export class SyncTrigger implements INodeType {
 				if (this.getNodeParameter('verifySignature', true) as boolean) {
 					const credentials = await this.getCredentials('syncApi');
 					if (!String(credentials.webhookSecret ?? '').trim()) {
-						throw new NodeOperationError(this.getNode(), 'Set the Webhook Signing Secret in the Sync credential, or turn off Verify Signature', {
-							description: 'The whsec_… secret is in the Sync dashboard (API → Webhooks).',
-						});
+						throw new NodeOperationError(
+							this.getNode(),
+							'Set the Webhook Signing Secret in the Sync credential, or turn off Verify Signature',
+							{
+								description: 'The whsec_… secret is in the Sync dashboard (API → Webhooks).',
+							},
+						);
 					}
 				}
 				return true;
@@ -96,7 +103,12 @@ export class SyncTrigger implements INodeType {
 			// docs/api/sync.md "Assumptions": the header is Sync-Signature; some docs pages name it X-Signature-Primary.
 			const header = headers['sync-signature'] ?? headers['x-signature-primary'];
 			const raw = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
-			const check = verifyTimestampedSignature(secret, raw, header, this.getNodeParameter('toleranceSeconds', 300) as number);
+			const check = verifyTimestampedSignature(
+				secret,
+				raw,
+				header,
+				this.getNodeParameter('toleranceSeconds', 300) as number,
+			);
 			if (!check.valid) {
 				response.status(401).json({ error: `Signature rejected: ${check.reason}` });
 				return { noWebhookResponse: true };
@@ -104,7 +116,8 @@ export class SyncTrigger implements INodeType {
 		}
 
 		const statuses = this.getNodeParameter('statuses', []) as string[];
-		if (statuses.length > 0 && !statuses.includes(String(body.status))) return { webhookResponse: 'ignored' };
+		if (statuses.length > 0 && !statuses.includes(String(body.status)))
+			return { webhookResponse: 'ignored' };
 		return { workflowData: [[{ json: body }]] };
 	}
 }

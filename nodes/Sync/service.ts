@@ -20,7 +20,10 @@ export const syncService: ServiceDescriptor = {
 		return {
 			message: message ?? error.error,
 			code: error.errorCode ?? error.error_code,
-			detail: [error.suggestion, error.field ? `Field: ${error.field}` : undefined].filter(Boolean).join(' ') || undefined,
+			detail:
+				[error.suggestion, error.field ? `Field: ${error.field}` : undefined]
+					.filter(Boolean)
+					.join(' ') || undefined,
 		};
 	},
 	hint(status, info) {

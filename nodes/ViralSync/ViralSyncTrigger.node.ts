@@ -24,7 +24,9 @@ export class ViralSyncTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'viralSyncApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'viralsync' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'viralsync' },
+		],
 		properties: [
 			{
 				displayName:
@@ -38,13 +40,17 @@ export class ViralSyncTrigger implements INodeType {
 				name: 'terminalOnly',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to ignore the progress callbacks sent every few seconds and start only on done, failed or cancelled',
+				description:
+					'Whether to ignore the progress callbacks sent every few seconds and start only on done, failed or cancelled',
 			},
 			{
 				displayName: 'Statuses',
 				name: 'statuses',
 				type: 'multiOptions',
-				options: JOB_STATUSES.map((value) => ({ name: value[0].toUpperCase() + value.slice(1), value })),
+				options: JOB_STATUSES.map((value) => ({
+					name: value[0].toUpperCase() + value.slice(1),
+					value,
+				})),
 				default: [],
 				description: 'Only start for these statuses (all when empty)',
 			},
@@ -81,16 +87,28 @@ export class ViralSyncTrigger implements INodeType {
 			const secret = String(credentials.webhookSecret ?? '').trim();
 			// Verification needs the account's callback secret; without one the callback cannot be checked.
 			if (secret) {
-				const signature = (this.getHeaderData() as Record<string, string | undefined>)['x-render-signature'];
+				const signature = (this.getHeaderData() as Record<string, string | undefined>)[
+					'x-render-signature'
+				];
 				if (!verifyBodySignature(secret, rawBodyOf(this), signature)) {
-					this.getResponseObject().status(401).json({ error: signature ? 'Signature rejected: it does not match' : 'Signature rejected: x-render-signature is missing' });
+					this.getResponseObject()
+						.status(401)
+						.json({
+							error: signature
+								? 'Signature rejected: it does not match'
+								: 'Signature rejected: x-render-signature is missing',
+						});
 					return { noWebhookResponse: true };
 				}
 			}
 		}
 		const status = String(body.status ?? '');
 		// Progress callbacks must get a 200 too, or ViralSync may stop sending them.
-		if ((this.getNodeParameter('terminalOnly', true) as boolean) && !TERMINAL_STATUSES.includes(status)) return { webhookResponse: 'ignored' };
+		if (
+			(this.getNodeParameter('terminalOnly', true) as boolean) &&
+			!TERMINAL_STATUSES.includes(status)
+		)
+			return { webhookResponse: 'ignored' };
 		const statuses = this.getNodeParameter('statuses', []) as string[];
 		if (statuses.length > 0 && !statuses.includes(status)) return { webhookResponse: 'ignored' };
 		return { workflowData: [[{ json: body }]] };

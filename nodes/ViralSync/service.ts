@@ -12,11 +12,16 @@ export const viralSyncService: ServiceDescriptor = {
 	// The job was not accepted: waiting for a free render slot is safe.
 	isTryLater: (status, info) => status === 409 && info.code === 'CONCURRENCY_LIMIT_EXCEEDED',
 	hint(status, info) {
-		if (info.code === 'API_KEY_REVOKED') return 'This key was revoked. Create a new one at Dashboard → Settings → API Keys.';
-		if (status === 403 && info.message?.includes('Free plan')) return 'The ViralSync API needs a Pro plan or higher.';
-		if (status === 403) return 'The movie is above what your plan allows (resolution or duration). See ViralSync plans.';
-		if (info.code === 'RENDER_QUOTA_EXCEEDED') return 'Monthly render minutes are used up; they reset on the 1st (UTC), or upgrade the plan.';
-		if (info.code === 'RENDER_QUOTA_DAILY_EXCEEDED') return 'The Free plan allows 5 render minutes a day. Try tomorrow or upgrade.';
+		if (info.code === 'API_KEY_REVOKED')
+			return 'This key was revoked. Create a new one at Dashboard → Settings → API Keys.';
+		if (status === 403 && info.message?.includes('Free plan'))
+			return 'The ViralSync API needs a Pro plan or higher.';
+		if (status === 403)
+			return 'The movie is above what your plan allows (resolution or duration). See ViralSync plans.';
+		if (info.code === 'RENDER_QUOTA_EXCEEDED')
+			return 'Monthly render minutes are used up; they reset on the 1st (UTC), or upgrade the plan.';
+		if (info.code === 'RENDER_QUOTA_DAILY_EXCEEDED')
+			return 'The Free plan allows 5 render minutes a day. Try tomorrow or upgrade.';
 		return undefined;
 	},
 };

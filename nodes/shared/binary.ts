@@ -25,30 +25,44 @@ const TYPE_BY_EXTENSION: Record<string, string> = {
 	json: 'application/json',
 };
 const EXTENSION_BY_TYPE: Record<string, string> = {
-	...Object.fromEntries(Object.entries(TYPE_BY_EXTENSION).map(([extension, type]) => [type, extension])),
+	...Object.fromEntries(
+		Object.entries(TYPE_BY_EXTENSION).map(([extension, type]) => [type, extension]),
+	),
 	'image/jpg': 'jpg',
 	'audio/mp3': 'mp3',
 	'audio/x-wav': 'wav',
 	'audio/wave': 'wav',
 };
 /** Labels that say nothing about the file. */
-const UNSPECIFIC_TYPES = new Set(['application/octet-stream', 'binary/octet-stream', 'application/binary', '']);
+const UNSPECIFIC_TYPES = new Set([
+	'application/octet-stream',
+	'binary/octet-stream',
+	'application/binary',
+	'',
+]);
 
 /**
  * The file's type and name: the type the response declares when it says something, else the one
  * the job kind's file name implies; the name's extension follows the type.
  */
-export function outputFileType(defaultFileName: string, contentType: string | undefined): { fileName: string; mimeType: string } {
+export function outputFileType(
+	defaultFileName: string,
+	contentType: string | undefined,
+): { fileName: string; mimeType: string } {
 	const declared = (contentType ?? '').split(';')[0].trim().toLowerCase();
 	const dot = defaultFileName.lastIndexOf('.');
 	const base = dot > 0 ? defaultFileName.slice(0, dot) : defaultFileName;
 	const defaultExtension = dot > 0 ? defaultFileName.slice(dot + 1).toLowerCase() : '';
 	if (!UNSPECIFIC_TYPES.has(declared)) {
 		const extension = EXTENSION_BY_TYPE[declared];
-		const keepName = !extension || TYPE_BY_EXTENSION[defaultExtension] === TYPE_BY_EXTENSION[extension];
+		const keepName =
+			!extension || TYPE_BY_EXTENSION[defaultExtension] === TYPE_BY_EXTENSION[extension];
 		return { fileName: keepName ? defaultFileName : `${base}.${extension}`, mimeType: declared };
 	}
-	return { fileName: defaultFileName, mimeType: TYPE_BY_EXTENSION[defaultExtension] ?? 'application/octet-stream' };
+	return {
+		fileName: defaultFileName,
+		mimeType: TYPE_BY_EXTENSION[defaultExtension] ?? 'application/octet-stream',
+	};
 }
 
 /**
@@ -69,13 +83,20 @@ export async function downloadToBinary(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: 10 * 60_000,
-	})) as { statusCode: number; headers: Record<string, string>; body: NodeJS.ReadableStream & { resume(): void } };
+	})) as {
+		statusCode: number;
+		headers: Record<string, string>;
+		body: NodeJS.ReadableStream & { resume(): void };
+	};
 	if (response.statusCode < 200 || response.statusCode >= 300) {
 		response.body.resume();
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`${options.serviceName}: downloading the output failed (HTTP ${response.statusCode})`,
-			{ itemIndex: options.itemIndex, description: 'Output links expire: get the job again for a fresh link.' },
+			{
+				itemIndex: options.itemIndex,
+				description: 'Output links expire: get the job again for a fresh link.',
+			},
 		);
 	}
 	const { fileName, mimeType } = outputFileType(options.fileName, response.headers['content-type']);
@@ -97,33 +118,50 @@ export async function uploadBinaryTo(
 	const data = ctx.helpers.assertBinaryData(binary.itemIndex, binary.propertyName);
 	assertSecureUrl(target.url, `${binary.serviceName} upload`);
 	const size = await binarySize(ctx, data);
-	const body = data.id ? await ctx.helpers.getBinaryStream(data.id) : await ctx.helpers.getBinaryDataBuffer(binary.itemIndex, binary.propertyName);
+	const body = data.id
+		? await ctx.helpers.getBinaryStream(data.id)
+		: await ctx.helpers.getBinaryDataBuffer(binary.itemIndex, binary.propertyName);
 	const response = (await ctx.helpers.httpRequest({
 		method: target.method ?? 'PUT',
 		url: target.url,
 		body,
-		headers: { 'content-type': data.mimeType, 'content-length': String(size), ...(target.headers ?? {}) },
+		headers: {
+			'content-type': data.mimeType,
+			'content-length': String(size),
+			...(target.headers ?? {}),
+		},
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: 30 * 60_000,
 	})) as { statusCode: number };
 	if (response.statusCode < 200 || response.statusCode >= 300) {
-		throw new NodeOperationError(ctx.getNode(), `${binary.serviceName}: uploading the file failed (HTTP ${response.statusCode})`, {
-			itemIndex: binary.itemIndex,
-			description: 'Upload links expire after a while: run the item again to get a fresh one.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${binary.serviceName}: uploading the file failed (HTTP ${response.statusCode})`,
+			{
+				itemIndex: binary.itemIndex,
+				description: 'Upload links expire after a while: run the item again to get a fresh one.',
+			},
+		);
 	}
 	return { size, mimeType: data.mimeType, fileName: data.fileName };
 }
 
 /** The first `bytes` bytes of an item's binary property, read without loading the whole file. */
-export async function readBinaryHead(ctx: IExecuteFunctions, itemIndex: number, propertyName: string, bytes: number): Promise<Buffer> {
+export async function readBinaryHead(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+	bytes: number,
+): Promise<Buffer> {
 	const data = ctx.helpers.assertBinaryData(itemIndex, propertyName);
 	if (!data.id) {
 		// In-memory binaries are base64: 4 characters hold 3 bytes.
 		return Buffer.from(data.data.slice(0, Math.ceil(bytes / 3) * 4), 'base64').subarray(0, bytes);
 	}
-	const stream = (await ctx.helpers.getBinaryStream(data.id, bytes)) as NodeJS.ReadableStream & { destroy(): void };
+	const stream = (await ctx.helpers.getBinaryStream(data.id, bytes)) as NodeJS.ReadableStream & {
+		destroy(): void;
+	};
 	const chunks: Buffer[] = [];
 	let length = 0;
 	for await (const chunk of stream) {
@@ -135,4 +173,3 @@ export async function readBinaryHead(ctx: IExecuteFunctions, itemIndex: number, 
 	stream.destroy();
 	return Buffer.concat(chunks).subarray(0, bytes);
 }
-

@@ -86,4 +86,5 @@ export function baseUrlProperty(officialUrl: string, serviceName: string): INode
 }
 
 /** The credential's base URL with trailing slashes removed, for `test.request.baseURL`. */
-export const BASE_URL_EXPRESSION = '={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "") }}';
+export const BASE_URL_EXPRESSION =
+	'={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "") }}';

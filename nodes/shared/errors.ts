@@ -31,16 +31,30 @@ export function redact(text: string, secrets: Array<string | undefined>): string
 export function secretsOf(credentials: ICredentialDataDecryptedObject | undefined): string[] {
 	if (!credentials) return [];
 	const tokens = (credentials.oauthTokenData ?? {}) as IDataObject;
-	const candidates = [credentials.apiKey, credentials.webhookSecret, credentials.clientSecret, tokens.access_token, tokens.refresh_token, tokens.id_token];
-	return candidates.filter((value): value is string => typeof value === 'string').map((value) => value.trim()).filter((value) => value.length >= 4);
+	const candidates = [
+		credentials.apiKey,
+		credentials.webhookSecret,
+		credentials.clientSecret,
+		tokens.access_token,
+		tokens.refresh_token,
+		tokens.id_token,
+	];
+	return candidates
+		.filter((value): value is string => typeof value === 'string')
+		.map((value) => value.trim())
+		.filter((value) => value.length >= 4);
 }
 
 /** The secrets of every credential the node is set up with (read once, only when an error needs cleaning). */
-export async function nodeCredentialSecrets(ctx: IExecuteFunctions | IWebhookFunctions): Promise<string[]> {
+export async function nodeCredentialSecrets(
+	ctx: IExecuteFunctions | IWebhookFunctions,
+): Promise<string[]> {
 	const secrets: string[] = [];
 	for (const type of Object.keys(ctx.getNode().credentials ?? {})) {
 		try {
-			secrets.push(...secretsOf((await ctx.getCredentials(type)) as ICredentialDataDecryptedObject));
+			secrets.push(
+				...secretsOf((await ctx.getCredentials(type)) as ICredentialDataDecryptedObject),
+			);
 		} catch {
 			// A credential that cannot be read holds nothing this error could contain.
 		}
@@ -64,7 +78,8 @@ export function errorItem(
 		...(error.description ? { description: error.description as string } : {}),
 		...(error.httpCode ? { httpCode: error.httpCode as string } : {}),
 	};
-	if (node.onError === 'continueErrorOutput') return { json: { error: error.message, details }, pairedItem };
+	if (node.onError === 'continueErrorOutput')
+		return { json: { error: error.message, details }, pairedItem };
 	return { json: { ...details, error: error.message }, pairedItem };
 }
 
@@ -73,9 +88,12 @@ export function redactDeep<T>(value: T, secrets: Array<string | undefined>): T {
 	if (!secrets.some((secret) => secret && secret.length >= 4)) return value;
 	const walk = (current: unknown, depth: number): unknown => {
 		if (typeof current === 'string') return redact(current, secrets);
-		if (depth > 20 || current === null || typeof current !== 'object' || Buffer.isBuffer(current)) return current;
+		if (depth > 20 || current === null || typeof current !== 'object' || Buffer.isBuffer(current))
+			return current;
 		if (Array.isArray(current)) return current.map((entry) => walk(entry, depth + 1));
-		return Object.fromEntries(Object.entries(current).map(([key, entry]) => [key, walk(entry, depth + 1)]));
+		return Object.fromEntries(
+			Object.entries(current).map(([key, entry]) => [key, walk(entry, depth + 1)]),
+		);
 	};
 	return walk(value, 0) as T;
 }
@@ -91,9 +109,11 @@ export function redactError<E>(error: E, secrets: Array<string | undefined>, dep
 		if (typeof target[field] === 'string') target[field] = redact(target[field] as string, secrets);
 	}
 	for (const field of ['messages', 'context', 'errorResponse']) {
-		if (target[field] && typeof target[field] === 'object') target[field] = redactDeep(target[field], secrets);
+		if (target[field] && typeof target[field] === 'object')
+			target[field] = redactDeep(target[field], secrets);
 	}
-	if (target.cause && typeof target.cause === 'object') redactError(target.cause, secrets, depth + 1);
+	if (target.cause && typeof target.cause === 'object')
+		redactError(target.cause, secrets, depth + 1);
 	return error;
 }
 
@@ -115,7 +135,10 @@ export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOpe
  * Inside a catch: rethrows, unchanged, whatever is not an API answer with one of these statuses,
  * so a check that failed before the request stays a NodeOperationError naming its field.
  */
-export function rethrowUnlessApiStatus(error: unknown, ...statuses: number[]): asserts error is NodeApiError {
+export function rethrowUnlessApiStatus(
+	error: unknown,
+	...statuses: number[]
+): asserts error is NodeApiError {
 	if (!isApiErrorWithStatus(error, ...statuses)) throw error;
 }
 
@@ -137,9 +160,13 @@ export interface ApiErrorParts {
  * headers hold the API key), and with every secret removed from its texts.
  */
 export function buildApiError(parts: ApiErrorParts): NodeApiError {
-	const clean = (text: string | undefined) => (text === undefined ? undefined : redact(text, parts.secrets));
-	const serviceMessage = clean(parts.info.message) ?? clean(parts.transportProblem) ?? 'the request failed';
-	const statusText = parts.status ? ` (HTTP ${parts.status}${parts.info.code ? ` ${clean(parts.info.code)}` : ''})` : '';
+	const clean = (text: string | undefined) =>
+		text === undefined ? undefined : redact(text, parts.secrets);
+	const serviceMessage =
+		clean(parts.info.message) ?? clean(parts.transportProblem) ?? 'the request failed';
+	const statusText = parts.status
+		? ` (HTTP ${parts.status}${parts.info.code ? ` ${clean(parts.info.code)}` : ''})`
+		: '';
 	const message = `${parts.serviceName}: ${serviceMessage}${statusText}`;
 	const description = [
 		clean(parts.info.detail),
@@ -165,7 +192,11 @@ export function buildApiError(parts: ApiErrorParts): NodeApiError {
 }
 
 /** Hints for the causes users hit most, by status; services add their own first. */
-export function genericHint(status: number | undefined, serviceName: string, authHeader: string): string | undefined {
+export function genericHint(
+	status: number | undefined,
+	serviceName: string,
+	authHeader: string,
+): string | undefined {
 	switch (status) {
 		case 401:
 			return `Check the API key in the ${serviceName} credential: it is missing, mistyped, revoked or expired. It is sent as the ${authHeader} header.`;
@@ -178,7 +209,8 @@ export function genericHint(status: number | undefined, serviceName: string, aut
 		case 429:
 			return `${serviceName} rate limit. Lower "Requests per Minute" in the node options, or raise "Max Total Wait".`;
 		default:
-			if (status && status >= 500) return `${serviceName} had a problem on its side. Try again later.`;
+			if (status && status >= 500)
+				return `${serviceName} had a problem on its side. Try again later.`;
 			return undefined;
 	}
 }

@@ -6,7 +6,11 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-export function idempotencyKeyFor(ctx: IExecuteFunctions, itemIndex: number, purpose: string): string {
+export function idempotencyKeyFor(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	purpose: string,
+): string {
 	const raw = `n8n-${ctx.getExecutionId() ?? 'manual'}-${ctx.getNode().id}-${purpose}-${itemIndex}`;
 	return raw.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 128);
 }

@@ -2,7 +2,12 @@
  * "Wait for Completion" for async jobs, shared by the create operations: the fields, and
  * polling to an end state then (optionally) streaming the output into the item's binary data.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { downloadToBinary } from './binary';
@@ -31,7 +36,13 @@ export function jobWaitFields(options: {
 				{ name: 'Off', value: 'off', description: options.offDescription },
 				{ name: 'Poll', value: 'poll', description: 'Check the job until it ends, then return it' },
 				...(options.webhookResume
-					? [{ name: 'Webhook Resume', value: 'webhook', description: `Park the execution; ${options.webhookResume}'s callback resumes it (no polling)` }]
+					? [
+							{
+								name: 'Webhook Resume',
+								value: 'webhook',
+								description: `Park the execution; ${options.webhookResume}'s callback resumes it (no polling)`,
+							},
+						]
 					: []),
 			],
 			default: 'off',
@@ -91,8 +102,15 @@ export interface JobWaitSpec {
 }
 
 /** When "Wait for Completion" is Poll (or `options.poll`, Webhook Resume's fallback): waits for the job, fails with its error, downloads its output if asked. */
-export async function waitForJob(ctx: IExecuteFunctions, itemIndex: number, created: IDataObject, spec: JobWaitSpec, options: { poll?: boolean } = {}): Promise<INodeExecutionData> {
-	if (!options.poll && ctx.getNodeParameter('waitForCompletion', itemIndex, 'off') !== 'poll') return { json: created };
+export async function waitForJob(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	created: IDataObject,
+	spec: JobWaitSpec,
+	options: { poll?: boolean } = {},
+): Promise<INodeExecutionData> {
+	if (!options.poll && ctx.getNodeParameter('waitForCompletion', itemIndex, 'off') !== 'poll')
+		return { json: created };
 	let job: IDataObject;
 	try {
 		job = (
@@ -108,20 +126,32 @@ export async function waitForJob(ctx: IExecuteFunctions, itemIndex: number, crea
 		).job;
 	} catch (error) {
 		if (error instanceof JobWaitTimeoutError) {
-			throw new NodeOperationError(ctx.getNode(), `${spec.jobLabel} did not finish in time: ${error.message}`, {
-				itemIndex,
-				description: `It keeps running at ${spec.serviceName}. Raise the Timeout, or get it later with ${spec.getLaterHint}.`,
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`${spec.jobLabel} did not finish in time: ${error.message}`,
+				{
+					itemIndex,
+					description: `It keeps running at ${spec.serviceName}. Raise the Timeout, or get it later with ${spec.getLaterHint}.`,
+				},
+			);
 		}
-		if (error instanceof ExecutionCancelledError) throw new NodeOperationError(ctx.getNode(), error.message, { itemIndex });
+		if (error instanceof ExecutionCancelledError)
+			throw new NodeOperationError(ctx.getNode(), error.message, { itemIndex });
 		// An answer from the API (NodeApiError) stays one.
 		throw asNodeError(ctx.getNode(), error);
 	}
 	if (!spec.succeeded(job)) throw spec.failure(job);
 	if (!ctx.getNodeParameter('downloadOutput', itemIndex, false)) return { json: job };
 	const url = spec.outputUrl(job);
-	if (!url) throw new NodeOperationError(ctx.getNode(), `${spec.jobLabel} finished but has no output URL`, { itemIndex });
+	if (!url)
+		throw new NodeOperationError(ctx.getNode(), `${spec.jobLabel} finished but has no output URL`, {
+			itemIndex,
+		});
 	const property = ctx.getNodeParameter('outputBinaryProperty', itemIndex, 'data') as string;
-	const binary = await downloadToBinary(ctx, url, { fileName: spec.fileName(job), itemIndex, serviceName: spec.serviceName });
+	const binary = await downloadToBinary(ctx, url, {
+		fileName: spec.fileName(job),
+		itemIndex,
+		serviceName: spec.serviceName,
+	});
 	return { json: job, binary: { [property]: binary } };
 }

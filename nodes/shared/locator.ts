@@ -2,7 +2,12 @@
  * Resource locators (n8n's guideline for picking an existing thing): "From List" (searchable, paged
  * through the API), "By ID", and "By URL" where the service has pages for its things.
  */
-import type { INodeListSearchItems, INodeListSearchResult, INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type {
+	INodeListSearchItems,
+	INodeListSearchResult,
+	INodeProperties,
+	INodePropertyMode,
+} from 'n8n-workflow';
 
 export interface LocatorSpec {
 	name: string;
@@ -20,7 +25,12 @@ export interface LocatorSpec {
 
 export function resourceLocator(spec: LocatorSpec): INodeProperties {
 	const modes: INodePropertyMode[] = [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: spec.searchMethod, searchable: true } },
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: spec.searchMethod, searchable: true },
+		},
 		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: spec.idPlaceholder ?? '' },
 	];
 	if (spec.url) {
@@ -30,7 +40,12 @@ export function resourceLocator(spec: LocatorSpec): INodeProperties {
 			type: 'string',
 			placeholder: spec.url.placeholder,
 			extractValue: { type: 'regex', regex: spec.url.regex },
-			validation: [{ type: 'regex', properties: { regex: spec.url.regex, errorMessage: 'Not a valid URL of this kind' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: spec.url.regex, errorMessage: 'Not a valid URL of this kind' },
+				},
+			],
 		});
 	}
 	return {
@@ -45,13 +60,24 @@ export function resourceLocator(spec: LocatorSpec): INodeProperties {
 }
 
 /** Keeps the entries whose name or ID contains the typed text (case-insensitive). */
-export function matching(results: INodeListSearchItems[], filter: string | undefined): INodeListSearchItems[] {
+export function matching(
+	results: INodeListSearchItems[],
+	filter: string | undefined,
+): INodeListSearchItems[] {
 	const wanted = filter?.trim().toLowerCase();
 	if (!wanted) return results;
-	return results.filter((result) => result.name.toLowerCase().includes(wanted) || String(result.value).toLowerCase().includes(wanted));
+	return results.filter(
+		(result) =>
+			result.name.toLowerCase().includes(wanted) ||
+			String(result.value).toLowerCase().includes(wanted),
+	);
 }
 
 /** A page of search results; the token is handed back by n8n to get the next page. */
-export function searchPage(results: INodeListSearchItems[], filter: string | undefined, paginationToken?: string): INodeListSearchResult {
+export function searchPage(
+	results: INodeListSearchItems[],
+	filter: string | undefined,
+	paginationToken?: string,
+): INodeListSearchResult {
 	return { results: matching(results, filter), ...(paginationToken ? { paginationToken } : {}) };
 }

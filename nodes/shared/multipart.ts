@@ -11,11 +11,17 @@ export function buildMultipart(parts: MultipartPart[]): { body: Buffer; contentT
 	for (const part of parts) {
 		const name = part.name.replace(/"/g, '%22');
 		if ('value' in part) {
-			chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${part.value}\r\n`));
+			chunks.push(
+				Buffer.from(
+					`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${part.value}\r\n`,
+				),
+			);
 		} else {
 			const fileName = part.fileName.replace(/"/g, '%22').replace(/[\r\n]/g, ' ');
 			chunks.push(
-				Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${fileName}"\r\nContent-Type: ${part.contentType}\r\n\r\n`),
+				Buffer.from(
+					`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${fileName}"\r\nContent-Type: ${part.contentType}\r\n\r\n`,
+				),
 				part.data,
 				Buffer.from('\r\n'),
 			);

@@ -4,12 +4,21 @@
  * those lists come the node's Resource and Operation dropdowns, each field's display rules (applied
  * once, here) and the router's handlers.
  */
-import type { IDisplayOptions, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import type { OperationResult } from './router';
 import type { RequestOptions } from './request/types';
 
-export type OperationExecute = (this: IExecuteFunctions, itemIndex: number, requestOptions: RequestOptions) => Promise<OperationResult>;
+export type OperationExecute = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	requestOptions: RequestOptions,
+) => Promise<OperationResult>;
 
 export interface Operation {
 	/** The parameter value, e.g. `getAll`. */
@@ -46,8 +55,14 @@ export function defineResource(resource: Resource): Resource {
  * Adds `show` conditions to a field's display rules, merged into what it already has (as n8n's
  * `updateDisplayOptions` does): its own conditions stay, the resource/operation ones are set.
  */
-export function withDisplayOptions(property: INodeProperties, show: NonNullable<IDisplayOptions['show']>): INodeProperties {
-	const displayOptions: IDisplayOptions = { ...(property.displayOptions ?? {}), show: { ...(property.displayOptions?.show ?? {}), ...show } };
+export function withDisplayOptions(
+	property: INodeProperties,
+	show: NonNullable<IDisplayOptions['show']>,
+): INodeProperties {
+	const displayOptions: IDisplayOptions = {
+		...(property.displayOptions ?? {}),
+		show: { ...(property.displayOptions?.show ?? {}), ...show },
+	};
 	return { ...property, displayOptions };
 }
 
@@ -55,12 +70,14 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 
 /** The Operation dropdown of a resource and every operation's fields, each shown for its resource and operation. */
 export function resourceProperties(resource: Resource): INodeProperties[] {
-	const options: INodePropertyOptions[] = [...resource.operations].sort(byName).map((operation) => ({
-		name: operation.name,
-		value: operation.value,
-		description: operation.description,
-		action: operation.action,
-	}));
+	const options: INodePropertyOptions[] = [...resource.operations]
+		.sort(byName)
+		.map((operation) => ({
+			name: operation.name,
+			value: operation.value,
+			description: operation.description,
+			action: operation.action,
+		}));
 	const dropdown: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
@@ -71,7 +88,9 @@ export function resourceProperties(resource: Resource): INodeProperties[] {
 		default: resource.defaultOperation ?? resource.operations[0].value,
 	};
 	const fields = resource.operations.flatMap((operation) =>
-		operation.properties.map((property) => withDisplayOptions(property, { resource: [resource.value], operation: [operation.value] })),
+		operation.properties.map((property) =>
+			withDisplayOptions(property, { resource: [resource.value], operation: [operation.value] }),
+		),
 	);
 	return [dropdown, ...fields];
 }
@@ -83,13 +102,21 @@ export function nodeProperties(resources: Resource[], defaultResource: string): 
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [...resources].sort(byName).map((resource) => ({ name: resource.name, value: resource.value })),
+		options: [...resources]
+			.sort(byName)
+			.map((resource) => ({ name: resource.name, value: resource.value })),
 		default: defaultResource,
 	};
 	return [dropdown, ...resources.flatMap(resourceProperties)];
 }
 
 /** Finds the operation a node is set to. */
-export function findOperation(resources: Resource[], resource: string, operation: string): Operation | undefined {
-	return resources.find((candidate) => candidate.value === resource)?.operations.find((candidate) => candidate.value === operation);
+export function findOperation(
+	resources: Resource[],
+	resource: string,
+	operation: string,
+): Operation | undefined {
+	return resources
+		.find((candidate) => candidate.value === resource)
+		?.operations.find((candidate) => candidate.value === operation);
 }

@@ -14,7 +14,13 @@ export class PaginationLoopError extends Error {}
 function identityOf(item: unknown): string {
 	if (item && typeof item === 'object') {
 		const record = item as Record<string, unknown>;
-		const id = record.id ?? record.video_id ?? record.voice_id ?? record.endpoint_id ?? record.jobId ?? record.asset_id;
+		const id =
+			record.id ??
+			record.video_id ??
+			record.voice_id ??
+			record.endpoint_id ??
+			record.jobId ??
+			record.asset_id;
 		if (typeof id === 'string' || typeof id === 'number') return `id:${String(id)}`;
 	}
 	return `json:${JSON.stringify(item)}`;
@@ -61,9 +67,13 @@ export async function collectPages<T, C>(
 }
 
 /** Page-number style (`page` + `limit`, stop on `hasMore: false` or the last page). */
-export function nextPageNumber(page: number, info: { hasMore?: boolean; totalPages?: number }): number | undefined {
+export function nextPageNumber(
+	page: number,
+	info: { hasMore?: boolean; totalPages?: number },
+): number | undefined {
 	if (info.hasMore === false) return undefined;
-	if (info.hasMore === undefined && info.totalPages !== undefined && page >= info.totalPages) return undefined;
+	if (info.hasMore === undefined && info.totalPages !== undefined && page >= info.totalPages)
+		return undefined;
 	return page + 1;
 }
 
@@ -90,7 +100,14 @@ export function listFields(maxLimit: number, defaultLimit = 50): INodeProperties
 }
 
 /** Reads Return All / Limit as `collectPages` wants them. */
-export function listSettings(ctx: IExecuteFunctions, itemIndex: number, defaultLimit = 50): { returnAll: boolean; limit: number } {
+export function listSettings(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	defaultLimit = 50,
+): { returnAll: boolean; limit: number } {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return { returnAll, limit: returnAll ? 0 : (ctx.getNodeParameter('limit', itemIndex, defaultLimit) as number) };
+	return {
+		returnAll,
+		limit: returnAll ? 0 : (ctx.getNodeParameter('limit', itemIndex, defaultLimit) as number),
+	};
 }

@@ -7,7 +7,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i;
 
-export function fieldError(ctx: IExecuteFunctions, message: string, itemIndex: number, description?: string): NodeOperationError {
+export function fieldError(
+	ctx: IExecuteFunctions,
+	message: string,
+	itemIndex: number,
+	description?: string,
+): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 }
 
@@ -18,7 +23,12 @@ export function stringParameter(ctx: IExecuteFunctions, name: string, itemIndex:
 }
 
 /** A text parameter (or a resource locator's value) that must not be empty. */
-export function requiredString(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+export function requiredString(
+	ctx: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
 	const value = stringParameter(ctx, name, itemIndex);
 	if (!value) throw fieldError(ctx, `${label} is required`, itemIndex);
 	return value;
@@ -53,13 +63,20 @@ export function jsonParameter(
 		}
 	}
 	if (parsed === undefined || parsed === null) return undefined;
-	if (kind === 'object' && (typeof parsed !== 'object' || Array.isArray(parsed))) throw fieldError(ctx, `${label} must be a JSON object`, itemIndex);
-	if (kind === 'array' && !Array.isArray(parsed)) throw fieldError(ctx, `${label} must be a JSON array`, itemIndex);
+	if (kind === 'object' && (typeof parsed !== 'object' || Array.isArray(parsed)))
+		throw fieldError(ctx, `${label} must be a JSON object`, itemIndex);
+	if (kind === 'array' && !Array.isArray(parsed))
+		throw fieldError(ctx, `${label} must be a JSON array`, itemIndex);
 	return parsed;
 }
 
 /** A JSON object parameter; `{}` when empty. */
-export function jsonObjectParameter(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): IDataObject {
+export function jsonObjectParameter(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): IDataObject {
 	return (jsonParameter(ctx, value, label, itemIndex, 'object') as IDataObject | undefined) ?? {};
 }
 
@@ -71,7 +88,14 @@ export function jsonObjectParameter(ctx: IExecuteFunctions, value: unknown, labe
 export type UrlPolicy = 'public' | 'https';
 
 /** Checks a URL parameter before any request; answers it unchanged. */
-export function checkUrl(ctx: IExecuteFunctions, url: string, label: string, itemIndex: number, policy: UrlPolicy, description?: string): string {
+export function checkUrl(
+	ctx: IExecuteFunctions,
+	url: string,
+	label: string,
+	itemIndex: number,
+	policy: UrlPolicy,
+	description?: string,
+): string {
 	let parsed: URL | undefined;
 	try {
 		parsed = new URL(url);
@@ -80,7 +104,8 @@ export function checkUrl(ctx: IExecuteFunctions, url: string, label: string, ite
 	}
 	const https = parsed?.protocol === 'https:';
 	const http = parsed?.protocol === 'http:';
-	const ok = policy === 'public' ? https || http : https || (http && LOOPBACK.test(parsed!.hostname));
+	const ok =
+		policy === 'public' ? https || http : https || (http && LOOPBACK.test(parsed!.hostname));
 	if (ok && parsed?.hostname) return url;
 	const wanted = policy === 'public' ? 'an http(s) URL' : 'an https:// URL';
 	throw fieldError(ctx, `${label} must be ${wanted} (got "${url}")`, itemIndex, description);

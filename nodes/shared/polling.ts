@@ -25,11 +25,15 @@ export class JobWaitTimeoutError extends Error {
 		readonly lastStatus: string | undefined,
 		readonly waitedMs: number,
 	) {
-		super(`the job was still "${lastStatus ?? 'unknown'}" after waiting ${Math.round(waitedMs / 1000)} s`);
+		super(
+			`the job was still "${lastStatus ?? 'unknown'}" after waiting ${Math.round(waitedMs / 1000)} s`,
+		);
 	}
 }
 
-export async function pollUntilTerminal<T>(options: PollOptions<T>): Promise<{ job: T; polls: number; waitedMs: number }> {
+export async function pollUntilTerminal<T>(
+	options: PollOptions<T>,
+): Promise<{ job: T; polls: number; waitedMs: number }> {
 	const started = Date.now();
 	if (options.initialDelayMs) await cancellableSleep(options.initialDelayMs, options.signal);
 	for (let polls = 1; ; polls++) {
@@ -40,7 +44,9 @@ export async function pollUntilTerminal<T>(options: PollOptions<T>): Promise<{ j
 		if (status !== undefined && options.terminal.includes(status)) return { job, polls, waitedMs };
 		const left = options.timeoutMs - waitedMs;
 		if (left <= 0) throw new JobWaitTimeoutError(status, waitedMs);
-		const pause = options.intervalFromStart ? Math.max(0, options.intervalMs - (Date.now() - checkStarted)) : options.intervalMs;
+		const pause = options.intervalFromStart
+			? Math.max(0, options.intervalMs - (Date.now() - checkStarted))
+			: options.intervalMs;
 		if (pause > 0) await cancellableSleep(Math.min(pause, left), options.signal);
 	}
 }

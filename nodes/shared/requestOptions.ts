@@ -57,7 +57,8 @@ export function readRequestOptions(ctx: IExecuteFunctions, itemIndex = 0): Reque
 	};
 	return {
 		maxRetries: raw.maxRetries ?? DEFAULT_REQUEST_OPTIONS.maxRetries,
-		maxTotalWaitMs: (raw.maxTotalWaitSeconds ?? DEFAULT_REQUEST_OPTIONS.maxTotalWaitMs / 1000) * 1000,
+		maxTotalWaitMs:
+			(raw.maxTotalWaitSeconds ?? DEFAULT_REQUEST_OPTIONS.maxTotalWaitMs / 1000) * 1000,
 		requestsPerMinute: raw.requestsPerMinute ?? 0,
 		timeoutMs: (raw.timeoutSeconds ?? DEFAULT_REQUEST_OPTIONS.timeoutMs / 1000) * 1000,
 	};

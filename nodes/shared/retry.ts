@@ -31,7 +31,10 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
  * `X-RateLimit-Reset` as milliseconds from `now`. Read as unix seconds when it looks like
  * a timestamp, else as seconds to wait (some services send a delta here).
  */
-export function parseRateLimitReset(value: string | undefined, now = Date.now()): number | undefined {
+export function parseRateLimitReset(
+	value: string | undefined,
+	now = Date.now(),
+): number | undefined {
 	if (value === undefined || !/^\d+(\.\d+)?$/.test(value.trim())) return undefined;
 	const number = Number(value.trim());
 	if (number > 1_000_000_000_000) return Math.max(0, number - now); // unix milliseconds
@@ -40,7 +43,10 @@ export function parseRateLimitReset(value: string | undefined, now = Date.now())
 }
 
 /** The wait the server asked for: Retry-After, then X-RateLimit-RetryAfter, then X-RateLimit-Reset. */
-export function serverRequestedWaitMs(headers: HeaderBag | undefined, now = Date.now()): number | undefined {
+export function serverRequestedWaitMs(
+	headers: HeaderBag | undefined,
+	now = Date.now(),
+): number | undefined {
 	return (
 		parseRetryAfter(headerOf(headers, 'retry-after'), now) ??
 		parseRetryAfter(headerOf(headers, 'x-ratelimit-retryafter'), now) ??
@@ -56,7 +62,11 @@ export interface BackoffPolicy {
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1000, capMs: 60_000 };
 
 /** Full-jitter exponential backoff: random 0..min(cap, base·2^attempt) (attempt counts from 0). */
-export function backoffDelayMs(attempt: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random = Math.random): number {
+export function backoffDelayMs(
+	attempt: number,
+	policy: BackoffPolicy = DEFAULT_BACKOFF,
+	random = Math.random,
+): number {
 	const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, attempt));
 	return Math.floor(random() * ceiling);
 }

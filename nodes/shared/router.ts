@@ -9,7 +9,8 @@ import { asNodeError, errorItem, nodeCredentialSecrets, redactError } from './er
 import { findOperation, type Resource } from './operation';
 import { readRequestOptions } from './requestOptions';
 
-export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
+export type OperationResult =
+	IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
 
 function isExecutionData(value: IDataObject | INodeExecutionData): value is INodeExecutionData {
 	return typeof value.json === 'object' && value.json !== null && !Array.isArray(value.json);
@@ -23,12 +24,19 @@ function toItems(result: OperationResult, itemIndex: number): INodeExecutionData
 	});
 }
 
-export async function routeOperations(this: IExecuteFunctions, resources: Resource[]): Promise<INodeExecutionData[][]> {
+export async function routeOperations(
+	this: IExecuteFunctions,
+	resources: Resource[],
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const chosen = findOperation(resources, resource, operation);
-	if (!chosen) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	if (!chosen)
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	const requestOptions = readRequestOptions(this);
 
 	if (chosen.aggregate) {
@@ -37,7 +45,10 @@ export async function routeOperations(this: IExecuteFunctions, resources: Resour
 			const result = await chosen.execute.call(this, 0, requestOptions);
 			return [toItems(result, 0).map((item) => ({ ...item, pairedItem }))];
 		} catch (caught) {
-			const error = redactError(asNodeError(this.getNode(), caught), await nodeCredentialSecrets(this));
+			const error = redactError(
+				asNodeError(this.getNode(), caught),
+				await nodeCredentialSecrets(this),
+			);
 			if (this.continueOnFail()) return [[errorItem(this.getNode(), error, pairedItem)]];
 			throw error;
 		}

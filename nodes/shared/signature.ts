@@ -15,11 +15,18 @@ export function hmacSha256Hex(secret: string, payload: Buffer | string): string 
 /** Constant-time comparison of two hex strings (false for different lengths or non-hex). */
 export function hexEqual(expected: string, received: string): boolean {
 	if (!/^[0-9a-f]*$/i.test(received) || expected.length !== received.length) return false;
-	return timingSafeEqual(Buffer.from(expected.toLowerCase(), 'hex'), Buffer.from(received.toLowerCase(), 'hex'));
+	return timingSafeEqual(
+		Buffer.from(expected.toLowerCase(), 'hex'),
+		Buffer.from(received.toLowerCase(), 'hex'),
+	);
 }
 
 /** A bare hex signature of the raw body, optionally `sha256=`-prefixed (ViralSync, SocialSyncer, HeyGen). */
-export function verifyBodySignature(secret: string, rawBody: Buffer | string, signature: string | undefined): boolean {
+export function verifyBodySignature(
+	secret: string,
+	rawBody: Buffer | string,
+	signature: string | undefined,
+): boolean {
 	if (!secret || !signature) return false;
 	const value = signature.trim().replace(/^sha256=/i, '');
 	return hexEqual(hmacSha256Hex(secret, rawBody), value);
@@ -40,14 +47,19 @@ export function verifyHexSignatureWithTime(
 ): SignatureCheck {
 	if (!secret) return { valid: false, reason: 'no signing secret is set' };
 	if (!signature) return { valid: false, reason: 'the signature header is missing' };
-	if (!/^(sha256=)?[0-9a-f]+$/i.test(signature.trim())) return { valid: false, reason: 'the signature has an unknown format' };
+	if (!/^(sha256=)?[0-9a-f]+$/i.test(signature.trim()))
+		return { valid: false, reason: 'the signature has an unknown format' };
 	if (options.timestamp !== undefined && options.toleranceSeconds > 0) {
 		const sent = Number(options.timestamp);
 		const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
-		if (!Number.isFinite(sent)) return { valid: false, reason: 'the timestamp header is not a number' };
-		if (Math.abs(now - sent) > options.toleranceSeconds) return { valid: false, reason: 'the delivery is too old (or from the future)' };
+		if (!Number.isFinite(sent))
+			return { valid: false, reason: 'the timestamp header is not a number' };
+		if (Math.abs(now - sent) > options.toleranceSeconds)
+			return { valid: false, reason: 'the delivery is too old (or from the future)' };
 	}
-	return verifyBodySignature(secret, rawBody, signature) ? { valid: true } : { valid: false, reason: 'the signature does not match' };
+	return verifyBodySignature(secret, rawBody, signature)
+		? { valid: true }
+		: { valid: false, reason: 'the signature does not match' };
 }
 
 /** Delivery ids seen by this n8n process, with when (epoch ms); insertion order is age order. */
@@ -58,7 +70,13 @@ const seenDeliveries = new Map<string, number>();
  * already seen in that window for this trigger, so a redelivery starts nothing. Process memory, not
  * the workflow's static data: n8n 2.40 can drop static data written during a webhook call.
  */
-export function isRepeatedDelivery(trigger: string, id: string | undefined, windowMs = 24 * 60 * 60_000, max = 10_000, now = Date.now()): boolean {
+export function isRepeatedDelivery(
+	trigger: string,
+	id: string | undefined,
+	windowMs = 24 * 60 * 60_000,
+	max = 10_000,
+	now = Date.now(),
+): boolean {
 	if (!id) return false;
 	for (const [seen, at] of seenDeliveries) {
 		if (now - at <= windowMs && seenDeliveries.size <= max) break;
@@ -86,8 +104,10 @@ export function verifyTimestampedSignature(
 	const parts = header.split(',').map((part) => part.trim().split('='));
 	const timestamp = Number(parts.find(([name]) => name === 't')?.[1]);
 	const signatures = parts.filter(([name]) => name === 'v1').map(([, value]) => value ?? '');
-	if (!Number.isFinite(timestamp) || signatures.length === 0) return { valid: false, reason: 'the signature header is malformed' };
-	if (Math.abs(nowSeconds - timestamp) > toleranceSeconds) return { valid: false, reason: 'the signature timestamp is too old or in the future' };
+	if (!Number.isFinite(timestamp) || signatures.length === 0)
+		return { valid: false, reason: 'the signature header is malformed' };
+	if (Math.abs(nowSeconds - timestamp) > toleranceSeconds)
+		return { valid: false, reason: 'the signature timestamp is too old or in the future' };
 	const body = Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody);
 	const expected = hmacSha256Hex(secret, Buffer.concat([Buffer.from(`${timestamp}.`), body]));
 	return signatures.some((signature) => hexEqual(expected, signature))

@@ -4,14 +4,30 @@
  * and the service's signed callback resumes it through the node's webhook() (a restartWebhook).
  */
 import { randomBytes, timingSafeEqual } from 'crypto';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	IWebhookDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { downloadToBinary } from './binary';
 import { errorItem, nodeCredentialSecrets, redact, redactDeep } from './errors';
 
 /** The node's waiting webhook: n8n routes POST <webhook-waiting>/<executionId>?signature=… here. */
-export const resumeWebhooks: IWebhookDescription[] = [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '', restartWebhook: true }];
+export const resumeWebhooks: IWebhookDescription[] = [
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		path: '',
+		restartWebhook: true,
+	},
+];
 
 export function webhookResumeFields(serviceName: string): INodeProperties[] {
 	const webhook = { waitForCompletion: ['webhook'] };
@@ -29,7 +45,11 @@ export function webhookResumeFields(serviceName: string): INodeProperties[] {
 			type: 'options',
 			options: [
 				{ name: 'Fail', value: 'fail', description: 'Stop before creating the job' },
-				{ name: 'Poll Instead', value: 'poll', description: 'Create the job without a callback and poll it' },
+				{
+					name: 'Poll Instead',
+					value: 'poll',
+					description: 'Create the job without a callback and poll it',
+				},
 			],
 			default: 'fail',
 			description: `What to do when the resume URL is on localhost while ${serviceName} is not, so its callback could never arrive`,
@@ -49,37 +69,68 @@ export interface ResumePlan {
  * Decides before any request: the resume URL, or `undefined` to poll instead (only when the user
  * chose that). Fails, naming the reason, when the service could not reach n8n or there are several items.
  */
-export function planWebhookResume(ctx: IExecuteFunctions, itemIndex: number, serviceBaseUrl: string, serviceName: string): ResumePlan | undefined {
+export function planWebhookResume(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	serviceBaseUrl: string,
+	serviceName: string,
+): ResumePlan | undefined {
 	const items = ctx.getInputData().length;
 	if (items > 1) {
-		throw new NodeOperationError(ctx.getNode(), `Webhook Resume waits for one job per execution, and this node got ${items} items`, {
-			itemIndex,
-			description: 'Put a Loop Over Items node (batch size 1) before this one, or choose Wait for Completion: Poll.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Webhook Resume waits for one job per execution, and this node got ${items} items`,
+			{
+				itemIndex,
+				description:
+					'Put a Loop Over Items node (batch size 1) before this one, or choose Wait for Completion: Poll.',
+			},
+		);
 	}
 	const callbackUrl = String(ctx.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex) ?? '');
 	if (!/^https?:\/\//.test(callbackUrl)) {
-		throw new NodeOperationError(ctx.getNode(), 'n8n did not provide a resume URL for this execution', { itemIndex });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'n8n did not provide a resume URL for this execution',
+			{ itemIndex },
+		);
 	}
-	const unreachable = LOOPBACK.test(new URL(callbackUrl).hostname) && !LOOPBACK.test(new URL(serviceBaseUrl).hostname);
+	const unreachable =
+		LOOPBACK.test(new URL(callbackUrl).hostname) &&
+		!LOOPBACK.test(new URL(serviceBaseUrl).hostname);
 	if (!unreachable) return { callbackUrl };
 	if (ctx.getNodeParameter('resumeFallback', itemIndex, 'fail') === 'poll') return undefined;
-	throw new NodeOperationError(ctx.getNode(), `${serviceName} cannot reach n8n at ${new URL(callbackUrl).origin}, so its callback would never arrive`, {
-		itemIndex,
-		description: 'Set WEBHOOK_URL to the public address of this n8n, or set "If n8n Is Not Reachable" to Poll Instead.',
-	});
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`${serviceName} cannot reach n8n at ${new URL(callbackUrl).origin}, so its callback would never arrive`,
+		{
+			itemIndex,
+			description:
+				'Set WEBHOOK_URL to the public address of this n8n, or set "If n8n Is Not Reachable" to Poll Instead.',
+		},
+	);
 }
 
 /**
  * Parks the execution until the callback or the timeout. n8n resumes a timed-out wait by passing
  * the waiting node's input through, so that input becomes an item that says what happened.
  */
-export async function parkUntilCallback(ctx: IExecuteFunctions, itemIndex: number, job: IDataObject, jobLabel: string): Promise<INodeExecutionData> {
+export async function parkUntilCallback(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	job: IDataObject,
+	jobLabel: string,
+): Promise<INodeExecutionData> {
 	const timeoutMinutes = ctx.getNodeParameter('waitTimeout', itemIndex, 30) as number;
 	const waitTill = new Date(Date.now() + timeoutMinutes * 60_000);
 	const message = `${jobLabel} did not call back within ${timeoutMinutes} minutes (Webhook Resume timeout); it may still be running`;
 	// With an error item here, "Continue (using error output)" sends a timed-out wait to the error output.
-	const timedOut = errorItem(ctx.getNode(), new NodeOperationError(ctx.getNode(), message, { itemIndex }), { item: itemIndex }, { ...job, timedOut: true });
+	const timedOut = errorItem(
+		ctx.getNode(),
+		new NodeOperationError(ctx.getNode(), message, { itemIndex }),
+		{ item: itemIndex },
+		{ ...job, timedOut: true },
+	);
 	const executeData = ctx.getExecuteData();
 	executeData.data.main = [[timedOut]];
 	await ctx.putExecutionToWait(waitTill);
@@ -100,7 +151,10 @@ export interface ResumeCallback {
 }
 
 /** The waiting node's webhook(): verify, ignore progress, then resume with the finished job (and its file). */
-export async function handleResumeCallback(ctx: IWebhookFunctions, callback: ResumeCallback): Promise<IWebhookResponseData> {
+export async function handleResumeCallback(
+	ctx: IWebhookFunctions,
+	callback: ResumeCallback,
+): Promise<IWebhookResponseData> {
 	const request = ctx.getRequestObject() as unknown as { rawBody?: Buffer; body?: unknown };
 	const response = ctx.getResponseObject();
 	const raw = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
@@ -117,8 +171,15 @@ export async function handleResumeCallback(ctx: IWebhookFunctions, callback: Res
 	const node = ctx.getNode();
 	const failed = jobs.filter((job) => !callback.succeeded(job));
 	if (failed.length) {
-		const error = new NodeOperationError(node, redact(failed.map((job) => callback.failureMessage(job)).join('; '), secrets));
-		if (node.onError === 'continueRegularOutput' || node.onError === 'continueErrorOutput' || node.continueOnFail) {
+		const error = new NodeOperationError(
+			node,
+			redact(failed.map((job) => callback.failureMessage(job)).join('; '), secrets),
+		);
+		if (
+			node.onError === 'continueRegularOutput' ||
+			node.onError === 'continueErrorOutput' ||
+			node.continueOnFail
+		) {
 			return { workflowData: [[errorItem(node, error, { item: 0 }, failed[0])]] };
 		}
 		throw error;
@@ -128,9 +189,17 @@ export async function handleResumeCallback(ctx: IWebhookFunctions, callback: Res
 		const item: INodeExecutionData = { json: job, pairedItem: { item: 0 } };
 		if (ctx.getNodeParameter('downloadOutput', false) as boolean) {
 			const url = callback.outputUrl(job);
-			if (!url) throw new NodeOperationError(node, `${callback.jobLabel(job)} finished but has no output URL`);
+			if (!url)
+				throw new NodeOperationError(
+					node,
+					`${callback.jobLabel(job)} finished but has no output URL`,
+				);
 			const property = ctx.getNodeParameter('outputBinaryProperty', 'data') as string;
-			const binary = await downloadToBinary(ctx as unknown as IExecuteFunctions, url, { fileName: callback.fileName(job), itemIndex: 0, serviceName: callback.serviceName });
+			const binary = await downloadToBinary(ctx as unknown as IExecuteFunctions, url, {
+				fileName: callback.fileName(job),
+				itemIndex: 0,
+				serviceName: callback.serviceName,
+			});
 			item.binary = { [property]: binary };
 		}
 		items.push(item);

@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const pkg = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8'));
+const pkg = JSON.parse(
+	readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8'),
+);
 
 export const SERVICES = {
 	sync: {
@@ -65,7 +67,14 @@ export function workflowFor(service, spec, credential) {
 		settings: {},
 		connections: { Start: { main: [[{ node: 'Under Test', type: 'main', index: 0 }]] } },
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'under-test',
 				name: 'Under Test',

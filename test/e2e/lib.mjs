@@ -10,8 +10,17 @@ export const repo = path.resolve(import.meta.dirname, '../..');
 
 /** `npm pack` of the repository into `destination` (default: a new temporary folder): the tarball's path, name and size. */
 export function packPackage(destination = mkdtempSync(path.join(os.tmpdir(), 'n8n-pack-'))) {
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], { cwd: repo, encoding: 'utf8' }));
-	return { tarball: path.join(destination, packed.filename), filename: packed.filename, size: packed.size };
+	const [packed] = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
+			cwd: repo,
+			encoding: 'utf8',
+		}),
+	);
+	return {
+		tarball: path.join(destination, packed.filename),
+		filename: packed.filename,
+		size: packed.size,
+	};
 }
 
 /** Named pass/fail checks, printed as they happen; `finish()` prints the summary and the exit code. */
@@ -26,7 +35,9 @@ export function checks(suite) {
 		},
 		finish() {
 			const failed = results.filter((result) => !result.ok).length;
-			console.log(`\n${suite}: ${results.length - failed} passed, ${failed} failed, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+			console.log(
+				`\n${suite}: ${results.length - failed} passed, ${failed} failed, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+			);
 			return failed === 0 && results.length > 0 ? 0 : 1;
 		},
 	};
@@ -50,13 +61,21 @@ export async function startEmulators() {
 		} catch {}
 	};
 	process.on('exit', stop);
-	return { child, baseUrls, keys, stop, control: (service) => emulatorControl(baseUrls[service], keys[service], service) };
+	return {
+		child,
+		baseUrls,
+		keys,
+		stop,
+		control: (service) => emulatorControl(baseUrls[service], keys[service], service),
+	};
 }
 
 /** One emulator's control API (/__emulator/…) and authenticated calls to its service API. */
 export function emulatorControl(baseUrl, key, service) {
 	const origin = new URL(baseUrl).origin;
-	const authHeader = ['socialsyncer', 'synaptiq'].includes(service) ? { authorization: `Bearer ${key}` } : { 'x-api-key': key };
+	const authHeader = ['socialsyncer', 'synaptiq'].includes(service)
+		? { authorization: `Bearer ${key}` }
+		: { 'x-api-key': key };
 	const json = async (response) => {
 		const text = await response.text();
 		try {
@@ -71,13 +90,21 @@ export function emulatorControl(baseUrl, key, service) {
 		requests: async () => (await fetch(`${origin}/__emulator/requests`)).json(),
 		clearRequests: () => fetch(`${origin}/__emulator/requests`, { method: 'DELETE' }),
 		deliveries: async () => (await fetch(`${origin}/__emulator/deliveries`)).json(),
-		config: (values) => fetch(`${origin}/__emulator/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(values) }),
+		config: (values) =>
+			fetch(`${origin}/__emulator/config`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(values),
+			}),
 		/** A call to the service's own API with the sandbox key (path relative to the Base URL). */
 		api: async (method, route, body) =>
 			json(
 				await fetch(`${baseUrl}${route}`, {
 					method,
-					headers: { ...authHeader, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+					headers: {
+						...authHeader,
+						...(body === undefined ? {} : { 'content-type': 'application/json' }),
+					},
 					body: body === undefined ? undefined : JSON.stringify(body),
 				}),
 			),

@@ -52,11 +52,18 @@ export function cliFailure(args, code, stdout, stderr) {
 export function installCommunityPackage(userFolder, tarball) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
-	writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }) + '\n');
-	const result = spawnSync('npm', ['install', tarball, '--legacy-peer-deps', '--no-audit', '--no-fund', '--loglevel=error'], {
-		cwd: nodesDir,
-		encoding: 'utf8',
-	});
+	writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true }) + '\n',
+	);
+	const result = spawnSync(
+		'npm',
+		['install', tarball, '--legacy-peer-deps', '--no-audit', '--no-fund', '--loglevel=error'],
+		{
+			cwd: nodesDir,
+			encoding: 'utf8',
+		},
+	);
 	if (result.status !== 0) throw new Error(`installing ${tarball} failed: ${result.stderr}`);
 	return nodesDir;
 }
@@ -65,7 +72,14 @@ export function installCommunityPackage(userFolder, tarball) {
  * Options: `userFolder` (default: a new temporary one), `port` (default: a free one), and
  * `beforeStart(cli)` to run n8n CLI commands (imports) on the database before the server starts.
  */
-export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240_000, userFolder: givenFolder, port: givenPort, beforeStart } = {}) {
+export async function startN8n({
+	packageTarball,
+	env = {},
+	healthTimeoutMs = 240_000,
+	userFolder: givenFolder,
+	port: givenPort,
+	beforeStart,
+} = {}) {
 	const { nodeBin, n8nBin, nodeDir } = await ensureN8n();
 	// n8n's own copy of `flatted`, the format its REST API returns execution data in.
 	const flatted = createRequire(n8nBin).call(null, 'flatted');
@@ -99,7 +113,9 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 	// Asynchronous on purpose: a blocked event loop would leave stale keep-alive sockets behind.
 	const runCli = (args) =>
 		new Promise((resolve) => {
-			const cli = spawn(nodeBin, [n8nBin, ...args], { env: { ...serverEnv, N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort) } });
+			const cli = spawn(nodeBin, [n8nBin, ...args], {
+				env: { ...serverEnv, N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort) },
+			});
 			let stdout = '';
 			let stderr = '';
 			cli.stdout.on('data', (chunk) => (stdout += chunk));
@@ -114,7 +130,11 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 	// n8n writes its log straight into the file, not through a pipe to this process: when this
 	// process dies first, a pipe would break and n8n would spin instead of shutting down.
 	const out = openSync(logFile, 'w');
-	const child = spawn(nodeBin, [n8nBin, 'start'], { env: serverEnv, detached: true, stdio: ['ignore', out, out] });
+	const child = spawn(nodeBin, [n8nBin, 'start'], {
+		env: serverEnv,
+		detached: true,
+		stdio: ['ignore', out, out],
+	});
 	closeSync(out);
 	started.add(child);
 	const url = `http://127.0.0.1:${port}`;
@@ -122,13 +142,15 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 
 	const startedAt = Date.now();
 	for (;;) {
-		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode} before it was healthy:\n${logTail()}`);
+		if (child.exitCode !== null)
+			throw new Error(`n8n exited with ${child.exitCode} before it was healthy:\n${logTail()}`);
 		try {
 			// /healthz answers while migrations still run; readiness waits for the database.
 			const response = await fetch(`${url}/healthz/readiness`);
 			if (response.ok) break;
 		} catch {}
-		if (Date.now() - startedAt > healthTimeoutMs) throw new Error(`n8n did not answer /healthz in ${healthTimeoutMs / 1000} s:\n${logTail()}`);
+		if (Date.now() - startedAt > healthTimeoutMs)
+			throw new Error(`n8n did not answer /healthz in ${healthTimeoutMs / 1000} s:\n${logTail()}`);
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	const healthyAfterMs = Date.now() - startedAt;
@@ -152,7 +174,12 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 		return { status: response.status, json, text };
 	}
 
-	const owner = { email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'Password1234' };
+	const owner = {
+		email: 'owner@example.com',
+		firstName: 'Test',
+		lastName: 'Owner',
+		password: 'Password1234',
+	};
 	return {
 		url,
 		port,
@@ -166,41 +193,63 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 		cookie: () => cookie,
 		async setupOwnerAndLogin() {
 			const setup = await rest('POST', '/rest/owner/setup', owner);
-			if (setup.status >= 400 && setup.status !== 400) throw new Error(`owner setup: ${setup.status} ${setup.text}`);
-			const login = await rest('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+			if (setup.status >= 400 && setup.status !== 400)
+				throw new Error(`owner setup: ${setup.status} ${setup.text}`);
+			const login = await rest('POST', '/rest/login', {
+				emailOrLdapLoginId: owner.email,
+				password: owner.password,
+			});
 			if (login.status !== 200) throw new Error(`login: ${login.status} ${login.text}`);
 		},
 		async nodeTypes() {
 			const answer = await rest('GET', '/types/nodes.json');
-			if (answer.status !== 200 || !Array.isArray(answer.json)) throw new Error(`/types/nodes.json: ${answer.status} ${answer.text.slice(0, 200)}`);
+			if (answer.status !== 200 || !Array.isArray(answer.json))
+				throw new Error(`/types/nodes.json: ${answer.status} ${answer.text.slice(0, 200)}`);
 			return answer.json;
 		},
 		async credentialTypes() {
 			const answer = await rest('GET', '/types/credentials.json');
-			if (answer.status !== 200 || !Array.isArray(answer.json)) throw new Error(`/types/credentials.json: ${answer.status} ${answer.text.slice(0, 200)}`);
+			if (answer.status !== 200 || !Array.isArray(answer.json))
+				throw new Error(`/types/credentials.json: ${answer.status} ${answer.text.slice(0, 200)}`);
 			return answer.json;
 		},
 		async createCredential(type, name, data) {
 			const answer = await rest('POST', '/rest/credentials', { name, type, data });
-			if (answer.status !== 200) throw new Error(`create credential ${type}: ${answer.status} ${answer.text}`);
+			if (answer.status !== 200)
+				throw new Error(`create credential ${type}: ${answer.status} ${answer.text}`);
 			return answer.json.data;
 		},
 		async testCredential(id, type, name, data) {
-			const answer = await rest('POST', '/rest/credentials/test', { credentials: { id, name, type, data } });
-			if (answer.status !== 200) throw new Error(`test credential ${type}: ${answer.status} ${answer.text}`);
+			const answer = await rest('POST', '/rest/credentials/test', {
+				credentials: { id, name, type, data },
+			});
+			if (answer.status !== 200)
+				throw new Error(`test credential ${type}: ${answer.status} ${answer.text}`);
 			return answer.json.data;
 		},
 		/** Saves a workflow through the editor's REST API; answers its id and versionId. */
 		async createWorkflow(workflow) {
-			const answer = await rest('POST', '/rest/workflows', { settings: {}, ...workflow, active: false });
-			if (answer.status !== 200) throw new Error(`create workflow ${workflow.name}: ${answer.status} ${answer.text.slice(0, 500)}`);
+			const answer = await rest('POST', '/rest/workflows', {
+				settings: {},
+				...workflow,
+				active: false,
+			});
+			if (answer.status !== 200)
+				throw new Error(
+					`create workflow ${workflow.name}: ${answer.status} ${answer.text.slice(0, 500)}`,
+				);
 			return answer.json.data;
 		},
 		/** Publishes (activates) a workflow as the editor's toggle does; answers the REST reply. */
 		async activate(workflowId) {
 			const current = await rest('GET', `/rest/workflows/${workflowId}`);
-			if (current.status !== 200) throw new Error(`get workflow ${workflowId}: ${current.status} ${current.text.slice(0, 300)}`);
-			return await rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId: current.json.data.versionId });
+			if (current.status !== 200)
+				throw new Error(
+					`get workflow ${workflowId}: ${current.status} ${current.text.slice(0, 300)}`,
+				);
+			return await rest('POST', `/rest/workflows/${workflowId}/activate`, {
+				versionId: current.json.data.versionId,
+			});
 		},
 		async deactivate(workflowId) {
 			return await rest('POST', `/rest/workflows/${workflowId}/deactivate`, {});
@@ -209,15 +258,20 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 		async executions(workflowId) {
 			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 			const answer = await rest('GET', `/rest/executions?filter=${filter}&limit=100`);
-			if (answer.status !== 200) throw new Error(`executions: ${answer.status} ${answer.text.slice(0, 300)}`);
+			if (answer.status !== 200)
+				throw new Error(`executions: ${answer.status} ${answer.text.slice(0, 300)}`);
 			return answer.json.data.results;
 		},
 		/** One execution with its run data decoded (n8n stores it in `flatted` form). */
 		async execution(executionId) {
 			const answer = await rest('GET', `/rest/executions/${executionId}`);
-			if (answer.status !== 200) throw new Error(`execution ${executionId}: ${answer.status} ${answer.text.slice(0, 300)}`);
+			if (answer.status !== 200)
+				throw new Error(`execution ${executionId}: ${answer.status} ${answer.text.slice(0, 300)}`);
 			const execution = answer.json.data;
-			return { ...execution, data: typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data };
+			return {
+				...execution,
+				data: typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data,
+			};
 		},
 		/** The output items of `nodeName` in a decoded execution. */
 		outputOf(execution, nodeName) {
@@ -233,7 +287,12 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 			const workerLog = path.join(userFolder, 'worker.log');
 			const workerOut = openSync(workerLog, 'w');
 			const worker = spawn(nodeBin, [n8nBin, 'worker', `--concurrency=${concurrency}`], {
-				env: { ...serverEnv, N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) },
+				env: {
+					...serverEnv,
+					N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+					QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+				},
 				detached: true,
 				stdio: ['ignore', workerOut, workerOut],
 			});
@@ -242,11 +301,13 @@ export async function startN8n({ packageTarball, env = {}, healthTimeoutMs = 240
 			const workerTail = () => readFileSync(workerLog, 'utf8').split('\n').slice(-40).join('\n');
 			const until = Date.now() + healthTimeoutMs;
 			for (;;) {
-				if (worker.exitCode !== null) throw new Error(`n8n worker exited with ${worker.exitCode}:\n${workerTail()}`);
+				if (worker.exitCode !== null)
+					throw new Error(`n8n worker exited with ${worker.exitCode}:\n${workerTail()}`);
 				try {
 					if ((await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`)).ok) break;
 				} catch {}
-				if (Date.now() > until) throw new Error(`n8n worker not ready in ${healthTimeoutMs / 1000} s:\n${workerTail()}`);
+				if (Date.now() > until)
+					throw new Error(`n8n worker not ready in ${healthTimeoutMs / 1000} s:\n${workerTail()}`);
 				await new Promise((resolve) => setTimeout(resolve, 500));
 			}
 			return {

@@ -52,7 +52,11 @@ async function main() {
 		for (const file of pkg.n8n.credentials) {
 			for (const CredentialClass of Object.values(require(path.join(repo, file)))) {
 				const credentialName = new CredentialClass().name;
-				check(`n8n lists the ${credentialName} credential type`, credentialNames.has(credentialName), file);
+				check(
+					`n8n lists the ${credentialName} credential type`,
+					credentialNames.has(credentialName),
+					file,
+				);
 			}
 		}
 		for (const file of pkg.n8n.nodes) {
@@ -68,19 +72,40 @@ async function main() {
 
 			const good = { apiKey: emulators.keys[service], baseUrl };
 			const created = await n8n.createCredential(spec.credential, `${service} sandbox`, good);
-			const passed = await n8n.testCredential(created.id, spec.credential, `${service} sandbox`, good);
-			check(`${spec.credential}: good key passes the Test button`, passed.status === 'OK', passed.message);
+			const passed = await n8n.testCredential(
+				created.id,
+				spec.credential,
+				`${service} sandbox`,
+				good,
+			);
+			check(
+				`${spec.credential}: good key passes the Test button`,
+				passed.status === 'OK',
+				passed.message,
+			);
 
-			const badKeys = { wrong: 'smoke-wrong-key-0000', missing: '', ...(REVOKED_KEYS[service] ? { revoked: REVOKED_KEYS[service] } : {}) };
+			const badKeys = {
+				wrong: 'smoke-wrong-key-0000',
+				missing: '',
+				...(REVOKED_KEYS[service] ? { revoked: REVOKED_KEYS[service] } : {}),
+			};
 			for (const [kind, apiKey] of Object.entries(badKeys)) {
-				const failed = await n8n.testCredential(created.id, spec.credential, `${service} sandbox`, { apiKey, baseUrl });
-				check(`${spec.credential}: ${kind} key fails with the service's message`, failed.status === 'Error' && /401/.test(failed.message), failed.message);
+				const failed = await n8n.testCredential(created.id, spec.credential, `${service} sandbox`, {
+					apiKey,
+					baseUrl,
+				});
+				check(
+					`${spec.credential}: ${kind} key fails with the service's message`,
+					failed.status === 'Error' && /401/.test(failed.message),
+					failed.message,
+				);
 			}
 
 			const log = await emulators.control(service).requests();
 			credentialsByService[service] = created;
 			const goodRequest = log.find((entry) => entry.status === 200);
-			const expectedHeader = spec.header === 'authorization' ? `Bearer ${good.apiKey}` : good.apiKey;
+			const expectedHeader =
+				spec.header === 'authorization' ? `Bearer ${good.apiKey}` : good.apiKey;
 			check(
 				`${spec.credential}: n8n injected ${spec.header} and called ${spec.testPath}`,
 				goodRequest?.path === spec.testPath && goodRequest.headers[spec.header] === expectedHeader,
@@ -92,7 +117,10 @@ async function main() {
 		const workflowDir = mkdtempSync(path.join(os.tmpdir(), 'n8n-workflows-'));
 		const seeded = await fetch(`${emulators.baseUrls.synaptiq}/leads`, {
 			method: 'POST',
-			headers: { authorization: `Bearer ${emulators.keys.synaptiq}`, 'content-type': 'application/json' },
+			headers: {
+				authorization: `Bearer ${emulators.keys.synaptiq}`,
+				'content-type': 'application/json',
+			},
 			body: JSON.stringify({ email: 'smoke@example.com', name: 'Smoke Lead' }),
 		});
 		check('synaptiq: a lead is seeded in the emulator', seeded.status === 201);
@@ -119,7 +147,11 @@ async function main() {
 		await checkErrorOutput(n8n, credentialsByService.synaptiq, String(seededLead.id), workflowDir);
 		await runTriggerChecks({ n8n, emulators, check });
 	} catch (error) {
-		check('e2e run completed', false, String(error?.stack ?? error) + (error?.cause ? ` (cause: ${error.cause})` : ''));
+		check(
+			'e2e run completed',
+			false,
+			String(error?.stack ?? error) + (error?.cause ? ` (cause: ${error.cause})` : ''),
+		);
 		console.error(n8n.logTail());
 	} finally {
 		await n8n.stop();
@@ -133,7 +165,15 @@ async function main() {
  * an unknown ID) into Synaptiq Lead → Get; the workflow branches, and each branch gets its items.
  */
 async function checkErrorOutput(n8n, credential, leadId, workflowDir) {
-	const node = (name, type, typeVersion, position, parameters = {}, extra = {}) => ({ id: name, name, type, typeVersion, position, parameters, ...extra });
+	const node = (name, type, typeVersion, position, parameters = {}, extra = {}) => ({
+		id: name,
+		name,
+		type,
+		typeVersion,
+		position,
+		parameters,
+		...extra,
+	});
 	const workflow = {
 		id: 'e2eerroroutput00',
 		name: 'Error output branches',
@@ -141,12 +181,22 @@ async function checkErrorOutput(n8n, credential, leadId, workflowDir) {
 		settings: {},
 		nodes: [
 			node('Start', 'n8n-nodes-base.manualTrigger', 1, [0, 0]),
-			node('Items', 'n8n-nodes-base.set', 3.4, [200, 0], { mode: 'raw', jsonOutput: JSON.stringify({ ids: [leadId, '', 'lead_00000000000000000000000000'] }) }),
-			node('One Item per ID', 'n8n-nodes-base.splitOut', 1, [400, 0], { fieldToSplitOut: 'ids' }),
-			node('Under Test', `${pkg.name}.synaptiq`, 1, [600, 0], { resource: 'lead', operation: 'get', leadId: '={{ $json.ids }}' }, {
-				onError: 'continueErrorOutput',
-				credentials: { synaptiqApi: { id: credential.id, name: credential.name } },
+			node('Items', 'n8n-nodes-base.set', 3.4, [200, 0], {
+				mode: 'raw',
+				jsonOutput: JSON.stringify({ ids: [leadId, '', 'lead_00000000000000000000000000'] }),
 			}),
+			node('One Item per ID', 'n8n-nodes-base.splitOut', 1, [400, 0], { fieldToSplitOut: 'ids' }),
+			node(
+				'Under Test',
+				`${pkg.name}.synaptiq`,
+				1,
+				[600, 0],
+				{ resource: 'lead', operation: 'get', leadId: '={{ $json.ids }}' },
+				{
+					onError: 'continueErrorOutput',
+					credentials: { synaptiqApi: { id: credential.id, name: credential.name } },
+				},
+			),
 			node('Succeeded', 'n8n-nodes-base.noOp', 1, [800, -100]),
 			node('Failed', 'n8n-nodes-base.noOp', 1, [800, 100]),
 		],
@@ -154,13 +204,19 @@ async function checkErrorOutput(n8n, credential, leadId, workflowDir) {
 			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
 			Items: { main: [[{ node: 'One Item per ID', type: 'main', index: 0 }]] },
 			'One Item per ID': { main: [[{ node: 'Under Test', type: 'main', index: 0 }]] },
-			'Under Test': { main: [[{ node: 'Succeeded', type: 'main', index: 0 }], [{ node: 'Failed', type: 'main', index: 0 }]] },
+			'Under Test': {
+				main: [
+					[{ node: 'Succeeded', type: 'main', index: 0 }],
+					[{ node: 'Failed', type: 'main', index: 0 }],
+				],
+			},
 		},
 	};
 	const file = path.join(workflowDir, 'error-output.json');
 	writeFileSync(file, JSON.stringify(workflow));
 	const imported = await n8n.cli(['import:workflow', `--input=${file}`]);
-	if (imported.code !== 0) return check('error output: workflow imported', false, imported.failure());
+	if (imported.code !== 0)
+		return check('error output: workflow imported', false, imported.failure());
 	const executed = await n8n.cli(['execute', `--id=${workflow.id}`, '--rawOutput']);
 	const succeeded = parseRunOutput(executed.stdout, 'Succeeded') ?? [];
 	const failed = parseRunOutput(executed.stdout, 'Failed') ?? [];
@@ -171,7 +227,11 @@ async function checkErrorOutput(n8n, credential, leadId, workflowDir) {
 	);
 	check(
 		'error output: the empty and the unknown ID leave on the error output, to the error branch, saying why',
-		failed.length === 2 && /Lead ID is required/.test(failed[0].json.error) && /HTTP 404/.test(failed[1].json.error) && failed[1].json.details?.httpCode === '404' && failed[1].json.ids === 'lead_00000000000000000000000000',
+		failed.length === 2 &&
+			/Lead ID is required/.test(failed[0].json.error) &&
+			/HTTP 404/.test(failed[1].json.error) &&
+			failed[1].json.details?.httpCode === '404' &&
+			failed[1].json.ids === 'lead_00000000000000000000000000',
 		JSON.stringify(failed.map((item) => item.json)).slice(0, 400),
 	);
 }
@@ -183,20 +243,27 @@ async function checkErrorOutput(n8n, credential, leadId, workflowDir) {
 async function checkBinaryOutput(n8n, emulators, credential, workflowDir) {
 	const outputBytes = 350_000;
 	await emulators.control('sync').config({ stageMs: 50, outputBytes });
-	const workflow = workflowFor('sync', { ...SERVICES.sync, parameters: {
-		resource: 'generation',
-		operation: 'create',
-		model: 'lipsync-2',
-		inputMode: 'fields',
-		videoSource: 'url',
-		videoUrl: 'https://media.example.com/e2e.mp4',
-		audioSource: 'url',
-		audioUrl: 'https://media.example.com/e2e.wav',
-		waitForCompletion: 'poll',
-		pollInterval: 1,
-		waitTimeout: 2,
-		downloadOutput: true,
-	} }, credential);
+	const workflow = workflowFor(
+		'sync',
+		{
+			...SERVICES.sync,
+			parameters: {
+				resource: 'generation',
+				operation: 'create',
+				model: 'lipsync-2',
+				inputMode: 'fields',
+				videoSource: 'url',
+				videoUrl: 'https://media.example.com/e2e.mp4',
+				audioSource: 'url',
+				audioUrl: 'https://media.example.com/e2e.wav',
+				waitForCompletion: 'poll',
+				pollInterval: 1,
+				waitTimeout: 2,
+				downloadOutput: true,
+			},
+		},
+		credential,
+	);
 	workflow.id = 'e2ebinarysync000';
 	const file = path.join(workflowDir, 'sync-binary.json');
 	writeFileSync(file, JSON.stringify(workflow));
@@ -205,17 +272,29 @@ async function checkBinaryOutput(n8n, emulators, credential, workflowDir) {
 	const binary = parseRunOutput(executed.stdout, 'Under Test')?.[0]?.binary?.data;
 	let stored;
 	if (binary?.id) {
-		const download = await fetch(`${n8n.url}/rest/binary-data?id=${encodeURIComponent(binary.id)}&action=download`, { headers: { cookie: n8n.cookie() } });
+		const download = await fetch(
+			`${n8n.url}/rest/binary-data?id=${encodeURIComponent(binary.id)}&action=download`,
+			{ headers: { cookie: n8n.cookie() } },
+		);
 		stored = download.ok ? Buffer.from(await download.arrayBuffer()) : undefined;
 	} else if (binary?.data) {
 		stored = Buffer.from(binary.data, 'base64');
 	}
-	const expected = Buffer.from(await (await fetch(`${emulators.control('sync').origin}/__emulator/files/${outputBytes}.mp4`)).arrayBuffer());
+	const expected = Buffer.from(
+		await (
+			await fetch(`${emulators.control('sync').origin}/__emulator/files/${outputBytes}.mp4`)
+		).arrayBuffer(),
+	);
 	const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
 	check(
 		'sync: n8n ran Create → wait → Download Output; the stored binary matches the output by size and SHA-256',
-		stored !== undefined && stored.length === outputBytes && sha(stored) === sha(expected) && binary.mimeType === 'video/mp4',
-		stored ? `${stored.length} bytes, ${binary.mimeType}, ${binary.id ? 'stored by id' : 'inline'}` : `exit ${executed.code}: ${(executed.stderr || executed.stdout).slice(-300)}`,
+		stored !== undefined &&
+			stored.length === outputBytes &&
+			sha(stored) === sha(expected) &&
+			binary.mimeType === 'video/mp4',
+		stored
+			? `${stored.length} bytes, ${binary.mimeType}, ${binary.id ? 'stored by id' : 'inline'}`
+			: `exit ${executed.code}: ${(executed.stderr || executed.stdout).slice(-300)}`,
 	);
 }
 

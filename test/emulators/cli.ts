@@ -23,9 +23,14 @@ async function main() {
 	const emulators = await startAllEmulators(ports);
 	const urls = Object.fromEntries(SERVICES.map((service) => [service, emulators[service].baseUrl]));
 	if (args.includes('--json')) {
-		process.stdout.write(JSON.stringify({ ready: true, pid: process.pid, baseUrls: urls, keys: SANDBOX_KEYS }) + '\n');
+		process.stdout.write(
+			JSON.stringify({ ready: true, pid: process.pid, baseUrls: urls, keys: SANDBOX_KEYS }) + '\n',
+		);
 	} else {
-		for (const service of SERVICES) process.stdout.write(`${service.padEnd(13)} ${urls[service].padEnd(34)} ${SANDBOX_KEYS[service]}\n`);
+		for (const service of SERVICES)
+			process.stdout.write(
+				`${service.padEnd(13)} ${urls[service].padEnd(34)} ${SANDBOX_KEYS[service]}\n`,
+			);
 	}
 	const stop = async () => {
 		await emulators.closeAll();

@@ -28,7 +28,11 @@ export const CREDENTIAL_TYPES: Record<ServiceName, string> = {
 	synaptiq: 'synaptiqApi',
 };
 
-export async function startEmulator(service: ServiceName, port = 0, host = '127.0.0.1'): Promise<Emulator> {
+export async function startEmulator(
+	service: ServiceName,
+	port = 0,
+	host = '127.0.0.1',
+): Promise<Emulator> {
 	const emulator = FACTORIES[service]();
 	await emulator.start(port, host);
 	return emulator;
@@ -36,9 +40,15 @@ export async function startEmulator(service: ServiceName, port = 0, host = '127.
 
 export type EmulatorSet = Record<ServiceName, Emulator> & { closeAll(): Promise<void> };
 
-export async function startAllEmulators(ports: Partial<Record<ServiceName, number>> = {}): Promise<EmulatorSet> {
-	const started = await Promise.all(SERVICES.map((service) => startEmulator(service, ports[service] ?? 0)));
-	const set = Object.fromEntries(SERVICES.map((service, index) => [service, started[index]])) as unknown as EmulatorSet;
+export async function startAllEmulators(
+	ports: Partial<Record<ServiceName, number>> = {},
+): Promise<EmulatorSet> {
+	const started = await Promise.all(
+		SERVICES.map((service) => startEmulator(service, ports[service] ?? 0)),
+	);
+	const set = Object.fromEntries(
+		SERVICES.map((service, index) => [service, started[index]]),
+	) as unknown as EmulatorSet;
 	set.closeAll = async () => {
 		await Promise.all(started.map((emulator) => emulator.close()));
 	};

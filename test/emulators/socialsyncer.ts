@@ -1,7 +1,13 @@
 /** SocialSyncer v1 emulator, from the API contract that docs/api/socialsyncer.md summarises. */
 import { createHmac, randomBytes } from 'node:crypto';
 
-import { Emulator, headerValue, type EmulatorRequest, type EmulatorResponse, type ErrorDetail } from './core';
+import {
+	Emulator,
+	headerValue,
+	type EmulatorRequest,
+	type EmulatorResponse,
+	type ErrorDetail,
+} from './core';
 import { FixedWindowLimiter } from './limiters';
 import { TEST_KEYS } from './keys';
 
@@ -35,8 +41,18 @@ interface Account {
 
 function seedAccounts(): Account[] {
 	return [
-		{ platform: 'instagram', accountId: 'ig_17841400000000001', username: 'emulator.brand', connectedAt: '2026-11-01T09:00:00.000Z' },
-		{ platform: 'twitter', accountId: 'tw_1500000000000000001', username: 'emulatorbrand', connectedAt: '2026-11-02T10:30:00.000Z' },
+		{
+			platform: 'instagram',
+			accountId: 'ig_17841400000000001',
+			username: 'emulator.brand',
+			connectedAt: '2026-11-01T09:00:00.000Z',
+		},
+		{
+			platform: 'twitter',
+			accountId: 'tw_1500000000000000001',
+			username: 'emulatorbrand',
+			connectedAt: '2026-11-02T10:30:00.000Z',
+		},
 	];
 }
 
@@ -48,8 +64,22 @@ const RULES: Record<string, { text: number; maxImages: number; mediaRequired: bo
 	twitter: { text: 280, maxImages: 4, mediaRequired: false },
 	threads: { text: 500, maxImages: 10, mediaRequired: false },
 };
-const EVENTS = ['post.published', 'post.failed', 'post.scheduled', 'account.connected', 'account.disconnected'];
-const MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'video/mp4', 'video/quicktime', 'video/webm'];
+const EVENTS = [
+	'post.published',
+	'post.failed',
+	'post.scheduled',
+	'account.connected',
+	'account.disconnected',
+];
+const MEDIA_TYPES = [
+	'image/jpeg',
+	'image/png',
+	'image/webp',
+	'image/gif',
+	'video/mp4',
+	'video/quicktime',
+	'video/webm',
+];
 const OWNER = 'owner123';
 
 type Row = Record<string, unknown>;
@@ -63,16 +93,26 @@ export function createSocialSyncerEmulator(): Emulator {
 				// docs/api/sync.md "Endpoints": Bearer only; no header, empty token or another scheme is a missing key.
 				const header = headerValue(req.headers, 'authorization')?.trim() ?? '';
 				const match = /^Bearer\s+(\S+)$/i.exec(header);
-				if (!match) return { refuse: socialSyncerError(401, { code: 'AUTH_MISSING_KEY', message: 'Missing API key' }) };
+				if (!match)
+					return {
+						refuse: socialSyncerError(401, {
+							code: 'AUTH_MISSING_KEY',
+							message: 'Missing API key',
+						}),
+					};
 				const config = keys.get(match[1]);
 				if (!config || config.revoked) return { refuse: socialSyncerError(401) };
 				return { key: config };
 			},
 			errorResponse: (status, detail) => socialSyncerError(status, detail),
 			beforeRoute(req) {
-				const limit = Number(req.key!.plan === 'free' ? emulator.config.freePerMinute : emulator.config.paidPerMinute);
+				const limit = Number(
+					req.key!.plan === 'free' ? emulator.config.freePerMinute : emulator.config.paidPerMinute,
+				);
 				const decision = limiter.take(req.key!.key, limit);
-				return decision.allowed ? undefined : socialSyncerError(429, { retryAfterSeconds: decision.retryAfterSeconds });
+				return decision.allowed
+					? undefined
+					: socialSyncerError(429, { retryAfterSeconds: decision.retryAfterSeconds });
 			},
 		},
 		[
@@ -96,7 +136,10 @@ export function createSocialSyncerEmulator(): Emulator {
 	let health = new Map<string, Row>();
 	let posts: Row[] = [];
 	let pendingConnects = new Map<string, { platform: string; redirectUrl: string }>();
-	let codes = new Map<string, { platform: string; redirectUrl: string; expiresAt: number; used: boolean }>();
+	let codes = new Map<
+		string,
+		{ platform: string; redirectUrl: string; expiresAt: number; used: boolean }
+	>();
 	let webhook: { url: string; events: string[]; secret: string } | undefined;
 	let uploads = new Map<string, { contentType: string; bytes?: number }>();
 	let counter = 0;
@@ -117,7 +160,10 @@ export function createSocialSyncerEmulator(): Emulator {
 		if (!webhook || !webhook.events.includes(event)) return;
 		const body = JSON.stringify({ event, timestamp: now(), data });
 		const signature = createHmac('sha256', webhook.secret).update(body).digest('hex');
-		void emulator.deliver(webhook.url, body, { 'x-socialsyncerapi-signature': signature, 'x-socialapi-signature': signature });
+		void emulator.deliver(webhook.url, body, {
+			'x-socialsyncerapi-signature': signature,
+			'x-socialapi-signature': signature,
+		});
 	}
 
 	const platformOf = (req: EmulatorRequest) => {
@@ -127,13 +173,26 @@ export function createSocialSyncerEmulator(): Emulator {
 
 	emulator.route('GET', '/v1/accounts', (req) => {
 		const platform = req.query.get('platform');
-		if (platform && !(PLATFORMS as readonly string[]).includes(platform)) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: `Unsupported platform: ${platform}` });
-		return { status: 200, body: { accounts: accounts.filter((account) => !platform || account.platform === platform) as never } };
+		if (platform && !(PLATFORMS as readonly string[]).includes(platform))
+			return socialSyncerError(400, {
+				code: 'VALIDATION_ERROR',
+				message: `Unsupported platform: ${platform}`,
+			});
+		return {
+			status: 200,
+			body: {
+				accounts: accounts.filter((account) => !platform || account.platform === platform) as never,
+			},
+		};
 	});
 
 	emulator.route('GET', '/v1/accounts/health', (req) => {
 		const platform = req.query.get('platform');
-		if (platform && !(PLATFORMS as readonly string[]).includes(platform)) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: `Unsupported platform: ${platform}` });
+		if (platform && !(PLATFORMS as readonly string[]).includes(platform))
+			return socialSyncerError(400, {
+				code: 'VALIDATION_ERROR',
+				message: `Unsupported platform: ${platform}`,
+			});
 		const rows = accounts
 			.filter((account) => !platform || account.platform === platform)
 			.map((account) => ({
@@ -150,18 +209,34 @@ export function createSocialSyncerEmulator(): Emulator {
 	});
 
 	emulator.route('DELETE', '/v1/accounts/{platform}/{accountId}', (req) => {
-		if (!platformOf(req)) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: `Unsupported platform: ${req.params.platform}` });
-		const account = accounts.find((candidate) => candidate.platform === req.params.platform && candidate.accountId === req.params.accountId);
+		if (!platformOf(req))
+			return socialSyncerError(400, {
+				code: 'VALIDATION_ERROR',
+				message: `Unsupported platform: ${req.params.platform}`,
+			});
+		const account = accounts.find(
+			(candidate) =>
+				candidate.platform === req.params.platform && candidate.accountId === req.params.accountId,
+		);
 		if (!account) return socialSyncerError(404, { message: 'Account not found' });
 		accounts = accounts.filter((candidate) => candidate !== account);
-		emit('account.disconnected', { platform: account.platform, accountId: account.accountId, username: account.username, reason: 'user_disconnected' });
+		emit('account.disconnected', {
+			platform: account.platform,
+			accountId: account.accountId,
+			username: account.username,
+			reason: 'user_disconnected',
+		});
 		return { status: 200, body: { success: true } };
 	});
 
 	// docs/api/sync.md "Assumptions": connect. Step 1: the auth URL points at the emulator's consent page.
 	emulator.route('GET', '/v1/connect/{platform}', (req) => {
 		const platform = platformOf(req);
-		if (!platform) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: `Unsupported platform: ${req.params.platform}` });
+		if (!platform)
+			return socialSyncerError(400, {
+				code: 'VALIDATION_ERROR',
+				message: `Unsupported platform: ${req.params.platform}`,
+			});
 		const redirectUrl = req.query.get('redirect_url') ?? `${emulator.origin}/dashboard/callback`;
 		const state = `${OWNER}:${platform}`;
 		pendingConnects.set(state, { platform, redirectUrl });
@@ -170,11 +245,21 @@ export function createSocialSyncerEmulator(): Emulator {
 	});
 
 	// docs/api/sync.md "Endpoints": the consent page, Approve → code, Deny → error; `auto=approve|deny` skips the page.
-	const consentRedirect = (platform: string, redirectUrl: string, state: string, approve: boolean): EmulatorResponse => {
+	const consentRedirect = (
+		platform: string,
+		redirectUrl: string,
+		state: string,
+		approve: boolean,
+	): EmulatorResponse => {
 		const target = new URL(redirectUrl);
 		if (approve) {
 			const code = `code_${randomBytes(12).toString('hex')}`;
-			codes.set(code, { platform, redirectUrl, expiresAt: Date.now() + Number(emulator.config.codeTtlMs), used: false });
+			codes.set(code, {
+				platform,
+				redirectUrl,
+				expiresAt: Date.now() + Number(emulator.config.codeTtlMs),
+				used: false,
+			});
 			target.searchParams.set('code', code);
 		} else target.searchParams.set('error', 'access_denied');
 		target.searchParams.set('state', state);
@@ -187,8 +272,10 @@ export function createSocialSyncerEmulator(): Emulator {
 			const redirectUrl = req.query.get('redirect_url') ?? '';
 			const state = req.query.get('state') ?? '';
 			const auto = req.query.get('auto');
-			if (auto === 'approve' || auto === 'deny') return consentRedirect(req.params.platform, redirectUrl, state, auto === 'approve');
-			const link = (decision: string) => `/consent/${req.params.platform}/${decision}?${new URLSearchParams({ redirect_url: redirectUrl, state })}`;
+			if (auto === 'approve' || auto === 'deny')
+				return consentRedirect(req.params.platform, redirectUrl, state, auto === 'approve');
+			const link = (decision: string) =>
+				`/consent/${req.params.platform}/${decision}?${new URLSearchParams({ redirect_url: redirectUrl, state })}`;
 			return {
 				status: 200,
 				headers: { 'content-type': 'text/html; charset=utf-8' },
@@ -201,7 +288,13 @@ export function createSocialSyncerEmulator(): Emulator {
 		emulator.route(
 			'GET',
 			`/consent/{platform}/${decision}`,
-			(req) => consentRedirect(req.params.platform, req.query.get('redirect_url') ?? '', req.query.get('state') ?? '', decision === 'approve'),
+			(req) =>
+				consentRedirect(
+					req.params.platform,
+					req.query.get('redirect_url') ?? '',
+					req.query.get('state') ?? '',
+					decision === 'approve',
+				),
 			{ public: true },
 		);
 	}
@@ -209,18 +302,45 @@ export function createSocialSyncerEmulator(): Emulator {
 	// Step 5: exchange — single use, expiring, redirect_url must match (docs/api/sync.md "Assumptions" [A]).
 	emulator.route('POST', '/v1/connect/{platform}', (req) => {
 		const platform = platformOf(req);
-		if (!platform) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: `Unsupported platform: ${req.params.platform}` });
+		if (!platform)
+			return socialSyncerError(400, {
+				code: 'VALIDATION_ERROR',
+				message: `Unsupported platform: ${req.params.platform}`,
+			});
 		const body = (req.body ?? {}) as Row;
 		const grant = typeof body.code === 'string' ? codes.get(body.code) : undefined;
-		if (!grant || grant.platform !== platform) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: 'Invalid authorization code' });
-		if (grant.used) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: 'Authorization code already used' });
-		if (Date.now() > grant.expiresAt) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: 'Authorization code expired' });
-		if (body.redirect_url !== grant.redirectUrl) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: 'redirect_url does not match the one used to start the connection' });
+		if (!grant || grant.platform !== platform)
+			return socialSyncerError(400, {
+				code: 'VALIDATION_ERROR',
+				message: 'Invalid authorization code',
+			});
+		if (grant.used)
+			return socialSyncerError(400, {
+				code: 'VALIDATION_ERROR',
+				message: 'Authorization code already used',
+			});
+		if (Date.now() > grant.expiresAt)
+			return socialSyncerError(400, {
+				code: 'VALIDATION_ERROR',
+				message: 'Authorization code expired',
+			});
+		if (body.redirect_url !== grant.redirectUrl)
+			return socialSyncerError(400, {
+				code: 'VALIDATION_ERROR',
+				message: 'redirect_url does not match the one used to start the connection',
+			});
 		grant.used = true;
 		const username = `${platform}_creator_${++counter}`;
-		let account = accounts.find((candidate) => candidate.platform === platform && candidate.username === username);
+		let account = accounts.find(
+			(candidate) => candidate.platform === platform && candidate.username === username,
+		);
 		if (!account) {
-			account = { platform, accountId: `${platform.slice(0, 2)}_${1_780_000_000_000 + counter}`, username, connectedAt: now() };
+			account = {
+				platform,
+				accountId: `${platform.slice(0, 2)}_${1_780_000_000_000 + counter}`,
+				username,
+				connectedAt: now(),
+			};
 			accounts.push(account);
 		}
 		emit('account.connected', { platform, accountId: account.accountId, username });
@@ -242,17 +362,22 @@ export function createSocialSyncerEmulator(): Emulator {
 		status: 'failed',
 		platformPostId: null,
 		platformPostUrl: null,
-		error: emulator.failureText(`${String(target.platform)} rejected the post: media processing failed`),
+		error: emulator.failureText(
+			`${String(target.platform)} rejected the post: media processing failed`,
+		),
 	});
 	/** docs/api/sync.md "Endpoints" failure injection: an accountId or customContent containing `fail` fails that target. */
 	function targetResult(post: Row, target: Row): Row {
 		const text = String(target.customContent ?? post.content ?? '');
-		return String(target.accountId).includes('fail') || text.includes('fail') ? failed(target) : published(target);
+		return String(target.accountId).includes('fail') || text.includes('fail')
+			? failed(target)
+			: published(target);
 	}
 	function settle(post: Row, targets: Row[]) {
 		post.platforms = targets;
 		const published = targets.filter((target) => target.status === 'published').length;
-		post.status = published === targets.length ? 'published' : published === 0 ? 'failed' : 'partial';
+		post.status =
+			published === targets.length ? 'published' : published === 0 ? 'failed' : 'partial';
 		post.publishedAt = published > 0 ? now() : null;
 		post.updatedAt = now();
 		for (const target of targets) {
@@ -270,7 +395,13 @@ export function createSocialSyncerEmulator(): Emulator {
 		const targets = (post.targets as Row[]).map((target) => targetResult(post, target));
 		if (emulator.config.asyncPublish) {
 			post.status = 'publishing';
-			post.platforms = targets.map((target) => ({ ...target, status: 'pending', platformPostId: null, platformPostUrl: null, error: null }));
+			post.platforms = targets.map((target) => ({
+				...target,
+				status: 'pending',
+				platformPostId: null,
+				platformPostUrl: null,
+				error: null,
+			}));
 			emulator.schedule(Number(emulator.config.publishMs), () => settle(post, targets));
 		} else settle(post, targets);
 	}
@@ -279,27 +410,56 @@ export function createSocialSyncerEmulator(): Emulator {
 	const isScheduled = (body: Row) => body.scheduledFor !== undefined && body.scheduledFor !== null;
 
 	function validatePost(body: Row, partial: boolean): string | undefined {
-		const modes = [body.isDraft === true, body.publishNow === true, isScheduled(body)].filter(Boolean).length;
-		if (!partial && modes !== 1) return 'Exactly one of isDraft, publishNow or scheduledFor is required';
-		if (isScheduled(body) && !(Date.parse(String(body.scheduledFor)) > Date.now())) return 'scheduledFor must be a future ISO-8601 time';
-		if (!partial && body.isDraft !== true && (!Array.isArray(body.platforms) || body.platforms.length === 0)) return 'Platforms required for non-draft posts';
+		const modes = [body.isDraft === true, body.publishNow === true, isScheduled(body)].filter(
+			Boolean,
+		).length;
+		if (!partial && modes !== 1)
+			return 'Exactly one of isDraft, publishNow or scheduledFor is required';
+		if (isScheduled(body) && !(Date.parse(String(body.scheduledFor)) > Date.now()))
+			return 'scheduledFor must be a future ISO-8601 time';
+		if (
+			!partial &&
+			body.isDraft !== true &&
+			(!Array.isArray(body.platforms) || body.platforms.length === 0)
+		)
+			return 'Platforms required for non-draft posts';
 		for (const target of (body.platforms as Row[] | undefined) ?? []) {
-			if (!(PLATFORMS as readonly string[]).includes(String(target.platform))) return `Unsupported platform: ${String(target.platform)}`;
-			if (!accounts.some((account) => account.platform === target.platform && account.accountId === target.accountId) && !String(target.accountId).includes('fail')) {
+			if (!(PLATFORMS as readonly string[]).includes(String(target.platform)))
+				return `Unsupported platform: ${String(target.platform)}`;
+			if (
+				!accounts.some(
+					(account) =>
+						account.platform === target.platform && account.accountId === target.accountId,
+				) &&
+				!String(target.accountId).includes('fail')
+			) {
 				return `${String(target.platform)} account ${String(target.accountId)} is not connected`;
 			}
 			const rule = RULES[String(target.platform)];
 			const text = String(target.customContent ?? body.content ?? '');
-			if (text.length > rule.text) return `${String(target.platform)}: text is longer than ${rule.text} characters`;
-			const media = (target.customMedia as Row[] | undefined) ?? (body.mediaItems as Row[] | undefined) ?? [];
-			if (rule.mediaRequired && media.length === 0) return `${String(target.platform)}: a post needs media`;
-			if (media.filter((item) => item.type === 'image').length > rule.maxImages) return `${String(target.platform)}: at most ${rule.maxImages} images`;
+			if (text.length > rule.text)
+				return `${String(target.platform)}: text is longer than ${rule.text} characters`;
+			const media =
+				(target.customMedia as Row[] | undefined) ?? (body.mediaItems as Row[] | undefined) ?? [];
+			if (rule.mediaRequired && media.length === 0)
+				return `${String(target.platform)}: a post needs media`;
+			if (media.filter((item) => item.type === 'image').length > rule.maxImages)
+				return `${String(target.platform)}: at most ${rule.maxImages} images`;
 			if (target.platform === 'tiktok') {
-				const settings = { ...((body.tiktokSettings as Row) ?? {}), ...((target.platformSpecificData as Row) ?? {}) };
-				if (settings.content_preview_confirmed !== true || settings.express_consent_given !== true) return 'tiktok: content_preview_confirmed and express_consent_given are required';
+				const settings = {
+					...((body.tiktokSettings as Row) ?? {}),
+					...((target.platformSpecificData as Row) ?? {}),
+				};
+				if (settings.content_preview_confirmed !== true || settings.express_consent_given !== true)
+					return 'tiktok: content_preview_confirmed and express_consent_given are required';
 			}
 		}
-		if (!partial && body.content === undefined && !(body.mediaItems as unknown[] | undefined)?.length && !((body.platforms as Row[] | undefined) ?? []).every((target) => target.customContent)) {
+		if (
+			!partial &&
+			body.content === undefined &&
+			!(body.mediaItems as unknown[] | undefined)?.length &&
+			!((body.platforms as Row[] | undefined) ?? []).every((target) => target.customContent)
+		) {
 			return 'content is required unless media is attached or every target has customContent';
 		}
 		return undefined;
@@ -319,7 +479,14 @@ export function createSocialSyncerEmulator(): Emulator {
 			scheduledFor: body.scheduledFor ?? null,
 			isDraft: body.isDraft === true,
 			targets: body.platforms ?? [],
-			platforms: ((body.platforms as Row[] | undefined) ?? []).map((target) => ({ platform: target.platform, accountId: target.accountId, status: 'pending', platformPostId: null, platformPostUrl: null, error: null })),
+			platforms: ((body.platforms as Row[] | undefined) ?? []).map((target) => ({
+				platform: target.platform,
+				accountId: target.accountId,
+				status: 'pending',
+				platformPostId: null,
+				platformPostUrl: null,
+				error: null,
+			})),
 			createdAt: now(),
 			updatedAt: now(),
 			publishedAt: null,
@@ -327,7 +494,14 @@ export function createSocialSyncerEmulator(): Emulator {
 		posts.unshift(post);
 		if (body.publishNow) publish(post);
 		if (post.status === 'scheduled') {
-			for (const target of post.platforms as Row[]) emit('post.scheduled', { postId: post.id, platform: target.platform, platformPostId: null, platformPostUrl: null, status: 'scheduled' });
+			for (const target of post.platforms as Row[])
+				emit('post.scheduled', {
+					postId: post.id,
+					platform: target.platform,
+					platformPostId: null,
+					platformPostUrl: null,
+					status: 'scheduled',
+				});
 			emulator.schedule(Math.max(0, Date.parse(String(body.scheduledFor)) - Date.now()), () => {
 				if (post.status === 'scheduled') publish(post);
 			});
@@ -343,26 +517,48 @@ export function createSocialSyncerEmulator(): Emulator {
 	emulator.route('GET', '/v1/posts', (req) => {
 		const page = Number(req.query.get('page') ?? 1);
 		const limit = Number(req.query.get('limit') ?? 20);
-		if (!Number.isInteger(limit) || limit < 1 || limit > 100 || !Number.isInteger(page) || page < 1) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: 'page must be ≥ 1 and limit 1-100' });
+		if (!Number.isInteger(limit) || limit < 1 || limit > 100 || !Number.isInteger(page) || page < 1)
+			return socialSyncerError(400, {
+				code: 'VALIDATION_ERROR',
+				message: 'page must be ≥ 1 and limit 1-100',
+			});
 		const status = req.query.get('status');
 		const platform = req.query.get('platform');
-		const rows = posts.filter((post) => (!status || post.status === status) && (!platform || (post.platforms as Row[]).some((target) => target.platform === platform)));
-		return { status: 200, body: { posts: rows.slice((page - 1) * limit, page * limit).map(shown) as never, pagination: { page, limit, total: rows.length, totalPages: Math.ceil(rows.length / limit) } } };
+		const rows = posts.filter(
+			(post) =>
+				(!status || post.status === status) &&
+				(!platform || (post.platforms as Row[]).some((target) => target.platform === platform)),
+		);
+		return {
+			status: 200,
+			body: {
+				posts: rows.slice((page - 1) * limit, page * limit).map(shown) as never,
+				pagination: { page, limit, total: rows.length, totalPages: Math.ceil(rows.length / limit) },
+			},
+		};
 	});
 	emulator.route('GET', '/v1/posts/{postId}', (req) => {
 		const post = findPost(req);
-		return post ? { status: 200, body: shown(post) } : socialSyncerError(404, { message: 'Post not found' });
+		return post
+			? { status: 200, body: shown(post) }
+			: socialSyncerError(404, { message: 'Post not found' });
 	});
 	const patchPost = (req: EmulatorRequest): EmulatorResponse => {
 		const post = findPost(req);
 		if (!post) return socialSyncerError(404, { message: 'Post not found' });
-		if (!['draft', 'scheduled'].includes(String(post.status))) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: `A ${String(post.status)} post cannot be edited` });
+		if (!['draft', 'scheduled'].includes(String(post.status)))
+			return socialSyncerError(400, {
+				code: 'VALIDATION_ERROR',
+				message: `A ${String(post.status)} post cannot be edited`,
+			});
 		const body = (req.body ?? {}) as Row;
 		const problem = validatePost({ ...body, platforms: body.platforms ?? post.targets }, true);
 		if (problem) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: problem });
-		for (const field of ['content', 'mediaItems', 'tags', 'timezone']) if (body[field] !== undefined) post[field] = body[field];
+		for (const field of ['content', 'mediaItems', 'tags', 'timezone'])
+			if (body[field] !== undefined) post[field] = body[field];
 		if (body.platforms !== undefined) post.targets = body.platforms;
-		if (isScheduled(body)) Object.assign(post, { scheduledFor: body.scheduledFor, status: 'scheduled', isDraft: false });
+		if (isScheduled(body))
+			Object.assign(post, { scheduledFor: body.scheduledFor, status: 'scheduled', isDraft: false });
 		post.updatedAt = now();
 		if (body.publishNow === true) publish(post);
 		return { status: 200, body: shown(post) };
@@ -372,7 +568,11 @@ export function createSocialSyncerEmulator(): Emulator {
 	emulator.route('DELETE', '/v1/posts/{postId}', (req) => {
 		const post = findPost(req);
 		if (!post) return socialSyncerError(404, { message: 'Post not found' });
-		if (!['draft', 'scheduled', 'failed'].includes(String(post.status))) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: `A ${String(post.status)} post cannot be deleted` });
+		if (!['draft', 'scheduled', 'failed'].includes(String(post.status)))
+			return socialSyncerError(400, {
+				code: 'VALIDATION_ERROR',
+				message: `A ${String(post.status)} post cannot be deleted`,
+			});
 		posts = posts.filter((candidate) => candidate !== post);
 		return { status: 200, body: { success: true } };
 	});
@@ -380,10 +580,18 @@ export function createSocialSyncerEmulator(): Emulator {
 	emulator.route('POST', '/v1/posts/{postId}/retry', (req) => {
 		const post = findPost(req);
 		if (!post) return socialSyncerError(404, { message: 'Post not found' });
-		if (!['partial', 'failed'].includes(String(post.status))) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: `Only partial or failed posts can be retried (this one is ${String(post.status)})` });
+		if (!['partial', 'failed'].includes(String(post.status)))
+			return socialSyncerError(400, {
+				code: 'VALIDATION_ERROR',
+				message: `Only partial or failed posts can be retried (this one is ${String(post.status)})`,
+			});
 		// docs/api/sync.md "Endpoints": the injection can be cleared between calls (`retrySucceeds`).
 		const targets = (post.platforms as Row[]).map((target) =>
-			target.status === 'published' ? target : emulator.config.retrySucceeds ? published(target) : failed(target),
+			target.status === 'published'
+				? target
+				: emulator.config.retrySucceeds
+					? published(target)
+					: failed(target),
 		);
 		settle(post, targets);
 		return { status: 200, body: shown(post) };
@@ -392,11 +600,22 @@ export function createSocialSyncerEmulator(): Emulator {
 	// docs/api/sync.md "Files" media: presign → PUT (no key, same Content-Type) → public URL.
 	emulator.route('POST', '/v1/media/presign', (req) => {
 		const body = (req.body ?? {}) as Row;
-		if (typeof body.filename !== 'string' || body.filename === '') return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: 'filename is required' });
-		if (!MEDIA_TYPES.includes(String(body.contentType))) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: `contentType must be one of ${MEDIA_TYPES.join(', ')}` });
+		if (typeof body.filename !== 'string' || body.filename === '')
+			return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: 'filename is required' });
+		if (!MEDIA_TYPES.includes(String(body.contentType)))
+			return socialSyncerError(400, {
+				code: 'VALIDATION_ERROR',
+				message: `contentType must be one of ${MEDIA_TYPES.join(', ')}`,
+			});
 		const token = randomBytes(10).toString('hex');
 		uploads.set(token, { contentType: String(body.contentType) });
-		return { status: 200, body: { uploadUrl: `${emulator.origin}/__media/${token}`, publicUrl: `${emulator.origin}/__media/${token}/${encodeURIComponent(body.filename)}` } };
+		return {
+			status: 200,
+			body: {
+				uploadUrl: `${emulator.origin}/__media/${token}`,
+				publicUrl: `${emulator.origin}/__media/${token}/${encodeURIComponent(body.filename)}`,
+			},
+		};
 	});
 	emulator.route(
 		'PUT',
@@ -404,8 +623,10 @@ export function createSocialSyncerEmulator(): Emulator {
 		(req) => {
 			const slot = uploads.get(req.params.token);
 			if (!slot) return { status: 404, body: 'NoSuchUpload' };
-			if (req.headers.authorization) return { status: 400, body: 'Authorization must not be sent to the upload URL' };
-			if (req.headers['content-type'] !== slot.contentType) return { status: 403, body: 'SignatureDoesNotMatch' };
+			if (req.headers.authorization)
+				return { status: 400, body: 'Authorization must not be sent to the upload URL' };
+			if (req.headers['content-type'] !== slot.contentType)
+				return { status: 403, body: 'SignatureDoesNotMatch' };
 			slot.bytes = req.rawBody.length;
 			return { status: 200, body: '' };
 		},
@@ -416,7 +637,13 @@ export function createSocialSyncerEmulator(): Emulator {
 		'/__media/{token}/{name}',
 		(req) => {
 			const slot = uploads.get(req.params.token);
-			return slot?.bytes !== undefined ? { status: 200, headers: { 'content-type': slot.contentType }, body: Buffer.alloc(slot.bytes) } : { status: 404, body: 'not found' };
+			return slot?.bytes !== undefined
+				? {
+						status: 200,
+						headers: { 'content-type': slot.contentType },
+						body: Buffer.alloc(slot.bytes),
+					}
+				: { status: 404, body: 'not found' };
 		},
 		{ public: true },
 	);
@@ -424,14 +651,33 @@ export function createSocialSyncerEmulator(): Emulator {
 	// docs/api/sync.md "Endpoints" webhook settings: one per account; POST replaces.
 	emulator.route('POST', '/v1/webhooks/settings', (req) => {
 		const body = (req.body ?? {}) as Row;
-		if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url)) return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: 'url is required' });
-		if (!Array.isArray(body.events) || body.events.length === 0 || body.events.some((event) => !EVENTS.includes(String(event)))) {
-			return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: `events must be a non-empty list of ${EVENTS.join(', ')}` });
+		if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url))
+			return socialSyncerError(400, { code: 'VALIDATION_ERROR', message: 'url is required' });
+		if (
+			!Array.isArray(body.events) ||
+			body.events.length === 0 ||
+			body.events.some((event) => !EVENTS.includes(String(event)))
+		) {
+			return socialSyncerError(400, {
+				code: 'VALIDATION_ERROR',
+				message: `events must be a non-empty list of ${EVENTS.join(', ')}`,
+			});
 		}
-		webhook = { url: body.url, events: body.events as string[], secret: webhook?.secret ?? `whsec_${randomBytes(16).toString('hex')}` };
-		return { status: 200, body: { url: webhook.url, events: webhook.events, secret: webhook.secret } };
+		webhook = {
+			url: body.url,
+			events: body.events as string[],
+			secret: webhook?.secret ?? `whsec_${randomBytes(16).toString('hex')}`,
+		};
+		return {
+			status: 200,
+			body: { url: webhook.url, events: webhook.events, secret: webhook.secret },
+		};
 	});
-	emulator.route('GET', '/v1/webhooks/settings', () => (webhook ? { status: 200, body: { url: webhook.url, events: webhook.events } } : socialSyncerError(404, { message: 'No webhook is set' })));
+	emulator.route('GET', '/v1/webhooks/settings', () =>
+		webhook
+			? { status: 200, body: { url: webhook.url, events: webhook.events } }
+			: socialSyncerError(404, { message: 'No webhook is set' }),
+	);
 	emulator.route('DELETE', '/v1/webhooks/settings', () => {
 		webhook = undefined;
 		return { status: 200, body: { success: true } };

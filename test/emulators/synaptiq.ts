@@ -1,7 +1,14 @@
 /** Synaptiq v1 emulator, from the API contract that docs/api/synaptiq.md summarises. Serves under `<origin>/api/v1`. */
 import { createHmac, randomBytes } from 'node:crypto';
 
-import { Emulator, bearerToken, type ApiKeyConfig, type EmulatorRequest, type EmulatorResponse, type ErrorDetail } from './core';
+import {
+	Emulator,
+	bearerToken,
+	type ApiKeyConfig,
+	type EmulatorRequest,
+	type EmulatorResponse,
+	type ErrorDetail,
+} from './core';
 import { FixedWindowLimiter, type LimitDecision } from './limiters';
 import { TEST_KEYS } from './keys';
 
@@ -22,11 +29,17 @@ const SCOPE_LIMITS: Record<string, Record<Scope, number>> = {
 export function synaptiqError(status: number, detail: ErrorDetail = {}): EmulatorResponse {
 	const defaults: Record<number, [string, string]> = {
 		400: ['validation_error', 'Invalid request'],
-		401: ['unauthorized', 'Invalid or missing API key. Provide a valid Bearer token in the Authorization header.'],
+		401: [
+			'unauthorized',
+			'Invalid or missing API key. Provide a valid Bearer token in the Authorization header.',
+		],
 		403: ['forbidden', 'This API key does not have the required scope.'],
 		404: ['not_found', 'Resource not found'],
 		409: ['conflict', 'Conflict'],
-		429: ['rate_limit_exceeded', `Rate limit exceeded. Retry after ${detail.retryAfterSeconds ?? 1} seconds.`],
+		429: [
+			'rate_limit_exceeded',
+			`Rate limit exceeded. Retry after ${detail.retryAfterSeconds ?? 1} seconds.`,
+		],
 		500: ['internal_error', 'Internal server error'],
 	};
 	const [code, message] = defaults[status] ?? ['internal_error', 'Unexpected error'];
@@ -41,7 +54,8 @@ export function synaptiqError(status: number, detail: ErrorDetail = {}): Emulato
 		},
 	};
 	// docs/api/synaptiq.md "Rate limits": X-RateLimit-RetryAfter only on 429; the standard Retry-After is not documented.
-	if (status === 429) answer.headers = { 'x-ratelimit-retryafter': String(detail.retryAfterSeconds ?? 1) };
+	if (status === 429)
+		answer.headers = { 'x-ratelimit-retryafter': String(detail.retryAfterSeconds ?? 1) };
 	return answer;
 }
 
@@ -66,11 +80,36 @@ function rateLimitHeaders(decision: LimitDecision): Record<string, string> {
 }
 
 /** docs/api/synaptiq.md "Auth" extra per-endpoint caps per minute, by plan, in addition to the scope bucket. */
-const ENDPOINT_CAPS: Array<{ method: string; path: RegExp; name: string; limits: Record<string, number> }> = [
-	{ method: 'POST', path: /\/chat$/, name: 'chat', limits: { starter: 30, pro: 150, enterprise: 750 } },
-	{ method: 'GET', path: /\/analytics\//, name: 'analytics', limits: { starter: 20, pro: 100, enterprise: 500 } },
-	{ method: 'POST', path: /\/leads$/, name: 'lead-create', limits: { starter: 30, pro: 150, enterprise: 750 } },
-	{ method: 'GET', path: /\/leads\/search$/, name: 'search', limits: { starter: 20, pro: 100, enterprise: 500 } },
+const ENDPOINT_CAPS: Array<{
+	method: string;
+	path: RegExp;
+	name: string;
+	limits: Record<string, number>;
+}> = [
+	{
+		method: 'POST',
+		path: /\/chat$/,
+		name: 'chat',
+		limits: { starter: 30, pro: 150, enterprise: 750 },
+	},
+	{
+		method: 'GET',
+		path: /\/analytics\//,
+		name: 'analytics',
+		limits: { starter: 20, pro: 100, enterprise: 500 },
+	},
+	{
+		method: 'POST',
+		path: /\/leads$/,
+		name: 'lead-create',
+		limits: { starter: 30, pro: 150, enterprise: 750 },
+	},
+	{
+		method: 'GET',
+		path: /\/leads\/search$/,
+		name: 'search',
+		limits: { starter: 20, pro: 100, enterprise: 500 },
+	},
 ];
 
 export const WEBHOOK_EVENTS = [
@@ -116,34 +155,61 @@ export function createSynaptiqEmulator(): Emulator {
 				if (!config || config.revoked || expired) return { refuse: synaptiqError(401) };
 				// docs/api/synaptiq.md "Errors" check order: 401 → 403 (plan, then scope) → 429.
 				if (config.planInsufficient) {
-					return { refuse: synaptiqError(403, { code: 'plan_insufficient', message: 'Plan Insufficient' }) };
+					return {
+						refuse: synaptiqError(403, { code: 'plan_insufficient', message: 'Plan Insufficient' }),
+					};
 				}
 				const needed = requiredScope(req.method, req.path);
 				if (SCOPE_RANK[config.scope as Scope] < SCOPE_RANK[needed]) {
-					return { refuse: synaptiqError(403, { code: 'forbidden', message: `This API key does not have the required scope (${needed}).` }) };
+					return {
+						refuse: synaptiqError(403, {
+							code: 'forbidden',
+							message: `This API key does not have the required scope (${needed}).`,
+						}),
+					};
 				}
 				return { key: config };
 			},
 			errorResponse: (status, detail) => synaptiqError(status, detail),
 			beforeRoute(req) {
 				const key = req.key as ApiKeyConfig & { scope: Scope; plan: string };
-				const limits = (emulator.config.scopeLimits as typeof SCOPE_LIMITS)[key.plan] ?? SCOPE_LIMITS.starter;
+				const limits =
+					(emulator.config.scopeLimits as typeof SCOPE_LIMITS)[key.plan] ?? SCOPE_LIMITS.starter;
 				const decisions: LimitDecision[] = [limiter.take(key.key, limits[key.scope])];
-				const cap = ENDPOINT_CAPS.find((candidate) => candidate.method === req.method && candidate.path.test(req.path));
-				if (cap) decisions.push(limiter.take(`${key.key}:${cap.name}`, Number((emulator.config.endpointCaps as Record<string, Record<string, number>>)[cap.name]?.[key.plan] ?? cap.limits[key.plan] ?? cap.limits.starter)));
+				const cap = ENDPOINT_CAPS.find(
+					(candidate) => candidate.method === req.method && candidate.path.test(req.path),
+				);
+				if (cap)
+					decisions.push(
+						limiter.take(
+							`${key.key}:${cap.name}`,
+							Number(
+								(emulator.config.endpointCaps as Record<string, Record<string, number>>)[
+									cap.name
+								]?.[key.plan] ??
+									cap.limits[key.plan] ??
+									cap.limits.starter,
+							),
+						),
+					);
 				// The headers describe the bucket that applies: the endpoint cap where there is one (docs/api/synaptiq.md "Rate limits").
-				const decision = decisions.find((candidate) => !candidate.allowed) ?? decisions[decisions.length - 1];
+				const decision =
+					decisions.find((candidate) => !candidate.allowed) ?? decisions[decisions.length - 1];
 				const headers = rateLimitHeaders(decision);
 				if (!decision.allowed) {
 					const answer = synaptiqError(429, { retryAfterSeconds: decision.retryAfterSeconds });
 					answer.headers = { ...headers, ...answer.headers };
-					if (emulator.config.sendRetryAfter) answer.headers['retry-after'] = String(decision.retryAfterSeconds);
+					if (emulator.config.sendRetryAfter)
+						answer.headers['retry-after'] = String(decision.retryAfterSeconds);
 					return answer;
 				}
 				pendingHeaders.set(req, headers);
 				return undefined;
 			},
-			afterRoute: (req, answer) => ({ ...answer, headers: { ...(pendingHeaders.get(req) ?? {}), ...(answer.headers ?? {}) } }),
+			afterRoute: (req, answer) => ({
+				...answer,
+				headers: { ...(pendingHeaders.get(req) ?? {}), ...(answer.headers ?? {}) },
+			}),
 		},
 		[
 			{ key: TEST_KEYS.synaptiq.liveRead, scope: 'read', plan: 'starter' },
@@ -151,9 +217,19 @@ export function createSynaptiqEmulator(): Emulator {
 			{ key: TEST_KEYS.synaptiq.liveAdmin, scope: 'admin', plan: 'pro' },
 			{ key: TEST_KEYS.synaptiq.testAdmin, scope: 'admin', plan: 'pro' },
 			{ key: TEST_KEYS.synaptiq.revoked, scope: 'admin', plan: 'pro', revoked: true },
-			{ key: TEST_KEYS.synaptiq.planInsufficient, scope: 'read', plan: 'starter', planInsufficient: true },
+			{
+				key: TEST_KEYS.synaptiq.planInsufficient,
+				scope: 'read',
+				plan: 'starter',
+				planInsufficient: true,
+			},
 		],
-		{ scopeLimits: SCOPE_LIMITS, endpointCaps: {}, sendRetryAfter: false, snakeCaseEnvelope: false },
+		{
+			scopeLimits: SCOPE_LIMITS,
+			endpointCaps: {},
+			sendRetryAfter: false,
+			snakeCaseEnvelope: false,
+		},
 	);
 
 	/** Separate data per environment (docs/api/synaptiq.md "Endpoints"): sk_test_ and sk_live_ never see each other's records. */
@@ -166,7 +242,8 @@ export function createSynaptiqEmulator(): Emulator {
 
 	let counter = 0;
 	/** `<prefix>_` + 26 ULID-like characters (docs/api/synaptiq.md "Auth"). */
-	const newId = (prefix: string) => `${prefix}_${Date.now().toString(36).toUpperCase().padStart(10, '0')}${(++counter).toString(36).toUpperCase().padStart(16, '0')}`;
+	const newId = (prefix: string) =>
+		`${prefix}_${Date.now().toString(36).toUpperCase().padStart(10, '0')}${(++counter).toString(36).toUpperCase().padStart(16, '0')}`;
 	const now = () => new Date().toISOString();
 
 	/** docs/api/synaptiq.md "Webhooks": signed delivery of an event to every active webhook of the environment that subscribed to it. */
@@ -178,7 +255,9 @@ export function createSynaptiqEmulator(): Emulator {
 		for (const webhook of store.webhooks) {
 			if (webhook.status !== 'active' || !(webhook.events as string[]).includes(type)) continue;
 			const body = JSON.stringify(envelope);
-			void emulator.deliver(String(webhook.url), body, { 'x-synaptiq-signature': signatureFor(String(webhook.secret), body) });
+			void emulator.deliver(String(webhook.url), body, {
+				'x-synaptiq-signature': signatureFor(String(webhook.secret), body),
+			});
 		}
 	}
 
@@ -199,30 +278,57 @@ export function createSynaptiqEmulator(): Emulator {
 	function paged(req: EmulatorRequest, rows: unknown[]): EmulatorResponse {
 		const page = Number(req.query.get('page') ?? 1);
 		const limit = Number(req.query.get('limit') ?? 25);
-		if (!Number.isInteger(limit) || limit < 1 || limit > 100) return synaptiqError(400, { message: 'limit must be an integer between 1 and 100' });
-		if (!Number.isInteger(page) || page < 1) return synaptiqError(400, { message: 'page must be an integer of at least 1' });
+		if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+			return synaptiqError(400, { message: 'limit must be an integer between 1 and 100' });
+		if (!Number.isInteger(page) || page < 1)
+			return synaptiqError(400, { message: 'page must be an integer of at least 1' });
 		const total = rows.length;
 		const totalPages = Math.ceil(total / limit);
-		return { status: 200, body: { data: rows.slice((page - 1) * limit, page * limit) as never, pagination: { page, limit, total, totalPages, hasMore: page < totalPages } } };
+		return {
+			status: 200,
+			body: {
+				data: rows.slice((page - 1) * limit, page * limit) as never,
+				pagination: { page, limit, total, totalPages, hasMore: page < totalPages },
+			},
+		};
 	}
 
 	function sortRows(rows: Row[], field: string, order: string | null): Row[] {
 		const direction = order === 'asc' ? 1 : -1;
-		return [...rows].sort((a, b) => (String(a[field] ?? '') < String(b[field] ?? '') ? -direction : String(a[field] ?? '') > String(b[field] ?? '') ? direction : 0) * (typeof a[field] === 'number' ? 0 : 1) || (Number(a[field] ?? 0) - Number(b[field] ?? 0)) * direction);
+		return [...rows].sort(
+			(a, b) =>
+				(String(a[field] ?? '') < String(b[field] ?? '')
+					? -direction
+					: String(a[field] ?? '') > String(b[field] ?? '')
+						? direction
+						: 0) * (typeof a[field] === 'number' ? 0 : 1) ||
+				(Number(a[field] ?? 0) - Number(b[field] ?? 0)) * direction,
+		);
 	}
 
 	const LEAD_STATUSES = ['new', 'qualified', 'contacted', 'converted', 'lost'];
 	function checkLeadFields(body: Record<string, unknown>, creating: boolean): string | undefined {
 		if (creating || body.email !== undefined) {
-			if (typeof body.email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(body.email)) return 'email is required and must be a valid email address';
+			if (typeof body.email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(body.email))
+				return 'email is required and must be a valid email address';
 		}
 		if (creating || body.name !== undefined) {
-			if (typeof body.name !== 'string' || body.name.length < 1 || body.name.length > 200) return 'name is required (1-200 characters)';
+			if (typeof body.name !== 'string' || body.name.length < 1 || body.name.length > 200)
+				return 'name is required (1-200 characters)';
 		}
-		if (typeof body.company === 'string' && body.company.length > 200) return 'company must be at most 200 characters';
-		if (typeof body.phone === 'string' && body.phone.length > 50) return 'phone must be at most 50 characters';
-		if (body.tags !== undefined && !(Array.isArray(body.tags) && body.tags.every((tag) => typeof tag === 'string'))) return 'tags must be an array of strings';
-		if (body.status !== undefined && (creating || !LEAD_STATUSES.includes(String(body.status)))) return creating ? 'status cannot be set on create' : `status must be one of ${LEAD_STATUSES.join(', ')}`;
+		if (typeof body.company === 'string' && body.company.length > 200)
+			return 'company must be at most 200 characters';
+		if (typeof body.phone === 'string' && body.phone.length > 50)
+			return 'phone must be at most 50 characters';
+		if (
+			body.tags !== undefined &&
+			!(Array.isArray(body.tags) && body.tags.every((tag) => typeof tag === 'string'))
+		)
+			return 'tags must be an array of strings';
+		if (body.status !== undefined && (creating || !LEAD_STATUSES.includes(String(body.status))))
+			return creating
+				? 'status cannot be set on create'
+				: `status must be one of ${LEAD_STATUSES.join(', ')}`;
 		if (body.score !== undefined) return 'score is read-only';
 		return undefined;
 	}
@@ -258,7 +364,10 @@ export function createSynaptiqEmulator(): Emulator {
 		const problem = checkLeadFields(body, true);
 		if (problem) return synaptiqError(400, { message: problem });
 		const store = storeOf(req);
-		if (store.leads.some((lead) => lead.email === body.email)) return synaptiqError(409, { message: `A lead with email ${String(body.email)} already exists` });
+		if (store.leads.some((lead) => lead.email === body.email))
+			return synaptiqError(409, {
+				message: `A lead with email ${String(body.email)} already exists`,
+			});
 		return { status: 201, body: createLead(store, body, 'api') };
 	});
 
@@ -274,7 +383,8 @@ export function createSynaptiqEmulator(): Emulator {
 		if (after) rows = rows.filter((lead) => String(lead.createdAt) > after);
 		if (before) rows = rows.filter((lead) => String(lead.createdAt) < before);
 		const sortBy = req.query.get('sortBy') ?? 'createdAt';
-		if (!['createdAt', 'updatedAt', 'score'].includes(sortBy)) return synaptiqError(400, { message: 'sortBy must be createdAt, updatedAt or score' });
+		if (!['createdAt', 'updatedAt', 'score'].includes(sortBy))
+			return synaptiqError(400, { message: 'sortBy must be createdAt, updatedAt or score' });
 		return paged(req, sortRows(rows, sortBy, req.query.get('sortOrder')));
 	});
 
@@ -282,15 +392,34 @@ export function createSynaptiqEmulator(): Emulator {
 	emulator.route('GET', '/leads/search', (req) => {
 		const q = req.query.get('q')?.toLowerCase();
 		if (!q) return synaptiqError(400, { message: 'q is required' });
-		return paged(req, storeOf(req).leads.filter((lead) => ['email', 'name', 'company'].some((field) => String(lead[field] ?? '').toLowerCase().includes(q))));
+		return paged(
+			req,
+			storeOf(req).leads.filter((lead) =>
+				['email', 'name', 'company'].some((field) =>
+					String(lead[field] ?? '')
+						.toLowerCase()
+						.includes(q),
+				),
+			),
+		);
 	});
 
-	const findLead = (req: EmulatorRequest) => storeOf(req).leads.find((lead) => lead.id === req.params.id);
+	const findLead = (req: EmulatorRequest) =>
+		storeOf(req).leads.find((lead) => lead.id === req.params.id);
 
 	emulator.route('GET', '/leads/{id}', (req) => {
 		const lead = findLead(req);
 		if (!lead) return synaptiqError(404, { message: `Lead ${req.params.id} not found` });
-		const conversations = storeOf(req).conversations.filter((conversation) => conversation.leadId === lead.id).map(({ id, status, channel, startedAt, lastMessageAt, messageCount }) => ({ id, status, channel, startedAt, lastMessageAt, messageCount }));
+		const conversations = storeOf(req)
+			.conversations.filter((conversation) => conversation.leadId === lead.id)
+			.map(({ id, status, channel, startedAt, lastMessageAt, messageCount }) => ({
+				id,
+				status,
+				channel,
+				startedAt,
+				lastMessageAt,
+				messageCount,
+			}));
 		return { status: 200, body: { ...lead, conversations } };
 	});
 
@@ -301,17 +430,34 @@ export function createSynaptiqEmulator(): Emulator {
 		const problem = checkLeadFields(body, false);
 		if (problem) return synaptiqError(400, { message: problem });
 		const store = storeOf(req);
-		if (body.email !== undefined && store.leads.some((other) => other !== lead && other.email === body.email)) {
-			return synaptiqError(409, { message: `A lead with email ${String(body.email)} already exists` });
+		if (
+			body.email !== undefined &&
+			store.leads.some((other) => other !== lead && other.email === body.email)
+		) {
+			return synaptiqError(409, {
+				message: `A lead with email ${String(body.email)} already exists`,
+			});
 		}
 		const previousStatus = lead.status;
-		for (const field of ['email', 'name', 'company', 'title', 'phone', 'tags', 'customFields', 'metadata', 'status']) {
+		for (const field of [
+			'email',
+			'name',
+			'company',
+			'title',
+			'phone',
+			'tags',
+			'customFields',
+			'metadata',
+			'status',
+		]) {
 			if (body[field] !== undefined) lead[field] = body[field];
 		}
 		lead.updatedAt = now();
 		emit(store, 'lead.updated', lead);
-		if (lead.status !== previousStatus && lead.status === 'qualified') emit(store, 'lead.qualified', lead);
-		if (lead.status !== previousStatus && lead.status === 'converted') emit(store, 'lead.converted', lead);
+		if (lead.status !== previousStatus && lead.status === 'qualified')
+			emit(store, 'lead.qualified', lead);
+		if (lead.status !== previousStatus && lead.status === 'converted')
+			emit(store, 'lead.converted', lead);
 		return { status: 200, body: lead };
 	});
 
@@ -332,16 +478,26 @@ export function createSynaptiqEmulator(): Emulator {
 	];
 	emulator.route('POST', '/chat', (req) => {
 		const body = (req.body ?? {}) as Record<string, unknown>;
-		if (typeof body.message !== 'string' || body.message.trim() === '') return synaptiqError(400, { message: 'message is required' });
-		if (body.message.length > 4000) return synaptiqError(400, { message: 'message must be at most 4000 characters' });
-		if (typeof body.visitorId !== 'string' || body.visitorId === '') return synaptiqError(400, { message: 'visitorId is required' });
-		if (body.language !== undefined && !/^[a-z]{2}$/.test(String(body.language))) return synaptiqError(400, { message: 'language must be an ISO 639-1 code' });
+		if (typeof body.message !== 'string' || body.message.trim() === '')
+			return synaptiqError(400, { message: 'message is required' });
+		if (body.message.length > 4000)
+			return synaptiqError(400, { message: 'message must be at most 4000 characters' });
+		if (typeof body.visitorId !== 'string' || body.visitorId === '')
+			return synaptiqError(400, { message: 'visitorId is required' });
+		if (body.language !== undefined && !/^[a-z]{2}$/.test(String(body.language)))
+			return synaptiqError(400, { message: 'language must be an ISO 639-1 code' });
 		const store = storeOf(req);
 		let conversation: Row | undefined;
 		if (body.sessionId !== undefined) {
-			conversation = store.conversations.find((candidate) => candidate.sessionId === body.sessionId);
-			if (!conversation) return synaptiqError(404, { message: `Session ${String(body.sessionId)} not found` });
-			if (conversation.status !== 'active') return synaptiqError(409, { message: `The conversation of session ${String(body.sessionId)} is ${String(conversation.status)}` });
+			conversation = store.conversations.find(
+				(candidate) => candidate.sessionId === body.sessionId,
+			);
+			if (!conversation)
+				return synaptiqError(404, { message: `Session ${String(body.sessionId)} not found` });
+			if (conversation.status !== 'active')
+				return synaptiqError(409, {
+					message: `The conversation of session ${String(body.sessionId)} is ${String(conversation.status)}`,
+				});
 		} else {
 			conversation = {
 				id: newId('conv'),
@@ -366,16 +522,33 @@ export function createSynaptiqEmulator(): Emulator {
 		}
 		const email = /[^@\s]+@[^@\s]+\.[a-z]{2,}/i.exec(body.message)?.[0];
 		if (email && !conversation.leadId) {
-			const lead = store.leads.find((candidate) => candidate.email === email) ?? createLead(store, { email, name: email.split('@')[0] }, 'chat');
+			const lead =
+				store.leads.find((candidate) => candidate.email === email) ??
+				createLead(store, { email, name: email.split('@')[0] }, 'chat');
 			conversation.leadId = lead.id;
 		}
-		if (/pricing|price|cost/i.test(body.message) && !(conversation.intents as string[]).includes('pricing_inquiry')) (conversation.intents as string[]).push('pricing_inquiry');
-		const received: Row = { id: newId('msg'), conversationId: conversation.id, role: 'user', content: body.message, createdAt: now() };
+		if (
+			/pricing|price|cost/i.test(body.message) &&
+			!(conversation.intents as string[]).includes('pricing_inquiry')
+		)
+			(conversation.intents as string[]).push('pricing_inquiry');
+		const received: Row = {
+			id: newId('msg'),
+			conversationId: conversation.id,
+			role: 'user',
+			content: body.message,
+			createdAt: now(),
+		};
 		const reply: Row = {
 			id: newId('msg'),
 			conversationId: conversation.id,
 			role: 'assistant',
-			content: CANNED[Number(conversation.messageCount) / 2 >= CANNED.length ? CANNED.length - 1 : Number(conversation.messageCount) / 2],
+			content:
+				CANNED[
+					Number(conversation.messageCount) / 2 >= CANNED.length
+						? CANNED.length - 1
+						: Number(conversation.messageCount) / 2
+				],
 			createdAt: now(),
 		};
 		store.messages.push(received, reply);
@@ -383,7 +556,15 @@ export function createSynaptiqEmulator(): Emulator {
 		conversation.lastMessageAt = reply.createdAt;
 		emit(store, 'message.received', received);
 		emit(store, 'message.sent', reply);
-		return { status: 200, body: { ...reply, sessionId: conversation.sessionId, visitorId: conversation.visitorId, leadId: conversation.leadId } };
+		return {
+			status: 200,
+			body: {
+				...reply,
+				sessionId: conversation.sessionId,
+				visitorId: conversation.visitorId,
+				leadId: conversation.leadId,
+			},
+		};
 	});
 
 	// docs/api/synaptiq.md "Endpoints" #8–10: conversations.
@@ -398,77 +579,179 @@ export function createSynaptiqEmulator(): Emulator {
 		if (start) rows = rows.filter((conversation) => String(conversation.startedAt) >= start);
 		if (end) rows = rows.filter((conversation) => String(conversation.startedAt) <= end);
 		const sortBy = req.query.get('sortBy') ?? 'lastMessageAt';
-		if (!['startedAt', 'lastMessageAt', 'messageCount'].includes(sortBy)) return synaptiqError(400, { message: 'sortBy must be startedAt, lastMessageAt or messageCount' });
-		return paged(req, sortRows(rows, sortBy, req.query.get('sortOrder')).map(({ sessionId: _s, language: _l, metadata: _m, ...conversation }) => conversation));
+		if (!['startedAt', 'lastMessageAt', 'messageCount'].includes(sortBy))
+			return synaptiqError(400, {
+				message: 'sortBy must be startedAt, lastMessageAt or messageCount',
+			});
+		return paged(
+			req,
+			sortRows(rows, sortBy, req.query.get('sortOrder')).map(
+				({ sessionId: _s, language: _l, metadata: _m, ...conversation }) => conversation,
+			),
+		);
 	});
-	const findConversation = (req: EmulatorRequest) => storeOf(req).conversations.find((conversation) => conversation.id === req.params.id);
+	const findConversation = (req: EmulatorRequest) =>
+		storeOf(req).conversations.find((conversation) => conversation.id === req.params.id);
 	emulator.route('GET', '/conversations/{id}', (req) => {
 		const conversation = findConversation(req);
-		return conversation ? { status: 200, body: conversation } : synaptiqError(404, { message: `Conversation ${req.params.id} not found` });
+		return conversation
+			? { status: 200, body: conversation }
+			: synaptiqError(404, { message: `Conversation ${req.params.id} not found` });
 	});
 	emulator.route('GET', '/conversations/{id}/messages', (req) => {
 		const conversation = findConversation(req);
-		if (!conversation) return synaptiqError(404, { message: `Conversation ${req.params.id} not found` });
-		return paged(req, storeOf(req).messages.filter((message) => message.conversationId === conversation.id));
+		if (!conversation)
+			return synaptiqError(404, { message: `Conversation ${req.params.id} not found` });
+		return paged(
+			req,
+			storeOf(req).messages.filter((message) => message.conversationId === conversation.id),
+		);
 	});
 
 	// docs/api/synaptiq.md "Endpoints": analytics computed from the stored data.
 	emulator.route('GET', '/analytics/overview', (req) => {
 		const end = req.query.get('endDate') ?? now().slice(0, 10);
-		const start = req.query.get('startDate') ?? new Date(Date.parse(end) - 30 * 86_400_000).toISOString().slice(0, 10);
+		const start =
+			req.query.get('startDate') ??
+			new Date(Date.parse(end) - 30 * 86_400_000).toISOString().slice(0, 10);
 		const granularity = req.query.get('granularity') ?? 'day';
 		const compareWith = req.query.get('compareWith');
-		if (!['day', 'week', 'month'].includes(granularity)) return synaptiqError(400, { message: 'granularity must be day, week or month' });
-		if (compareWith && !['previous_period', 'previous_year'].includes(compareWith)) return synaptiqError(400, { message: 'compareWith must be previous_period or previous_year' });
-		if (Number.isNaN(Date.parse(start)) || Number.isNaN(Date.parse(end)) || start > end) return synaptiqError(400, { message: 'startDate and endDate must be dates, startDate first' });
+		if (!['day', 'week', 'month'].includes(granularity))
+			return synaptiqError(400, { message: 'granularity must be day, week or month' });
+		if (compareWith && !['previous_period', 'previous_year'].includes(compareWith))
+			return synaptiqError(400, {
+				message: 'compareWith must be previous_period or previous_year',
+			});
+		if (Number.isNaN(Date.parse(start)) || Number.isNaN(Date.parse(end)) || start > end)
+			return synaptiqError(400, {
+				message: 'startDate and endDate must be dates, startDate first',
+			});
 		const store = storeOf(req);
-		const inRange = (iso: unknown, from: string, to: string) => String(iso).slice(0, 10) >= from && String(iso).slice(0, 10) <= to;
+		const inRange = (iso: unknown, from: string, to: string) =>
+			String(iso).slice(0, 10) >= from && String(iso).slice(0, 10) <= to;
 		const summarise = (from: string, to: string) => {
 			const leads = store.leads.filter((lead) => inRange(lead.createdAt, from, to));
-			const conversations = store.conversations.filter((conversation) => inRange(conversation.startedAt, from, to));
-			const qualified = leads.filter((lead) => ['qualified', 'converted'].includes(String(lead.status))).length;
+			const conversations = store.conversations.filter((conversation) =>
+				inRange(conversation.startedAt, from, to),
+			);
+			const qualified = leads.filter((lead) =>
+				['qualified', 'converted'].includes(String(lead.status)),
+			).length;
 			const converted = leads.filter((lead) => lead.status === 'converted').length;
 			return {
 				totalConversations: conversations.length,
 				totalLeads: leads.length,
 				qualifiedLeads: qualified,
 				conversionRate: leads.length ? Number((converted / leads.length).toFixed(4)) : 0,
-				avgLeadScore: leads.length ? Number((leads.reduce((sum, lead) => sum + Number(lead.score), 0) / leads.length).toFixed(2)) : 0,
+				avgLeadScore: leads.length
+					? Number(
+							(leads.reduce((sum, lead) => sum + Number(lead.score), 0) / leads.length).toFixed(2),
+						)
+					: 0,
 				avgResponseTime: conversations.length ? 1.2 : 0,
-				avgMessagesPerConversation: conversations.length ? Number((conversations.reduce((sum, conversation) => sum + Number(conversation.messageCount), 0) / conversations.length).toFixed(2)) : 0,
-				handoffRate: conversations.length ? Number((conversations.filter((conversation) => conversation.status === 'handed_off').length / conversations.length).toFixed(4)) : 0,
+				avgMessagesPerConversation: conversations.length
+					? Number(
+							(
+								conversations.reduce(
+									(sum, conversation) => sum + Number(conversation.messageCount),
+									0,
+								) / conversations.length
+							).toFixed(2),
+						)
+					: 0,
+				handoffRate: conversations.length
+					? Number(
+							(
+								conversations.filter((conversation) => conversation.status === 'handed_off')
+									.length / conversations.length
+							).toFixed(4),
+						)
+					: 0,
 				totalRevenuePipeline: 0,
 			};
 		};
 		const days = Math.round((Date.parse(end) - Date.parse(start)) / 86_400_000);
-		const shift = (iso: string, byDays: number) => new Date(Date.parse(iso) - byDays * 86_400_000).toISOString().slice(0, 10);
-		const comparison = compareWith === 'previous_period' ? summarise(shift(start, days + 1), shift(start, 1)) : compareWith === 'previous_year' ? summarise(shift(start, 365), shift(end, 365)) : null;
+		const shift = (iso: string, byDays: number) =>
+			new Date(Date.parse(iso) - byDays * 86_400_000).toISOString().slice(0, 10);
+		const comparison =
+			compareWith === 'previous_period'
+				? summarise(shift(start, days + 1), shift(start, 1))
+				: compareWith === 'previous_year'
+					? summarise(shift(start, 365), shift(end, 365))
+					: null;
 		const bucketDays = granularity === 'day' ? 1 : granularity === 'week' ? 7 : 30;
 		const timeSeries = [];
-		for (let from = start; from <= end; from = new Date(Date.parse(from) + bucketDays * 86_400_000).toISOString().slice(0, 10)) {
-			const to = new Date(Math.min(Date.parse(end), Date.parse(from) + (bucketDays - 1) * 86_400_000)).toISOString().slice(0, 10);
+		for (
+			let from = start;
+			from <= end;
+			from = new Date(Date.parse(from) + bucketDays * 86_400_000).toISOString().slice(0, 10)
+		) {
+			const to = new Date(
+				Math.min(Date.parse(end), Date.parse(from) + (bucketDays - 1) * 86_400_000),
+			)
+				.toISOString()
+				.slice(0, 10);
 			const bucket = summarise(from, to);
-			timeSeries.push({ period: from, conversations: bucket.totalConversations, leads: bucket.totalLeads, qualifiedLeads: bucket.qualifiedLeads, conversionRate: bucket.conversionRate });
+			timeSeries.push({
+				period: from,
+				conversations: bucket.totalConversations,
+				leads: bucket.totalLeads,
+				qualifiedLeads: bucket.qualifiedLeads,
+				conversionRate: bucket.conversionRate,
+			});
 		}
-		return { status: 200, body: { period: { startDate: start, endDate: end }, summary: summarise(start, end), comparison, timeSeries } };
+		return {
+			status: 200,
+			body: {
+				period: { startDate: start, endDate: end },
+				summary: summarise(start, end),
+				comparison,
+				timeSeries,
+			},
+		};
 	});
 
 	// docs/api/synaptiq.md "Endpoints" #12–14, docs/api/synaptiq.md "Webhooks": webhooks (admin scope, enforced in authenticate).
 	emulator.route('POST', '/webhooks', (req) => {
 		const body = (req.body ?? {}) as Record<string, unknown>;
 		const url = String(body.url ?? '');
-		if (!/^https:\/\/\S+$/.test(url) && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url)) return synaptiqError(400, { message: 'url must be an HTTPS URL' });
-		if (!Array.isArray(body.events) || body.events.length === 0) return synaptiqError(400, { message: 'events must be a non-empty array' });
-		const unknown = (body.events as unknown[]).filter((event) => !WEBHOOK_EVENTS.includes(String(event)));
-		if (unknown.length > 0) return synaptiqError(400, { message: `unknown events: ${unknown.join(', ')}` });
-		if (body.secret !== undefined && !/^whsec_[A-Za-z0-9]{16,}$/.test(String(body.secret))) return synaptiqError(400, { message: 'secret must look like whsec_ followed by at least 16 letters or digits' });
+		if (!/^https:\/\/\S+$/.test(url) && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url))
+			return synaptiqError(400, { message: 'url must be an HTTPS URL' });
+		if (!Array.isArray(body.events) || body.events.length === 0)
+			return synaptiqError(400, { message: 'events must be a non-empty array' });
+		const unknown = (body.events as unknown[]).filter(
+			(event) => !WEBHOOK_EVENTS.includes(String(event)),
+		);
+		if (unknown.length > 0)
+			return synaptiqError(400, { message: `unknown events: ${unknown.join(', ')}` });
+		if (body.secret !== undefined && !/^whsec_[A-Za-z0-9]{16,}$/.test(String(body.secret)))
+			return synaptiqError(400, {
+				message: 'secret must look like whsec_ followed by at least 16 letters or digits',
+			});
 		const generated = body.secret === undefined;
-		const webhook: Row = { id: newId('wh'), url, events: body.events, status: 'active', createdAt: now(), secret: generated ? `whsec_${randomBytes(24).toString('base64url').replace(/[^A-Za-z0-9]/g, '').slice(0, 32)}` : body.secret };
+		const webhook: Row = {
+			id: newId('wh'),
+			url,
+			events: body.events,
+			status: 'active',
+			createdAt: now(),
+			secret: generated
+				? `whsec_${randomBytes(24)
+						.toString('base64url')
+						.replace(/[^A-Za-z0-9]/g, '')
+						.slice(0, 32)}`
+				: body.secret,
+		};
 		storeOf(req).webhooks.push(webhook);
 		const { secret, ...shown } = webhook;
 		return { status: 201, body: generated ? { ...shown, secret } : shown };
 	});
-	emulator.route('GET', '/webhooks', (req) => paged(req, storeOf(req).webhooks.map(({ secret: _secret, ...webhook }) => webhook)));
+	emulator.route('GET', '/webhooks', (req) =>
+		paged(
+			req,
+			storeOf(req).webhooks.map(({ secret: _secret, ...webhook }) => webhook),
+		),
+	);
 	emulator.route('DELETE', '/webhooks/{id}', (req) => {
 		const store = storeOf(req);
 		const webhook = store.webhooks.find((candidate) => candidate.id === req.params.id);
@@ -478,13 +761,15 @@ export function createSynaptiqEmulator(): Emulator {
 	});
 
 	// docs/api/synaptiq.md "Endpoints" test hooks: conversation state changes and the events they raise.
-	const conversationById = (environment: 'live' | 'test', id: string) => stores[environment].conversations.find((conversation) => conversation.id === id);
-	const setStatus = (status: string, event: string) => (environment: 'live' | 'test', id: string) => {
-		const conversation = conversationById(environment, id);
-		if (!conversation) throw new Error(`no conversation ${id}`);
-		conversation.status = status;
-		emit(stores[environment], event, conversation);
-	};
+	const conversationById = (environment: 'live' | 'test', id: string) =>
+		stores[environment].conversations.find((conversation) => conversation.id === id);
+	const setStatus =
+		(status: string, event: string) => (environment: 'live' | 'test', id: string) => {
+			const conversation = conversationById(environment, id);
+			if (!conversation) throw new Error(`no conversation ${id}`);
+			conversation.status = status;
+			emit(stores[environment], event, conversation);
+		};
 	Object.assign(emulator.hooks, {
 		handOff: setStatus('handed_off', 'conversation.handoff'),
 		close: setStatus('closed', 'conversation.completed'),
@@ -494,11 +779,22 @@ export function createSynaptiqEmulator(): Emulator {
 		},
 		highValueIntent: (environment: 'live' | 'test', id: string) => {
 			const conversation = conversationById(environment, id);
-			emit(stores[environment], 'intent.high_value', { conversationId: id, leadId: conversation?.leadId ?? null, intent: 'demo_request', confidence: 0.92 });
+			emit(stores[environment], 'intent.high_value', {
+				conversationId: id,
+				leadId: conversation?.leadId ?? null,
+				intent: 'demo_request',
+				confidence: 0.92,
+			});
 		},
 		bookMeeting: (environment: 'live' | 'test', leadId: string) => {
 			const start = new Date(Date.now() + 86_400_000);
-			emit(stores[environment], 'meeting.booked', { meetingId: newId('mtg'), leadId, startTime: start.toISOString(), endTime: new Date(start.getTime() + 1_800_000).toISOString(), status: 'booked' });
+			emit(stores[environment], 'meeting.booked', {
+				meetingId: newId('mtg'),
+				leadId,
+				startTime: start.toISOString(),
+				endTime: new Date(start.getTime() + 1_800_000).toISOString(),
+				status: 'booked',
+			});
 		},
 	});
 	return emulator;

@@ -1,20 +1,48 @@
 /** Sync (sync.so) v2 emulator, from the API contract that docs/api/sync.md summarises. */
 import { createHmac, randomUUID } from 'node:crypto';
 
-import { Emulator, REASON_PHRASES, headerValue, type EmulatorRequest, type EmulatorResponse, type ErrorDetail } from './core';
+import {
+	Emulator,
+	REASON_PHRASES,
+	headerValue,
+	type EmulatorRequest,
+	type EmulatorResponse,
+	type ErrorDetail,
+} from './core';
 import { TokenBucketLimiter } from './limiters';
 import { TEST_KEYS } from './keys';
 
 const MODELS = [
-	{ id: 'lipsync-2', name: 'Lipsync 2', type: 'lipsync', version: '2.0', description: 'Zero-shot lip-sync' },
-	{ id: 'lipsync-2-pro', name: 'Lipsync 2 Pro', type: 'lipsync', version: '2.0', description: 'Higher fidelity lip-sync' },
+	{
+		id: 'lipsync-2',
+		name: 'Lipsync 2',
+		type: 'lipsync',
+		version: '2.0',
+		description: 'Zero-shot lip-sync',
+	},
+	{
+		id: 'lipsync-2-pro',
+		name: 'Lipsync 2 Pro',
+		type: 'lipsync',
+		version: '2.0',
+		description: 'Higher fidelity lip-sync',
+	},
 	{ id: 'lipsync-1.9.0-beta', name: 'Lipsync 1.9 (beta)', type: 'lipsync', version: '1.9.0' },
-	{ id: 'react-1', name: 'React 1', type: 'react', version: '1.0', description: 'Emotion and head motion' },
+	{
+		id: 'react-1',
+		name: 'React 1',
+		type: 'react',
+		version: '1.0',
+		description: 'Emotion and head motion',
+	},
 	{ id: 'sync-3', name: 'Sync 3', type: 'lipsync', version: '3.0' },
 ];
 
 /** docs/api/sync.md "Errors": `{statusCode, error, message, errorCode?, suggestion?, field?}`. */
-export function syncError(status: number, detail: ErrorDetail & { suggestion?: string; field?: string } = {}): EmulatorResponse {
+export function syncError(
+	status: number,
+	detail: ErrorDetail & { suggestion?: string; field?: string } = {},
+): EmulatorResponse {
 	const defaults: Record<number, [string, string]> = {
 		401: ['unauthorized', 'Invalid or missing API key. Send your key in the x-api-key header.'],
 		404: ['not_found', 'Resource not found'],
@@ -38,7 +66,12 @@ export function syncError(status: number, detail: ErrorDetail & { suggestion?: s
 	};
 }
 
-type Generation = Record<string, unknown> & { id: string; status: string; createdAt: string; webhookUrl?: string };
+type Generation = Record<string, unknown> & {
+	id: string;
+	status: string;
+	createdAt: string;
+	webhookUrl?: string;
+};
 type Asset = Record<string, unknown> & { id: string; createdAt: string; type: string };
 type Batch = Record<string, unknown> & { id: string; status: string; created_at: string };
 
@@ -66,7 +99,8 @@ function validationError(messages: string[], field?: string): EmulatorResponse {
 export function validateCreate(body: Record<string, unknown>): string[] {
 	const problems: string[] = [];
 	if (typeof body.model !== 'string') problems.push('model is required');
-	else if (!MODEL_IDS.includes(body.model)) problems.push(`model must be one of: ${MODEL_IDS.join(', ')}`);
+	else if (!MODEL_IDS.includes(body.model))
+		problems.push(`model must be one of: ${MODEL_IDS.join(', ')}`);
 	if (!Array.isArray(body.input) || body.input.length === 0) {
 		problems.push('input must be a non-empty array');
 		return problems;
@@ -76,36 +110,60 @@ export function validateCreate(body: Record<string, unknown>): string[] {
 	const visual = items.filter((item) => item.type === 'video' || item.type === 'image');
 	const sound = items.filter((item) => item.type === 'audio' || item.type === 'text');
 	for (const item of items) {
-		if (!['video', 'audio', 'text', 'image'].includes(String(item.type))) problems.push(`input type ${String(item.type)} is not supported`);
-		if (item.type === 'image' && body.model !== 'sync-3') problems.push('image input is only supported by sync-3');
+		if (!['video', 'audio', 'text', 'image'].includes(String(item.type)))
+			problems.push(`input type ${String(item.type)} is not supported`);
+		if (item.type === 'image' && body.model !== 'sync-3')
+			problems.push('image input is only supported by sync-3');
 		if (item.type === 'video' || item.type === 'audio' || item.type === 'image') {
 			const hasUrl = typeof item.url === 'string' && item.url !== '';
 			const hasAsset = typeof item.assetId === 'string' && item.assetId !== '';
-			if (hasUrl === hasAsset) problems.push(`${String(item.type)} input needs exactly one of url or assetId`);
+			if (hasUrl === hasAsset)
+				problems.push(`${String(item.type)} input needs exactly one of url or assetId`);
 		}
 		if (item.type === 'text') {
 			const provider = (item.provider ?? {}) as Record<string, unknown>;
-			if (provider.name !== 'elevenlabs' || typeof provider.voiceId !== 'string' || typeof provider.script !== 'string') {
+			if (
+				provider.name !== 'elevenlabs' ||
+				typeof provider.voiceId !== 'string' ||
+				typeof provider.script !== 'string'
+			) {
 				problems.push('text input needs provider {name: "elevenlabs", voiceId, script}');
 			}
 		}
-		if (segments && (item.type === 'audio' || item.type === 'text') && typeof item.refId !== 'string') {
+		if (
+			segments &&
+			(item.type === 'audio' || item.type === 'text') &&
+			typeof item.refId !== 'string'
+		) {
 			problems.push('audio and text inputs need refId when segments are given');
 		}
 	}
 	if (visual.length !== 1) problems.push('input must contain exactly one video');
-	if (!segments && sound.length !== 1) problems.push('input must contain exactly one audio or text item');
+	if (!segments && sound.length !== 1)
+		problems.push('input must contain exactly one audio or text item');
 	const options = (body.options ?? {}) as Record<string, unknown>;
-	if (options.sync_mode !== undefined && !SYNC_MODES.includes(String(options.sync_mode))) problems.push(`options.sync_mode must be one of ${SYNC_MODES.join(', ')}`);
-	if (options.temperature !== undefined && !(typeof options.temperature === 'number' && options.temperature >= 0 && options.temperature <= 1)) {
+	if (options.sync_mode !== undefined && !SYNC_MODES.includes(String(options.sync_mode)))
+		problems.push(`options.sync_mode must be one of ${SYNC_MODES.join(', ')}`);
+	if (
+		options.temperature !== undefined &&
+		!(
+			typeof options.temperature === 'number' &&
+			options.temperature >= 0 &&
+			options.temperature <= 1
+		)
+	) {
 		problems.push('options.temperature must be a number between 0 and 1');
 	}
-	if (body.outputFileName !== undefined && !/^[A-Za-z0-9_-]{1,255}$/.test(String(body.outputFileName))) {
+	if (
+		body.outputFileName !== undefined &&
+		!/^[A-Za-z0-9_-]{1,255}$/.test(String(body.outputFileName))
+	) {
 		problems.push('outputFileName may only contain letters, digits, _ and -');
 	}
 	if (body.webhookUrl !== undefined) {
 		const url = String(body.webhookUrl);
-		if (!/^https:\/\//.test(url) && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url)) problems.push('webhookUrl must be an HTTPS URL');
+		if (!/^https:\/\//.test(url) && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url))
+			problems.push('webhookUrl must be an HTTPS URL');
 	}
 	return problems;
 }
@@ -115,7 +173,11 @@ export function validateCreate(body: Record<string, unknown>): string[] {
  * (Python SDK) or a JSON array (TypeScript SDK 0.3.0: `["COMPLETED"]`). Answers the values, or the
  * first value not in `allowed` (case-sensitive, as Sync's enums are).
  */
-function listFilter(query: URLSearchParams, name: string, allowed?: readonly string[]): { values?: string[]; unknown?: string } {
+function listFilter(
+	query: URLSearchParams,
+	name: string,
+	allowed?: readonly string[],
+): { values?: string[]; unknown?: string } {
 	const raw = query.getAll(name).filter((value) => value !== '');
 	if (raw.length === 0) return {};
 	const values: string[] = [];
@@ -136,9 +198,11 @@ function listFilter(query: URLSearchParams, name: string, allowed?: readonly str
 	return unknown === undefined ? { values } : { unknown };
 }
 
-
 /** Multipart form → fields (strings, repeated ones as arrays) and files. Uses the platform's parser. */
-async function parseMultipart(req: EmulatorRequest): Promise<{ fields: Map<string, string[]>; files: Map<string, { name: string; type: string; bytes: Buffer }> }> {
+async function parseMultipart(req: EmulatorRequest): Promise<{
+	fields: Map<string, string[]>;
+	files: Map<string, { name: string; type: string; bytes: Buffer }>;
+}> {
 	const form = await new Request('http://emulator/', {
 		method: 'POST',
 		headers: { 'content-type': String(req.headers['content-type']) },
@@ -148,7 +212,12 @@ async function parseMultipart(req: EmulatorRequest): Promise<{ fields: Map<strin
 	const files = new Map<string, { name: string; type: string; bytes: Buffer }>();
 	for (const [name, value] of form.entries()) {
 		if (typeof value === 'string') fields.set(name, [...(fields.get(name) ?? []), value]);
-		else files.set(name, { name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) });
+		else
+			files.set(name, {
+				name: value.name,
+				type: value.type,
+				bytes: Buffer.from(await value.arrayBuffer()),
+			});
 	}
 	return { fields, files };
 }
@@ -170,13 +239,31 @@ export function createSyncEmulator(): Emulator {
 				// sync.so's rate-limit guide (updated 2026-06-01): per IP address, by endpoint —
 				// POST /v2/generate 100/min (60 on dev), GET /v2/generate/* 600/min; the other routes keep
 				// docs/api/sync.md "Rate limits"'s 600/min. Two keys from one address share a bucket. No Retry-After unless switched on.
-				const bucket = req.method === 'POST' && req.path === '/v2/generate' ? 'create' : req.method === 'GET' && req.path.startsWith('/v2/generate/') ? 'status' : 'other';
-				const limit = Number(bucket === 'create' ? emulator.config.createPerMinute : bucket === 'status' ? emulator.config.statusPerMinute : emulator.config.otherPerMinute);
+				const bucket =
+					req.method === 'POST' && req.path === '/v2/generate'
+						? 'create'
+						: req.method === 'GET' && req.path.startsWith('/v2/generate/')
+							? 'status'
+							: 'other';
+				const limit = Number(
+					bucket === 'create'
+						? emulator.config.createPerMinute
+						: bucket === 'status'
+							? emulator.config.statusPerMinute
+							: emulator.config.otherPerMinute,
+				);
 				const burst = Number(emulator.config.burst) || limit;
 				const decision = limiter.take(`${req.clientAddress}:${bucket}`, limit, 60_000, burst);
 				if (decision.allowed) return undefined;
 				// The guide's 429 body has no errorCode: {statusCode, message, error}.
-				const answer: EmulatorResponse = { status: 429, body: { statusCode: 429, message: 'Rate limit exceeded. Please try again later.', error: 'Too Many Requests' } };
+				const answer: EmulatorResponse = {
+					status: 429,
+					body: {
+						statusCode: 429,
+						message: 'Rate limit exceeded. Please try again later.',
+						error: 'Too Many Requests',
+					},
+				};
 				if (emulator.config.sendRetryAfter) {
 					answer.headers = { 'retry-after': String(decision.retryAfterSeconds) };
 				}
@@ -241,9 +328,12 @@ export function createSyncEmulator(): Emulator {
 		if (!url) return;
 		const body = JSON.stringify(payload);
 		const t = Math.floor(Date.now() / 1000);
-		const v1 = createHmac('sha256', String(emulator.config.webhookSecret)).update(`${t}.${body}`).digest('hex');
+		const v1 = createHmac('sha256', String(emulator.config.webhookSecret))
+			.update(`${t}.${body}`)
+			.digest('hex');
 		const headers: Record<string, string> = { 'sync-signature': `t=${t},v1=${v1}` };
-		if (emulator.config.sendBothSignatureHeaders) headers['x-signature-primary'] = headers['sync-signature'];
+		if (emulator.config.sendBothSignatureHeaders)
+			headers['x-signature-primary'] = headers['sync-signature'];
 		await emulator.deliver(url, body, headers);
 	}
 
@@ -253,18 +343,33 @@ export function createSyncEmulator(): Emulator {
 		emulator.schedule(stageMs(), () => {
 			if (generation.status !== 'PENDING') return;
 			if (urls.includes('reject')) {
-				Object.assign(generation, { status: 'REJECTED', error: emulator.failureText('The input video could not be accessed.'), error_code: 'generation_input_video_inaccessible', errorCode: 'generation_input_video_inaccessible' });
-				if (emulator.config.webhookOnRejected) void deliverWebhook(generation.webhookUrl, generation);
+				Object.assign(generation, {
+					status: 'REJECTED',
+					error: emulator.failureText('The input video could not be accessed.'),
+					error_code: 'generation_input_video_inaccessible',
+					errorCode: 'generation_input_video_inaccessible',
+				});
+				if (emulator.config.webhookOnRejected)
+					void deliverWebhook(generation.webhookUrl, generation);
 				return;
 			}
 			generation.status = 'PROCESSING';
 			emulator.schedule(stageMs(), () => {
 				if (urls.includes('fail')) {
-					Object.assign(generation, { status: 'FAILED', error: emulator.failureText('The lip-sync pipeline failed on this input.'), error_code: 'generation_pipeline_failed', errorCode: 'generation_pipeline_failed' });
+					Object.assign(generation, {
+						status: 'FAILED',
+						error: emulator.failureText('The lip-sync pipeline failed on this input.'),
+						error_code: 'generation_pipeline_failed',
+						errorCode: 'generation_pipeline_failed',
+					});
 				} else {
 					completedAt.set(generation.id, Date.now());
 					const outputUrl = outputUrlFor(generation);
-					Object.assign(generation, { status: 'COMPLETED', outputUrl, outputDuration: emulator.config.outputDuration });
+					Object.assign(generation, {
+						status: 'COMPLETED',
+						outputUrl,
+						outputDuration: emulator.config.outputDuration,
+					});
 					if (emulator.config.sendOutputMediaUrl) generation.outputMediaUrl = outputUrl;
 				}
 				void deliverWebhook(generation.webhookUrl, generation);
@@ -280,9 +385,14 @@ export function createSyncEmulator(): Emulator {
 	function createGeneration(body: Record<string, unknown>): EmulatorResponse {
 		const problems = validateCreate(body);
 		if (problems.length > 0) return validationError(problems, 'input');
-		const active = [...generations.values()].filter((generation) => !TERMINAL.includes(generation.status)).length;
+		const active = [...generations.values()].filter(
+			(generation) => !TERMINAL.includes(generation.status),
+		).length;
 		if (active >= Number(emulator.config.concurrency)) {
-			return syncError(429, { code: 'concurrency_limit_reached', message: `Concurrency limit reached (${emulator.config.concurrency} jobs at once on your plan).` });
+			return syncError(429, {
+				code: 'concurrency_limit_reached',
+				message: `Concurrency limit reached (${emulator.config.concurrency} jobs at once on your plan).`,
+			});
 		}
 		const generation: Generation = {
 			id: randomUUID(),
@@ -301,11 +411,17 @@ export function createSyncEmulator(): Emulator {
 		return { status: 201, body: generation };
 	}
 
-	function withIdempotency(req: EmulatorRequest, create: () => Promise<EmulatorResponse> | EmulatorResponse) {
+	function withIdempotency(
+		req: EmulatorRequest,
+		create: () => Promise<EmulatorResponse> | EmulatorResponse,
+	) {
 		const key = headerValue(req.headers, 'idempotency-key');
 		if (key === undefined) return create();
 		if (!/^[A-Za-z0-9._~-]{1,128}$/.test(key)) {
-			return syncError(400, { code: 'INVALID_IDEMPOTENCY_KEY', message: 'Idempotency-Key must be 1-128 characters of A-Z a-z 0-9 . _ ~ -' });
+			return syncError(400, {
+				code: 'INVALID_IDEMPOTENCY_KEY',
+				message: 'Idempotency-Key must be 1-128 characters of A-Z a-z 0-9 . _ ~ -',
+			});
 		}
 		const seen = idempotent.get(key);
 		if (seen && Date.now() - seen.at < 24 * 3600_000) {
@@ -313,16 +429,27 @@ export function createSyncEmulator(): Emulator {
 		}
 		if (emulator.config.idempotencyOutcomeUnknown) {
 			emulator.config.idempotencyOutcomeUnknown = false;
-			return syncError(503, { code: 'IDEMPOTENCY_OUTCOME_UNKNOWN', message: 'The outcome of this request is unknown; retry with the same key.' });
+			return syncError(503, {
+				code: 'IDEMPOTENCY_OUTCOME_UNKNOWN',
+				message: 'The outcome of this request is unknown; retry with the same key.',
+			});
 		}
 		return Promise.resolve(create()).then((answer) => {
-			if (answer.status === 201) idempotent.set(key, { at: Date.now(), generationId: (answer.body as Generation).id });
+			if (answer.status === 201)
+				idempotent.set(key, { at: Date.now(), generationId: (answer.body as Generation).id });
 			return answer;
 		});
 	}
 
-	emulator.route('GET', '/v2/healthcheck', () => ({ status: 200, body: { status: 'ok' } }), { public: true });
-	emulator.route('GET', '/v2/errors', () => ({ status: 200, body: { errors: [{ code: 'rate_limit_exceeded', status: 429 }] } }), { public: true });
+	emulator.route('GET', '/v2/healthcheck', () => ({ status: 200, body: { status: 'ok' } }), {
+		public: true,
+	});
+	emulator.route(
+		'GET',
+		'/v2/errors',
+		() => ({ status: 200, body: { errors: [{ code: 'rate_limit_exceeded', status: 429 }] } }),
+		{ public: true },
+	);
 	emulator.route('GET', '/v2/models', () => ({ status: 200, body: MODELS }));
 
 	// docs/api/sync.md "Endpoints" #1, #2: create, JSON or multipart (files become assets).
@@ -330,11 +457,15 @@ export function createSyncEmulator(): Emulator {
 		withIdempotency(req, async () => {
 			const contentType = String(req.headers['content-type'] ?? '');
 			if (!contentType.startsWith('multipart/form-data')) {
-				if (!req.body || typeof req.body !== 'object') return validationError(['body must be a JSON object']);
+				if (!req.body || typeof req.body !== 'object')
+					return validationError(['body must be a JSON object']);
 				return createGeneration(req.body as Record<string, unknown>);
 			}
 			if (req.rawBody.length > Number(emulator.config.multipartLimit)) {
-				return syncError(413, { code: 'generation_input_validation_failed', message: 'Upload exceeds the multipart size limit; use the asset upload flow.' });
+				return syncError(413, {
+					code: 'generation_input_validation_failed',
+					message: 'Upload exceeds the multipart size limit; use the asset upload flow.',
+				});
 			}
 			const { fields, files } = await parseMultipart(req);
 			const inputParts = fields.get('input') ?? [];
@@ -351,7 +482,10 @@ export function createSyncEmulator(): Emulator {
 			for (const slot of ['video', 'audio', 'image'] as const) {
 				const file = files.get(slot);
 				if (!file) continue;
-				const asset = registerAsset({ url: `${emulator.origin}/__emulator/files/${file.bytes.length}`, name: file.name }, file.type);
+				const asset = registerAsset(
+					{ url: `${emulator.origin}/__emulator/files/${file.bytes.length}`, name: file.name },
+					file.type,
+				);
 				const existing = input.find((item) => item.type === slot);
 				// A file beats a URL for the same slot (docs/api/sync.md "Files").
 				if (existing) {
@@ -359,7 +493,8 @@ export function createSyncEmulator(): Emulator {
 					existing.assetId = asset.id;
 				} else input.push({ type: slot, assetId: asset.id });
 			}
-			const json = (name: string) => (fields.get(name)?.[0] ? (JSON.parse(fields.get(name)![0]) as unknown) : undefined);
+			const json = (name: string) =>
+				fields.get(name)?.[0] ? (JSON.parse(fields.get(name)![0]) as unknown) : undefined;
 			return createGeneration({
 				model: fields.get('model')?.[0],
 				input,
@@ -377,21 +512,34 @@ export function createSyncEmulator(): Emulator {
 		if (!generation) return syncError(404, { message: `Generation ${req.params.id} not found` });
 		const wait = req.query.get('wait') === 'true';
 		const include = req.query.get('include');
-		if (wait && include === 'progress') return validationError(['include=progress cannot be combined with wait']);
+		if (wait && include === 'progress')
+			return validationError(['include=progress cannot be combined with wait']);
 		if (wait) {
 			const timeout = Number(req.query.get('timeout') ?? 5);
-			if (!Number.isInteger(timeout) || timeout < 1 || timeout > 10) return validationError(['timeout must be between 1 and 10']);
+			if (!Number.isInteger(timeout) || timeout < 1 || timeout > 10)
+				return validationError(['timeout must be between 1 and 10']);
 			// docs/api/sync.md "Jobs": held until the job changes (or ends), at most `timeout` seconds; then 200 with its state.
 			const until = Date.now() + timeout * 1000;
 			const seen = generation.status;
-			while (generation.status === seen && !TERMINAL.includes(seen) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+			while (generation.status === seen && !TERMINAL.includes(seen) && Date.now() < until)
+				await new Promise((resolve) => setTimeout(resolve, 20));
 			return {
 				status: 200,
-				headers: { 'retry-after': '2', 'x-sync-wait-mode': 'long_poll', 'x-sync-wait-timeout-seconds': String(timeout) },
+				headers: {
+					'retry-after': '2',
+					'x-sync-wait-mode': 'long_poll',
+					'x-sync-wait-timeout-seconds': String(timeout),
+				},
 				body: generation,
 			};
 		}
-		return { status: 200, body: include === 'progress' ? { ...generation, progress_percent: progressOf(generation) } : generation };
+		return {
+			status: 200,
+			body:
+				include === 'progress'
+					? { ...generation, progress_percent: progressOf(generation) }
+					: generation,
+		};
 	};
 	emulator.route('GET', '/v2/generate/{id}', getGeneration);
 	emulator.route('GET', '/v2/generations/{id}', getGeneration);
@@ -399,9 +547,14 @@ export function createSyncEmulator(): Emulator {
 	// docs/api/sync.md "Endpoints" #4, docs/api/sync.md "Pagination": bare array, newest first with limit/cursor.
 	const listGenerations = (req: EmulatorRequest): EmulatorResponse => {
 		const statusFilter = listFilter(req.query, 'status', GENERATION_STATUSES);
-		if (statusFilter.unknown !== undefined) return validationError([`status must be one of ${GENERATION_STATUSES.join(', ')} (got ${statusFilter.unknown})`], 'status');
+		if (statusFilter.unknown !== undefined)
+			return validationError(
+				[`status must be one of ${GENERATION_STATUSES.join(', ')} (got ${statusFilter.unknown})`],
+				'status',
+			);
 		const idFilter = listFilter(req.query, 'ids');
-		if (idFilter.unknown !== undefined) return validationError([`ids is not a list of ids (got ${idFilter.unknown})`], 'ids');
+		if (idFilter.unknown !== undefined)
+			return validationError([`ids is not a list of ids (got ${idFilter.unknown})`], 'ids');
 		const statuses = statusFilter.values;
 		const ids = idFilter.values;
 		let list = [...generations.values()].reverse();
@@ -414,7 +567,8 @@ export function createSyncEmulator(): Emulator {
 			return { status: 200, body: list };
 		}
 		const limit = Number(limitText);
-		if (!Number.isInteger(limit) || limit < 1 || limit > 100) return validationError(['limit must be between 1 and 100']);
+		if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+			return validationError(['limit must be between 1 and 100']);
 		if (cursor) {
 			const index = list.findIndex((generation) => generation.id === cursor);
 			if (index < 0) return validationError(['cursor is not a known generation id']);
@@ -427,9 +581,20 @@ export function createSyncEmulator(): Emulator {
 
 	emulator.route('GET', '/v2/generations/count', (req) => {
 		const statusFilter = listFilter(req.query, 'status', GENERATION_STATUSES);
-		if (statusFilter.unknown !== undefined) return validationError([`status must be one of ${GENERATION_STATUSES.join(', ')} (got ${statusFilter.unknown})`], 'status');
+		if (statusFilter.unknown !== undefined)
+			return validationError(
+				[`status must be one of ${GENERATION_STATUSES.join(', ')} (got ${statusFilter.unknown})`],
+				'status',
+			);
 		const statuses = statusFilter.values;
-		return { status: 200, body: { count: [...generations.values()].filter((generation) => !statuses || statuses.includes(generation.status)).length } };
+		return {
+			status: 200,
+			body: {
+				count: [...generations.values()].filter(
+					(generation) => !statuses || statuses.includes(generation.status),
+				).length,
+			},
+		};
 	});
 
 	// docs/api/sync.md "Endpoints" #5: delete only terminal generations.
@@ -437,7 +602,10 @@ export function createSyncEmulator(): Emulator {
 		const generation = generations.get(req.params.id);
 		if (!generation) return syncError(404, { message: `Generation ${req.params.id} not found` });
 		if (!TERMINAL.includes(generation.status)) {
-			return syncError(409, { code: 'generation_not_deletable_while_processing', message: 'The generation is still processing and cannot be deleted yet.' });
+			return syncError(409, {
+				code: 'generation_not_deletable_while_processing',
+				message: 'The generation is still processing and cannot be deleted yet.',
+			});
 		}
 		generations.delete(generation.id);
 		return { status: 200, body: generation };
@@ -447,8 +615,16 @@ export function createSyncEmulator(): Emulator {
 	emulator.route('GET', '/v2/generations/{id}/download', (req) => {
 		const generation = generations.get(req.params.id);
 		if (!generation) return syncError(404, { message: `Generation ${req.params.id} not found` });
-		if (generation.status !== 'COMPLETED') return syncError(404, { code: 'generation_output_not_available', message: 'The generation has no output (yet).' });
-		return { status: 200, headers: { 'content-type': 'text/plain' }, body: String(generation.outputUrl) };
+		if (generation.status !== 'COMPLETED')
+			return syncError(404, {
+				code: 'generation_output_not_available',
+				message: 'The generation has no output (yet).',
+			});
+		return {
+			status: 200,
+			headers: { 'content-type': 'text/plain' },
+			body: String(generation.outputUrl),
+		};
 	});
 
 	// docs/api/sync.md "Endpoints" #8, #9: both estimate forms.
@@ -459,15 +635,25 @@ export function createSyncEmulator(): Emulator {
 		const seconds = Number(emulator.config.outputDuration);
 		return {
 			status: 200,
-			body: [{ estimatedFrameCount: Math.round(seconds * 30), estimatedGenerationCost: Number((seconds * (PRICE_PER_SECOND[String(body.model)] ?? 0.05)).toFixed(4)) }],
+			body: [
+				{
+					estimatedFrameCount: Math.round(seconds * 30),
+					estimatedGenerationCost: Number(
+						(seconds * (PRICE_PER_SECOND[String(body.model)] ?? 0.05)).toFixed(4),
+					),
+				},
+			],
 		};
 	});
 	const estimateFromDuration = (req: EmulatorRequest): EmulatorResponse => {
 		const body = (req.body ?? {}) as Record<string, unknown>;
 		const problems: string[] = [];
-		if (typeof body.model !== 'string' || !MODEL_IDS.includes(body.model)) problems.push('model is required and must be a known model');
-		if (typeof body.duration !== 'number' || !(body.duration > 0)) problems.push('duration must be a number of seconds above 0');
-		if (body.fps !== undefined && !(typeof body.fps === 'number' && body.fps > 0)) problems.push('fps must be above 0');
+		if (typeof body.model !== 'string' || !MODEL_IDS.includes(body.model))
+			problems.push('model is required and must be a known model');
+		if (typeof body.duration !== 'number' || !(body.duration > 0))
+			problems.push('duration must be a number of seconds above 0');
+		if (body.fps !== undefined && !(typeof body.fps === 'number' && body.fps > 0))
+			problems.push('fps must be above 0');
 		if (problems.length > 0) return validationError(problems);
 		const fps = (body.fps as number | undefined) ?? 30;
 		const duration = body.duration as number;
@@ -475,7 +661,9 @@ export function createSyncEmulator(): Emulator {
 			status: 200,
 			body: {
 				estimatedFrameCount: Math.round(duration * fps),
-				estimatedGenerationCost: Number((duration * PRICE_PER_SECOND[body.model as string]).toFixed(4)),
+				estimatedGenerationCost: Number(
+					(duration * PRICE_PER_SECOND[body.model as string]).toFixed(4),
+				),
 				estimatedCredits: null,
 			},
 		};
@@ -487,11 +675,12 @@ export function createSyncEmulator(): Emulator {
 	function registerAsset(body: Record<string, unknown>, contentType?: string): Asset {
 		const url = String(body.url);
 		const extension = /\.(\w+)(\?|$)/.exec(url)?.[1]?.toLowerCase() ?? '';
-		const type = contentType?.startsWith('audio') || ['mp3', 'wav', 'm4a', 'aac'].includes(extension)
-			? 'AUDIO'
-			: contentType?.startsWith('image') || ['png', 'jpg', 'jpeg', 'webp'].includes(extension)
-				? 'IMAGE'
-				: 'VIDEO';
+		const type =
+			contentType?.startsWith('audio') || ['mp3', 'wav', 'm4a', 'aac'].includes(extension)
+				? 'AUDIO'
+				: contentType?.startsWith('image') || ['png', 'jpg', 'jpeg', 'webp'].includes(extension)
+					? 'IMAGE'
+					: 'VIDEO';
 		const now = new Date().toISOString();
 		const asset: Asset = {
 			id: randomUUID(),
@@ -511,9 +700,12 @@ export function createSyncEmulator(): Emulator {
 	emulator.route('POST', '/v2/assets/upload', (req) => {
 		const body = (req.body ?? {}) as Record<string, unknown>;
 		const problems: string[] = [];
-		if (typeof body.fileName !== 'string' || body.fileName === '') problems.push('fileName is required');
-		if (typeof body.contentType !== 'string' || body.contentType === '') problems.push('contentType is required');
-		if (typeof body.size !== 'number' || body.size <= 0 || body.size > 5 * 1024 ** 3) problems.push('size must be between 1 byte and 5 GB');
+		if (typeof body.fileName !== 'string' || body.fileName === '')
+			problems.push('fileName is required');
+		if (typeof body.contentType !== 'string' || body.contentType === '')
+			problems.push('contentType is required');
+		if (typeof body.size !== 'number' || body.size <= 0 || body.size > 5 * 1024 ** 3)
+			problems.push('size must be between 1 byte and 5 GB');
 		if (problems.length > 0) return validationError(problems);
 		const token = randomUUID();
 		uploadSlots.set(token, { contentType: body.contentType as string, size: body.size as number });
@@ -533,12 +725,25 @@ export function createSyncEmulator(): Emulator {
 		'/__uploads/{token}',
 		(req) => {
 			const slot = uploadSlots.get(req.params.token);
-			if (!slot) return { status: 403, headers: { 'content-type': 'application/xml' }, body: '<Error><Code>AccessDenied</Code></Error>' };
+			if (!slot)
+				return {
+					status: 403,
+					headers: { 'content-type': 'application/xml' },
+					body: '<Error><Code>AccessDenied</Code></Error>',
+				};
 			if (req.headers['content-type'] !== slot.contentType) {
-				return { status: 403, headers: { 'content-type': 'application/xml' }, body: '<Error><Code>SignatureDoesNotMatch</Code></Error>' };
+				return {
+					status: 403,
+					headers: { 'content-type': 'application/xml' },
+					body: '<Error><Code>SignatureDoesNotMatch</Code></Error>',
+				};
 			}
 			if (req.rawBody.length !== slot.size) {
-				return { status: 400, headers: { 'content-type': 'application/xml' }, body: '<Error><Code>IncompleteBody</Code></Error>' };
+				return {
+					status: 400,
+					headers: { 'content-type': 'application/xml' },
+					body: '<Error><Code>IncompleteBody</Code></Error>',
+				};
 			}
 			slot.received = req.rawBody.length;
 			return { status: 200, body: '' };
@@ -551,28 +756,47 @@ export function createSyncEmulator(): Emulator {
 		(req) => {
 			const slot = uploadSlots.get(req.params.token);
 			if (!slot?.received) return { status: 404, body: 'not found' };
-			return { status: 200, headers: { 'content-type': slot.contentType }, body: Buffer.alloc(slot.received) };
+			return {
+				status: 200,
+				headers: { 'content-type': slot.contentType },
+				body: Buffer.alloc(slot.received),
+			};
 		},
 		{ public: true },
 	);
 
 	emulator.route('POST', '/v2/assets', (req) => {
 		const body = (req.body ?? {}) as Record<string, unknown>;
-		if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url)) return validationError(['url is required and must be a URL'], 'url');
+		if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url))
+			return validationError(['url is required and must be a URL'], 'url');
 		const uploaded = /\/__uploads\/([\w-]+)\//.exec(body.url);
-		if (uploaded && !uploadSlots.get(uploaded[1])?.received) return validationError(['nothing was uploaded to this url'], 'url');
-		return { status: 201, body: registerAsset(body, uploaded ? uploadSlots.get(uploaded[1])?.contentType : undefined) };
+		if (uploaded && !uploadSlots.get(uploaded[1])?.received)
+			return validationError(['nothing was uploaded to this url'], 'url');
+		return {
+			status: 201,
+			body: registerAsset(body, uploaded ? uploadSlots.get(uploaded[1])?.contentType : undefined),
+		};
 	});
 	emulator.route('GET', '/v2/assets', (req) => {
 		const typeFilter = listFilter(req.query, 'types', ['AUDIO', 'VIDEO', 'IMAGE']);
-		if (typeFilter.unknown !== undefined) return validationError([`types must be AUDIO, VIDEO or IMAGE (got ${typeFilter.unknown})`], 'types');
+		if (typeFilter.unknown !== undefined)
+			return validationError(
+				[`types must be AUDIO, VIDEO or IMAGE (got ${typeFilter.unknown})`],
+				'types',
+			);
 		const types = typeFilter.values;
 		const search = req.query.get('searchQuery')?.toLowerCase();
 		const limit = Number(req.query.get('limit') ?? 20);
-		if (!Number.isInteger(limit) || limit < 1 || limit > 100) return validationError(['limit must be between 1 and 100']);
+		if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+			return validationError(['limit must be between 1 and 100']);
 		let list = [...assets.values()].reverse();
 		if (types) list = list.filter((asset) => types.includes(asset.type));
-		if (search) list = list.filter((asset) => String(asset.name ?? '').toLowerCase().includes(search));
+		if (search)
+			list = list.filter((asset) =>
+				String(asset.name ?? '')
+					.toLowerCase()
+					.includes(search),
+			);
 		const totalCount = list.length;
 		const cursor = req.query.get('cursor');
 		if (cursor) {
@@ -580,19 +804,32 @@ export function createSyncEmulator(): Emulator {
 			if (!Number.isInteger(offset)) return validationError(['cursor is invalid']);
 			list = list.slice(offset);
 			const page = list.slice(0, limit);
-			const next = offset + limit < totalCount ? Buffer.from(String(offset + limit)).toString('base64url') : undefined;
-			return { status: 200, body: { items: page, ...(next ? { nextCursor: next } : {}), totalCount } };
+			const next =
+				offset + limit < totalCount
+					? Buffer.from(String(offset + limit)).toString('base64url')
+					: undefined;
+			return {
+				status: 200,
+				body: { items: page, ...(next ? { nextCursor: next } : {}), totalCount },
+			};
 		}
 		const next = limit < totalCount ? Buffer.from(String(limit)).toString('base64url') : undefined;
-		return { status: 200, body: { items: list.slice(0, limit), ...(next ? { nextCursor: next } : {}), totalCount } };
+		return {
+			status: 200,
+			body: { items: list.slice(0, limit), ...(next ? { nextCursor: next } : {}), totalCount },
+		};
 	});
 	emulator.route('GET', '/v2/assets/{id}', (req) => {
 		const asset = assets.get(req.params.id);
-		return asset ? { status: 200, body: asset } : syncError(404, { message: `Asset ${req.params.id} not found` });
+		return asset
+			? { status: 200, body: asset }
+			: syncError(404, { message: `Asset ${req.params.id} not found` });
 	});
 	emulator.route('GET', '/v2/assets/{id}/download', (req) => {
 		const asset = assets.get(req.params.id);
-		return asset ? { status: 200, headers: { 'content-type': 'text/plain' }, body: String(asset.url) } : syncError(404, { message: `Asset ${req.params.id} not found` });
+		return asset
+			? { status: 200, headers: { 'content-type': 'text/plain' }, body: String(asset.url) }
+			: syncError(404, { message: `Asset ${req.params.id} not found` });
 	});
 	emulator.route('DELETE', '/v2/assets/{id}', (req) => {
 		const asset = assets.get(req.params.id);
@@ -604,22 +841,35 @@ export function createSyncEmulator(): Emulator {
 	// docs/api/sync.md "Endpoints" #11–14, docs/api/sync.md "Endpoints": batches.
 	function validateRows(rows: unknown[]): string[] {
 		const problems: string[] = [];
-		if (rows.length < 20 || rows.length > 500) problems.push(`a batch needs 20 to 500 lines, got ${rows.length}`);
+		if (rows.length < 20 || rows.length > 500)
+			problems.push(`a batch needs 20 to 500 lines, got ${rows.length}`);
 		const ids = new Set<string>();
 		rows.forEach((row, index) => {
 			const line = (row ?? {}) as Record<string, unknown>;
 			const where = `line ${index + 1}`;
-			if (typeof line.request_id !== 'string' && typeof line.request_id !== 'number') problems.push(`${where}: request_id is required`);
-			else if (ids.has(String(line.request_id))) problems.push(`${where}: request_id ${String(line.request_id)} is not unique`);
+			if (typeof line.request_id !== 'string' && typeof line.request_id !== 'number')
+				problems.push(`${where}: request_id is required`);
+			else if (ids.has(String(line.request_id)))
+				problems.push(`${where}: request_id ${String(line.request_id)} is not unique`);
 			else ids.add(String(line.request_id));
-			if (line.endpoint !== '/v2/generate') problems.push(`${where}: endpoint must be /v2/generate`);
-			for (const problem of validateCreate((line.payload ?? {}) as Record<string, unknown>)) problems.push(`${where}: ${problem}`);
+			if (line.endpoint !== '/v2/generate')
+				problems.push(`${where}: endpoint must be /v2/generate`);
+			for (const problem of validateCreate((line.payload ?? {}) as Record<string, unknown>))
+				problems.push(`${where}: ${problem}`);
 		});
 		return problems;
 	}
 
-	function createBatch(rows: unknown[], webhookUrl: string | undefined, dryRun: boolean): EmulatorResponse {
-		if (!emulator.config.batchAllowed) return syncError(402, { code: 'batch_plan_required', message: 'Batches need a Scale or Enterprise plan.' });
+	function createBatch(
+		rows: unknown[],
+		webhookUrl: string | undefined,
+		dryRun: boolean,
+	): EmulatorResponse {
+		if (!emulator.config.batchAllowed)
+			return syncError(402, {
+				code: 'batch_plan_required',
+				message: 'Batches need a Scale or Enterprise plan.',
+			});
 		const problems = validateRows(rows);
 		if (problems.length > 0) return validationError(problems, 'input');
 		if (dryRun) return { status: 200, body: { status: 'VALIDATED' } };
@@ -627,7 +877,12 @@ export function createSyncEmulator(): Emulator {
 			id: `batch_${randomUUID().replace(/-/g, '').slice(0, 12)}`,
 			created_at: new Date().toISOString(),
 			status: 'PENDING',
-			metrics: { total_generations: rows.length, success_count: 0, failed_count: 0, pending_count: rows.length },
+			metrics: {
+				total_generations: rows.length,
+				success_count: 0,
+				failed_count: 0,
+				pending_count: rows.length,
+			},
 			webhookUrl: webhookUrl ?? null,
 			outputUrl: null,
 		};
@@ -641,7 +896,12 @@ export function createSyncEmulator(): Emulator {
 			step('PROCESSING', () =>
 				step('COMPLETED', () => {
 					const failed = rows.filter((row) => JSON.stringify(row).includes('fail')).length;
-					batch.metrics = { total_generations: rows.length, success_count: rows.length - failed, failed_count: failed, pending_count: 0 };
+					batch.metrics = {
+						total_generations: rows.length,
+						success_count: rows.length - failed,
+						failed_count: failed,
+						pending_count: 0,
+					};
 					batch.outputUrl = `${emulator.origin}/__emulator/files/${rows.length * 100}.jsonl?batch=${batch.id}`;
 					void deliverWebhook(webhookUrl, batch);
 				}),
@@ -656,9 +916,13 @@ export function createSyncEmulator(): Emulator {
 			const { fields, files } = await parseMultipart(req);
 			const file = files.get('input');
 			if (!file) return validationError(['input (a .jsonl file) is required'], 'input');
-			if (file.bytes.length > 5 * 1024 * 1024) return validationError(['the JSONL file may be at most 5 MB'], 'input');
+			if (file.bytes.length > 5 * 1024 * 1024)
+				return validationError(['the JSONL file may be at most 5 MB'], 'input');
 			const rows: unknown[] = [];
-			const lines = file.bytes.toString('utf8').split('\n').filter((line) => line.trim() !== '');
+			const lines = file.bytes
+				.toString('utf8')
+				.split('\n')
+				.filter((line) => line.trim() !== '');
 			for (const [index, line] of lines.entries()) {
 				try {
 					rows.push(JSON.parse(line));
@@ -666,19 +930,33 @@ export function createSyncEmulator(): Emulator {
 					return validationError([`line ${index + 1}: not valid JSON`], 'input');
 				}
 			}
-			return createBatch(rows, fields.get('webhook_url')?.[0], fields.get('dry_run')?.[0] === 'true');
+			return createBatch(
+				rows,
+				fields.get('webhook_url')?.[0],
+				fields.get('dry_run')?.[0] === 'true',
+			);
 		}
 		const body = (req.body ?? {}) as Record<string, unknown>;
 		if (!Array.isArray(body.rows)) return validationError(['rows must be an array'], 'rows');
-		return createBatch(body.rows, body.webhook_url as string | undefined, body.dry_run === true || body.dry_run === 'true');
+		return createBatch(
+			body.rows,
+			body.webhook_url as string | undefined,
+			body.dry_run === true || body.dry_run === 'true',
+		);
 	});
 	emulator.route('GET', '/v2/batch/{id}', (req) => {
 		const batch = batches.get(req.params.id);
-		return batch ? { status: 200, body: batch } : syncError(404, { message: `Batch ${req.params.id} not found` });
+		return batch
+			? { status: 200, body: batch }
+			: syncError(404, { message: `Batch ${req.params.id} not found` });
 	});
 	emulator.route('GET', '/v2/batch', (req) => {
 		const statusFilter = listFilter(req.query, 'status', BATCH_STATUSES);
-		if (statusFilter.unknown !== undefined) return validationError([`status must be one of ${BATCH_STATUSES.join(', ')} (got ${statusFilter.unknown})`], 'status');
+		if (statusFilter.unknown !== undefined)
+			return validationError(
+				[`status must be one of ${BATCH_STATUSES.join(', ')} (got ${statusFilter.unknown})`],
+				'status',
+			);
 		const status = statusFilter.values;
 		const after = req.query.get('created_after');
 		const before = req.query.get('created_before');

@@ -9,11 +9,25 @@ import path from 'node:path';
 import { Container } from '@n8n/di';
 import { BinaryDataService, ErrorReporter } from 'n8n-core';
 
-export async function useFilesystemBinaryData(): Promise<{ dir: string; service: BinaryDataService }> {
+export async function useFilesystemBinaryData(): Promise<{
+	dir: string;
+	service: BinaryDataService;
+}> {
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'n8n-binary-'));
-	const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+	const quiet = {
+		debug: () => undefined,
+		info: () => undefined,
+		warn: () => undefined,
+		error: () => undefined,
+	};
 	const service = new BinaryDataService(
-		{ mode: 'filesystem', availableModes: ['filesystem'], localStoragePath: dir, signingSecret: 'test-signing-secret', dbMaxFileSize: 0 } as never,
+		{
+			mode: 'filesystem',
+			availableModes: ['filesystem'],
+			localStoragePath: dir,
+			signingSecret: 'test-signing-secret',
+			dbMaxFileSize: 0,
+		} as never,
 		Container.get(ErrorReporter),
 		quiet as never,
 	);

@@ -17,7 +17,12 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	Workflow,
 } from 'n8n-workflow';
-import { ICredentialsHelper, UnexpectedError, Workflow as N8nWorkflow, isExpression } from 'n8n-workflow';
+import {
+	ICredentialsHelper,
+	UnexpectedError,
+	Workflow as N8nWorkflow,
+	isExpression,
+} from 'n8n-workflow';
 
 import { registerSecret } from './leak-guard';
 import { credentialTypes, PackageNodeTypes } from './types';
@@ -64,13 +69,21 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		}
 		if (authenticate?.type === 'generic') {
 			if (!workflow || !node) {
-				throw new UnexpectedError('Workflow and node are required for declarative credential authentication');
+				throw new UnexpectedError(
+					'Workflow and node are required for declarative credential authentication',
+				);
 			}
 			const resolve = (value: string) =>
 				isExpression(value)
 					? String(
-							workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '') ??
+							workflow.expression.getSimpleParameterValue(
+								node,
+								value,
+								'internal',
+								{ $credentials: credentials },
+								undefined,
 								'',
+							) ?? '',
 						)
 					: value;
 			const target = requestOptions as unknown as Record<string, Record<string, string>>;
@@ -100,7 +113,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	getParentTypes(name: string): string[] {
 		const parents = this.type(name).extends ?? [];
-		return parents.flatMap((parent) => [parent, ...(credentialTypes().has(parent) ? this.getParentTypes(parent) : [])]);
+		return parents.flatMap((parent) => [
+			parent,
+			...(credentialTypes().has(parent) ? this.getParentTypes(parent) : []),
+		]);
 	}
 
 	isCredentialUsableByNode(): boolean {
@@ -108,7 +124,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	/** Only n8n's preAuthentication persistence reads stored credentials; none of ours has it. */
-	async getCredentials(_nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		throw new UnexpectedError(`Stored credentials are not available in the test engine (${type})`);
 	}
 
@@ -126,13 +145,38 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	 * derived from the Base URL) are resolved with `$self` as the credential's own data.
 	 */
 	resolveExpressions(data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
-		if (!Object.values(data).some((value) => typeof value === 'string' && isExpression(value))) return data;
-		const node: INode = { id: 'credential', name: 'Credential', type: 'CUSTOM.heyGen', typeVersion: 1, position: [0, 0], parameters: {} };
-		const workflow = new N8nWorkflow({ nodes: [node], connections: {}, active: false, nodeTypes: new PackageNodeTypes() });
-		return workflow.expression.getComplexParameterValue(node, data as never, 'internal', {}, undefined, undefined, data) as ICredentialDataDecryptedObject;
+		if (!Object.values(data).some((value) => typeof value === 'string' && isExpression(value)))
+			return data;
+		const node: INode = {
+			id: 'credential',
+			name: 'Credential',
+			type: 'CUSTOM.heyGen',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
+		const workflow = new N8nWorkflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: new PackageNodeTypes(),
+		});
+		return workflow.expression.getComplexParameterValue(
+			node,
+			data as never,
+			'internal',
+			{},
+			undefined,
+			undefined,
+			data,
+		) as ICredentialDataDecryptedObject;
 	}
 
-	async updateCredentials(_nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentials(
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		registerTokenSecrets(data);
 		this.updates.push({ type, data });
 		this.data[type] = data;

@@ -33,10 +33,17 @@ import type {
 import { createRunExecutionData, LoggerProxy, Workflow } from 'n8n-workflow';
 
 import { registerTokenSecrets, TestCredentialsHelper } from './credentials-helper';
-import { assertNoSecrets, installScanningLogger, registerSecret, scanningLogger } from './leak-guard';
+import {
+	assertNoSecrets,
+	installScanningLogger,
+	registerSecret,
+	scanningLogger,
+} from './leak-guard';
 import { credentialTypes, PackageNodeTypes } from './types';
 
-installScanningLogger(LoggerProxy.init, (reporter) => Container.set(ErrorReporter, reporter as ErrorReporter));
+installScanningLogger(LoggerProxy.init, (reporter) =>
+	Container.set(ErrorReporter, reporter as ErrorReporter),
+);
 // What nodes log through `this.logger` (n8n-core hands them the Logger from its container).
 Container.set(Logger, scanningLogger as unknown as Logger);
 
@@ -100,7 +107,8 @@ async function runCredentialTest(
 	data: ICredentialDataDecryptedObject,
 ): Promise<INodeCredentialTestResult> {
 	const credentialType = credentialTypes().get(typeName);
-	if (!credentialType?.test) return { status: 'Error', message: 'No testing function found for this credential.' };
+	if (!credentialType?.test)
+		return { status: 'Error', message: 'No testing function found for this credential.' };
 	const credentialsHelper = new TestCredentialsHelper({ [typeName]: data });
 	const credentialsDecrypted: ICredentialsDecrypted = {
 		id: 'credential-under-test',
@@ -120,7 +128,13 @@ async function runCredentialTest(
 			outputs: ['main'],
 			credentials: [{ name: typeName, required: true }],
 			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: credentialType.test.request }, default: '' },
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: credentialType.test.request },
+					default: '',
+				},
 			],
 		},
 	};
@@ -163,7 +177,10 @@ async function runCredentialTest(
 				}
 			}
 			if (statusCode < 199 || statusCode > 299) {
-				return { status: 'Error', message: statusMessage || `Received HTTP status code: ${statusCode}` };
+				return {
+					status: 'Error',
+					message: statusMessage || `Received HTTP status code: ${statusCode}`,
+				};
 			}
 		} else if (error.cause?.code) {
 			return { status: 'Error', message: error.cause.code };
@@ -173,7 +190,10 @@ async function runCredentialTest(
 	for (const rule of credentialType.test.rules ?? []) {
 		if (rule.type === 'responseSuccessBody') {
 			const body = response?.[0]?.[0]?.json as IDataObject | undefined;
-			if (body && (body as Record<string, unknown>)[rule.properties.key] === rule.properties.value) {
+			if (
+				body &&
+				(body as Record<string, unknown>)[rule.properties.key] === rule.properties.value
+			) {
 				return { status: 'Error', message: rule.properties.message };
 			}
 		}
@@ -226,13 +246,19 @@ export async function runWorkflow(
 	});
 	const executionId = randomUUID();
 	const credentialsHelper = new TestCredentialsHelper(options.credentials ?? {});
-	const hooks = new ExecutionLifecycleHooks(options.mode ?? 'manual', executionId, workflowJson as IWorkflowBase);
+	const hooks = new ExecutionLifecycleHooks(
+		options.mode ?? 'manual',
+		executionId,
+		workflowJson as IWorkflowBase,
+	);
 	let resolveFinished: (run: IRun) => void = () => undefined;
 	const finished = new Promise<IRun>((resolve) => (resolveFinished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveFinished(fullRunData));
 	const additionalData = additionalDataFor({ credentialsHelper, hooks, executionId });
 
-	const startNode = options.startNode ? workflow.getNode(options.startNode) : workflow.getStartNode();
+	const startNode = options.startNode
+		? workflow.getNode(options.startNode)
+		: workflow.getStartNode();
 	if (!startNode) throw new Error('The workflow has no start node');
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
 		resultData: { runData: {} },
@@ -246,7 +272,11 @@ export async function runWorkflow(
 			],
 		},
 	});
-	const workflowExecute = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
+	const workflowExecute = new WorkflowExecute(
+		additionalData,
+		options.mode ?? 'manual',
+		runExecutionData,
+	);
 	const execution = workflowExecute.processRunExecutionData(workflow);
 	if (options.abortSignal) {
 		options.abortSignal.addEventListener('abort', () => execution.cancel(), { once: true });

@@ -6,7 +6,11 @@ const HEADS: Record<string, Buffer> = {
 	mov: Buffer.concat([Buffer.from('00000014', 'hex'), Buffer.from('ftypqt  ')]),
 	webm: Buffer.from('1a45dfa39f4286810142f7810142', 'hex'),
 	mp3: Buffer.concat([Buffer.from('ID3'), Buffer.from('0400000000', 'hex')]),
-	wav: Buffer.concat([Buffer.from('RIFF'), Buffer.from('24080000', 'hex'), Buffer.from('WAVEfmt ')]),
+	wav: Buffer.concat([
+		Buffer.from('RIFF'),
+		Buffer.from('24080000', 'hex'),
+		Buffer.from('WAVEfmt '),
+	]),
 	pdf: Buffer.from('%PDF-1.7\n'),
 	srt: Buffer.from('1\n00:00:01,000 --> 00:00:02,500\nHello\n'),
 	zip: Buffer.from('504b0304140000000800', 'hex'),
@@ -18,10 +22,18 @@ export type TestFileKind = keyof typeof HEADS;
 /** `size` bytes that start like a file of this kind. */
 export function fileBytes(kind: TestFileKind, size = 4000): Buffer {
 	const head = HEADS[kind];
-	return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), 7)]).subarray(0, Math.max(size, head.length));
+	return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), 7)]).subarray(
+		0,
+		Math.max(size, head.length),
+	);
 }
 
 /** One input item with that file as binary property `data`, labelled as given (labels are often wrong). */
 export function fileItem(kind: TestFileKind, mimeType: string, fileName: string, size = 4000) {
-	return [{ json: {}, binary: { data: { data: fileBytes(kind, size).toString('base64'), mimeType, fileName } } }];
+	return [
+		{
+			json: {},
+			binary: { data: { data: fileBytes(kind, size).toString('base64'), mimeType, fileName } },
+		},
+	];
 }

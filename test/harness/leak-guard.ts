@@ -20,7 +20,8 @@ export function deepText(value: unknown): string {
 			seen.add(current);
 			if (current instanceof Error) {
 				const plain: Record<string, unknown> = {};
-				for (const name of Object.getOwnPropertyNames(current)) plain[name] = (current as unknown as Record<string, unknown>)[name];
+				for (const name of Object.getOwnPropertyNames(current))
+					plain[name] = (current as unknown as Record<string, unknown>)[name];
 				return plain;
 			}
 		}
@@ -49,7 +50,11 @@ export const engineLog: Array<{ level: string; message: string; meta?: unknown }
 function record(level: string) {
 	return (message: unknown, meta?: unknown) => {
 		assertNoSecrets({ message, meta }, `n8n's ${level} log`);
-		engineLog.push({ level, message: message instanceof Error ? message.message : String(message), meta });
+		engineLog.push({
+			level,
+			message: message instanceof Error ? message.message : String(message),
+			meta,
+		});
 		if (engineLog.length > 1000) engineLog.shift();
 	};
 }

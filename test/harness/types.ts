@@ -46,7 +46,8 @@ export function credentialTypes(): Map<string, ICredentialType> {
 	if (!credentialCache) {
 		credentialCache = new Map();
 		for (const file of filesEndingWith(path.join(REPO_ROOT, 'credentials'), '.credentials.ts')) {
-			for (const type of instantiateExports<ICredentialType>(file)) credentialCache.set(type.name, type);
+			for (const type of instantiateExports<ICredentialType>(file))
+				credentialCache.set(type.name, type);
 		}
 	}
 	return credentialCache;

@@ -7,7 +7,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { HookContext, WebhookContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters, INodeType, IWebhookData, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeParameters,
+	INodeType,
+	IWebhookData,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials-helper';
@@ -35,7 +43,9 @@ function expressLikeResponse(res: http.ServerResponse) {
 			return adapter;
 		},
 		send(value: unknown) {
-			res.writeHead(adapter.statusCode, { 'content-type': typeof value === 'string' ? 'text/html; charset=utf-8' : 'application/json' });
+			res.writeHead(adapter.statusCode, {
+				'content-type': typeof value === 'string' ? 'text/html; charset=utf-8' : 'application/json',
+			});
 			res.end(typeof value === 'string' ? value : JSON.stringify(value));
 			return adapter;
 		},
@@ -70,7 +80,10 @@ export async function serveTriggerWebhook(options: {
 	calls: WebhookCall[];
 	close(): Promise<void>;
 	workflow: Workflow;
-	lifecycle(method: 'checkExists' | 'create' | 'delete', activation?: 'activate' | 'manual'): Promise<boolean | undefined>;
+	lifecycle(
+		method: 'checkExists' | 'create' | 'delete',
+		activation?: 'activate' | 'manual',
+	): Promise<boolean | undefined>;
 }> {
 	registerSecret(options.credentials.apiKey);
 	registerSecret(options.credentials.webhookSecret);
@@ -91,7 +104,9 @@ export async function serveTriggerWebhook(options: {
 		nodeTypes: new PackageNodeTypes(new Map([[`CUSTOM.${options.type}`, options.nodeType]])),
 		staticData: (options.staticData ?? {}) as IDataObject,
 	});
-	const credentialsHelper = new TestCredentialsHelper({ [options.credentialType]: options.credentials });
+	const credentialsHelper = new TestCredentialsHelper({
+		[options.credentialType]: options.credentials,
+	});
 	const calls: WebhookCall[] = [];
 	let port = 0;
 	const baseUrl = () => `http://127.0.0.1:${port}/webhook`;
@@ -108,8 +123,14 @@ export async function serveTriggerWebhook(options: {
 			body = {};
 		}
 		// No req.cookies: n8n 2.40 mounts /webhook/* before its cookie-parser, so webhooks see only the Cookie header.
-		const request = Object.assign(req, { rawBody, body, query: Object.fromEntries(url.searchParams), params: {} });
-		const webhookName = options.webhookNameForPath?.(url.pathname) ?? options.webhookName ?? 'default';
+		const request = Object.assign(req, {
+			rawBody,
+			body,
+			query: Object.fromEntries(url.searchParams),
+			params: {},
+		});
+		const webhookName =
+			options.webhookNameForPath?.(url.pathname) ?? options.webhookName ?? 'default';
 		const response = expressLikeResponse(res);
 		const additionalData = additionalDataFor({ credentialsHelper, webhookBaseUrl: baseUrl() });
 		additionalData.httpRequest = request as never;
@@ -118,11 +139,23 @@ export async function serveTriggerWebhook(options: {
 			httpMethod: (req.method ?? 'POST') as IWebhookData['httpMethod'],
 			node: node.name,
 			path: url.pathname,
-			webhookDescription: { name: webhookName, httpMethod: req.method as never, path: url.pathname },
+			webhookDescription: {
+				name: webhookName,
+				httpMethod: req.method as never,
+				path: url.pathname,
+			},
 			workflowId: workflow.id,
 			workflowExecuteAdditionalData: additionalData,
 		} as IWebhookData;
-		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+		const context = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			'webhook',
+			webhookData,
+			[],
+			null,
+		);
 		const call: WebhookCall = { status: 0, responseBody: '' };
 		calls.push(call);
 		const end = res.end.bind(res);
@@ -134,7 +167,13 @@ export async function serveTriggerWebhook(options: {
 			call.result = await options.nodeType.webhook!.call(context);
 			assertNoSecrets(call.result, 'a trigger result');
 			if (!call.result.noWebhookResponse && !res.headersSent) {
-				response.status(200).json(call.result.webhookResponse !== undefined ? { response: call.result.webhookResponse } : { message: 'Workflow was started' });
+				response
+					.status(200)
+					.json(
+						call.result.webhookResponse !== undefined
+							? { response: call.result.webhookResponse }
+							: { message: 'Workflow was started' },
+					);
 			}
 		} catch (error) {
 			assertNoSecrets(error, 'a trigger error');
@@ -146,17 +185,31 @@ export async function serveTriggerWebhook(options: {
 	port = (server.address() as AddressInfo).port;
 
 	/** Runs one of the node's webhook lifecycle methods as n8n does on (de)activation. */
-	const lifecycle = async (method: 'checkExists' | 'create' | 'delete', activation: 'activate' | 'manual' = 'activate') => {
+	const lifecycle = async (
+		method: 'checkExists' | 'create' | 'delete',
+		activation: 'activate' | 'manual' = 'activate',
+	) => {
 		const additionalData = additionalDataFor({ credentialsHelper, webhookBaseUrl: baseUrl() });
 		const webhookData = {
 			httpMethod: 'POST',
 			node: node.name,
 			path: options.type,
-			webhookDescription: { name: options.webhookName ?? 'default', httpMethod: 'POST', path: options.type },
+			webhookDescription: {
+				name: options.webhookName ?? 'default',
+				httpMethod: 'POST',
+				path: options.type,
+			},
 			workflowId: workflow.id,
 			workflowExecuteAdditionalData: additionalData,
 		} as unknown as IWebhookData;
-		const context = new HookContext(workflow, node, additionalData, 'trigger', activation, webhookData);
+		const context = new HookContext(
+			workflow,
+			node,
+			additionalData,
+			'trigger',
+			activation,
+			webhookData,
+		);
 		const methods = options.nodeType.webhookMethods?.default;
 		const result = await methods![method]!.call(context);
 		assertNoSecrets({ result }, `the trigger's ${method}`);

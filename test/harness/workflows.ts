@@ -1,8 +1,19 @@
 /** Small builders for the workflow JSON the node tests run. */
-import type { ICredentialDataDecryptedObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { resetPacing } from '../../nodes/shared/pacing';
-import { SERVICES, startAllEmulators, startEmulator, type EmulatorSet, type ServiceName } from '../emulators';
+import {
+	SERVICES,
+	startAllEmulators,
+	startEmulator,
+	type EmulatorSet,
+	type ServiceName,
+} from '../emulators';
 import type { Emulator } from '../emulators/core';
 import { runWorkflow, type RunOptions, type RunResult } from './engine';
 
@@ -24,7 +35,10 @@ export interface SingleNodeRun {
 
 export const NODE_NAME = 'Under Test';
 
-export function singleNodeWorkflow(run: SingleNodeRun): { nodes: INode[]; connections: Record<string, never> } {
+export function singleNodeWorkflow(run: SingleNodeRun): {
+	nodes: INode[];
+	connections: Record<string, never>;
+} {
 	return {
 		nodes: [
 			{
@@ -35,7 +49,11 @@ export function singleNodeWorkflow(run: SingleNodeRun): { nodes: INode[]; connec
 				position: [0, 0],
 				parameters: run.parameters,
 				credentials: { [run.credentialType]: { id: 'cred-1', name: 'Test credential' } },
-				...(run.onError ? { onError: run.onError } : run.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				...(run.onError
+					? { onError: run.onError }
+					: run.continueOnFail
+						? { onError: 'continueRegularOutput' as const }
+						: {}),
 			},
 		],
 		connections: {},
@@ -45,9 +63,11 @@ export function singleNodeWorkflow(run: SingleNodeRun): { nodes: INode[]; connec
 /** Runs one node of this package over `items` input items in n8n-core's engine. */
 export async function runNode(run: SingleNodeRun): Promise<RunResult> {
 	const count = typeof run.items === 'number' ? run.items : undefined;
-	const input = run.input ?? (Array.isArray(run.items)
-		? run.items.map((json) => ({ json: json as never }))
-		: Array.from({ length: count ?? 1 }, (_, index) => ({ json: { index } })));
+	const input =
+		run.input ??
+		(Array.isArray(run.items)
+			? run.items.map((json) => ({ json: json as never }))
+			: Array.from({ length: count ?? 1 }, (_, index) => ({ json: { index } })));
 	const options: RunOptions = {
 		credentials: { [run.credentialType]: run.credentials },
 		input,
@@ -83,7 +103,10 @@ export function useAllEmulators(): { current: EmulatorSet } {
  * One service's emulator for a test file: started once, reset (with the process's pacing state)
  * before each test, then `configure` applied (e.g. a faster job clock).
  */
-export function useEmulator(service: ServiceName, configure: (emulator: Emulator) => void = () => undefined): { current: Emulator } {
+export function useEmulator(
+	service: ServiceName,
+	configure: (emulator: Emulator) => void = () => undefined,
+): { current: Emulator } {
 	const holder = {} as { current: Emulator };
 	beforeAll(async () => {
 		holder.current = await startEmulator(service);
@@ -100,8 +123,16 @@ export function useEmulator(service: ServiceName, configure: (emulator: Emulator
 }
 
 /** Runs one of this package's nodes against an emulator, returning its items and its error. */
-export function nodeRunner(type: string, credentialType: string, holder: { current: Emulator }, apiKey: string) {
-	return async (parameters: INodeParameters, options: { input?: INodeExecutionData[]; items?: number; continueOnFail?: boolean } = {}) => {
+export function nodeRunner(
+	type: string,
+	credentialType: string,
+	holder: { current: Emulator },
+	apiKey: string,
+) {
+	return async (
+		parameters: INodeParameters,
+		options: { input?: INodeExecutionData[]; items?: number; continueOnFail?: boolean } = {},
+	) => {
 		const result = await runNode({
 			type,
 			parameters,
@@ -111,6 +142,10 @@ export function nodeRunner(type: string, credentialType: string, holder: { curre
 			items: options.items,
 			continueOnFail: options.continueOnFail,
 		});
-		return { items: result.output(NODE_NAME), error: result.error(NODE_NAME) as (Error & { description?: string; httpCode?: string }) | undefined };
+		return {
+			items: result.output(NODE_NAME),
+			error: result.error(NODE_NAME) as
+				(Error & { description?: string; httpCode?: string }) | undefined,
+		};
 	};
 }

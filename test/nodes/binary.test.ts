@@ -9,7 +9,9 @@ import { runWorkflow } from '../harness/engine';
 import { NODE_NAME, singleNodeWorkflow } from '../harness/workflows';
 import { TransportProbe } from '../fixtures/TransportProbe.node';
 
-const extraNodeTypes = new Map<string, INodeType>([['CUSTOM.transportProbe', new TransportProbe()]]);
+const extraNodeTypes = new Map<string, INodeType>([
+	['CUSTOM.transportProbe', new TransportProbe()],
+]);
 let emulator: Emulator;
 
 beforeAll(async () => {
@@ -21,9 +23,18 @@ afterAll(async () => {
 
 const generatedBytes = (size: number, mp4 = false) => emulatorFileBytes(size, mp4);
 
-function probe(operation: string, url: string, input?: NonNullable<Parameters<typeof runWorkflow>[1]>['input']) {
+function probe(
+	operation: string,
+	url: string,
+	input?: NonNullable<Parameters<typeof runWorkflow>[1]>['input'],
+) {
 	return runWorkflow(
-		singleNodeWorkflow({ type: 'transportProbe', credentialType: 'syncApi', credentials: {}, parameters: { operation, url } }),
+		singleNodeWorkflow({
+			type: 'transportProbe',
+			credentialType: 'syncApi',
+			credentials: {},
+			parameters: { operation, url },
+		}),
 		{ input, extraNodeTypes },
 	);
 }
@@ -38,7 +49,9 @@ test('a download arrives whole as the item binary, with its size and type', asyn
 	expect(binary.fileName).toBe('output.mp4');
 	const bytes = Buffer.from(binary.data, 'base64');
 	expect(bytes.length).toBe(size);
-	expect(createHash('sha256').update(bytes).digest('hex')).toBe(createHash('sha256').update(generatedBytes(size, true)).digest('hex'));
+	expect(createHash('sha256').update(bytes).digest('hex')).toBe(
+		createHash('sha256').update(generatedBytes(size, true)).digest('hex'),
+	);
 });
 
 test('a failed download is an error that says the link may have expired', async () => {
@@ -51,10 +64,19 @@ test('a failed download is an error that says the link may have expired', async 
 test('an upload streams the item binary with its content type and length', async () => {
 	const bytes = generatedBytes(1024 * 1024 + 5);
 	const run = await probe('upload', `${emulator.origin}/__emulator/uploads/clip.mp4`, [
-		{ json: {}, binary: { data: { data: bytes.toString('base64'), mimeType: 'video/mp4', fileName: 'clip.mp4' } } },
+		{
+			json: {},
+			binary: {
+				data: { data: bytes.toString('base64'), mimeType: 'video/mp4', fileName: 'clip.mp4' },
+			},
+		},
 	]);
 	expect(run.error(NODE_NAME)).toBeUndefined();
-	expect(run.output(NODE_NAME)[0].json).toEqual({ size: bytes.length, mimeType: 'video/mp4', fileName: 'clip.mp4' });
+	expect(run.output(NODE_NAME)[0].json).toEqual({
+		size: bytes.length,
+		mimeType: 'video/mp4',
+		fileName: 'clip.mp4',
+	});
 	expect(emulator.uploads.get('clip.mp4')).toEqual({
 		size: bytes.length,
 		sha256: createHash('sha256').update(bytes).digest('hex'),

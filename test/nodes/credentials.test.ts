@@ -10,7 +10,10 @@ const emulatorSet = useAllEmulators();
 
 describe('Sync credential', () => {
 	it('passes with a valid key, sending it as x-api-key to GET /v2/models', async () => {
-		const result = await testCredential('syncApi', { apiKey: TEST_KEYS.sync.valid, baseUrl: emulatorSet.current.sync.baseUrl });
+		const result = await testCredential('syncApi', {
+			apiKey: TEST_KEYS.sync.valid,
+			baseUrl: emulatorSet.current.sync.baseUrl,
+		});
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		const [request] = emulatorSet.current.sync.log;
 		expect(request.method).toBe('GET');
@@ -20,7 +23,10 @@ describe('Sync credential', () => {
 	});
 
 	it('trims whitespace a pasted key carries', async () => {
-		const result = await testCredential('syncApi', { apiKey: `  ${TEST_KEYS.sync.valid}\n`, baseUrl: emulatorSet.current.sync.baseUrl });
+		const result = await testCredential('syncApi', {
+			apiKey: `  ${TEST_KEYS.sync.valid}\n`,
+			baseUrl: emulatorSet.current.sync.baseUrl,
+		});
 		expect(result.status).toBe('OK');
 	});
 
@@ -28,7 +34,10 @@ describe('Sync credential', () => {
 		['a wrong key', UNKNOWN_KEY],
 		['a missing key', ''],
 	])('fails with %s, saying what Sync answered', async (_case, apiKey) => {
-		const result = await testCredential('syncApi', { apiKey, baseUrl: emulatorSet.current.sync.baseUrl });
+		const result = await testCredential('syncApi', {
+			apiKey,
+			baseUrl: emulatorSet.current.sync.baseUrl,
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('Sync rejected the API key (401)');
 		expect(emulatorSet.current.sync.log.every((entry) => entry.status === 401)).toBe(true);
@@ -37,7 +46,10 @@ describe('Sync credential', () => {
 
 describe('HeyGen credential', () => {
 	it('passes with a valid key, sending X-Api-Key to GET /v3/users/me', async () => {
-		const result = await testCredential('heyGenApi', { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulatorSet.current.heygen.baseUrl });
+		const result = await testCredential('heyGenApi', {
+			apiKey: TEST_KEYS.heygen.valid,
+			baseUrl: emulatorSet.current.heygen.baseUrl,
+		});
 		expect(result.status).toBe('OK');
 		const [request] = emulatorSet.current.heygen.log;
 		expect(request.path).toBe('/v3/users/me');
@@ -45,12 +57,21 @@ describe('HeyGen credential', () => {
 	});
 
 	it('fails with a wrong key', async () => {
-		const result = await testCredential('heyGenApi', { apiKey: UNKNOWN_KEY, baseUrl: emulatorSet.current.heygen.baseUrl });
-		expect(result).toEqual({ status: 'Error', message: expect.stringContaining('401 unauthorized') });
+		const result = await testCredential('heyGenApi', {
+			apiKey: UNKNOWN_KEY,
+			baseUrl: emulatorSet.current.heygen.baseUrl,
+		});
+		expect(result).toEqual({
+			status: 'Error',
+			message: expect.stringContaining('401 unauthorized'),
+		});
 	});
 
 	it('explains the 403 of a workspace key without user-read scope', async () => {
-		const result = await testCredential('heyGenApi', { apiKey: TEST_KEYS.heygen.noUserRead, baseUrl: emulatorSet.current.heygen.baseUrl });
+		const result = await testCredential('heyGenApi', {
+			apiKey: TEST_KEYS.heygen.noUserRead,
+			baseUrl: emulatorSet.current.heygen.baseUrl,
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('user-read scope');
 	});
@@ -58,7 +79,10 @@ describe('HeyGen credential', () => {
 
 describe('ViralSync credential', () => {
 	it('passes with a Pro key, sending only x-api-key to GET /v1/me', async () => {
-		const result = await testCredential('viralSyncApi', { apiKey: TEST_KEYS.viralsync.valid, baseUrl: emulatorSet.current.viralsync.baseUrl });
+		const result = await testCredential('viralSyncApi', {
+			apiKey: TEST_KEYS.viralsync.valid,
+			baseUrl: emulatorSet.current.viralsync.baseUrl,
+		});
 		expect(result.status).toBe('OK');
 		const [request] = emulatorSet.current.viralsync.log;
 		expect(request.path).toBe('/v1/me');
@@ -71,7 +95,10 @@ describe('ViralSync credential', () => {
 		['a wrong key', UNKNOWN_KEY, 'UNAUTHORIZED'],
 		['a missing key', '', 'UNAUTHORIZED'],
 	])('fails with %s', async (_case, apiKey, code) => {
-		const result = await testCredential('viralSyncApi', { apiKey, baseUrl: emulatorSet.current.viralsync.baseUrl });
+		const result = await testCredential('viralSyncApi', {
+			apiKey,
+			baseUrl: emulatorSet.current.viralsync.baseUrl,
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('Missing or invalid API key, or the key has been revoked');
 		// The emulator answered with the code the contract gives for this case.
@@ -81,14 +108,23 @@ describe('ViralSync credential', () => {
 	});
 
 	it('tells a Free-plan user that the API needs Pro', async () => {
-		const result = await testCredential('viralSyncApi', { apiKey: TEST_KEYS.viralsync.free, baseUrl: emulatorSet.current.viralsync.baseUrl });
-		expect(result).toEqual({ status: 'Error', message: expect.stringContaining('not available on the Free plan') });
+		const result = await testCredential('viralSyncApi', {
+			apiKey: TEST_KEYS.viralsync.free,
+			baseUrl: emulatorSet.current.viralsync.baseUrl,
+		});
+		expect(result).toEqual({
+			status: 'Error',
+			message: expect.stringContaining('not available on the Free plan'),
+		});
 	});
 });
 
 describe('SocialSyncer credential', () => {
 	it('passes with a valid key, sending Authorization: Bearer to GET /v1/accounts', async () => {
-		const result = await testCredential('socialSyncerApi', { apiKey: TEST_KEYS.socialsyncer.valid, baseUrl: emulatorSet.current.socialsyncer.baseUrl });
+		const result = await testCredential('socialSyncerApi', {
+			apiKey: TEST_KEYS.socialsyncer.valid,
+			baseUrl: emulatorSet.current.socialsyncer.baseUrl,
+		});
 		expect(result.status).toBe('OK');
 		const [request] = emulatorSet.current.socialsyncer.log;
 		expect(request.path).toBe('/v1/accounts');
@@ -100,7 +136,10 @@ describe('SocialSyncer credential', () => {
 		['a wrong key', UNKNOWN_KEY],
 		['a missing key', ''],
 	])('fails with %s', async (_case, apiKey) => {
-		const result = await testCredential('socialSyncerApi', { apiKey, baseUrl: emulatorSet.current.socialsyncer.baseUrl });
+		const result = await testCredential('socialSyncerApi', {
+			apiKey,
+			baseUrl: emulatorSet.current.socialsyncer.baseUrl,
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('SocialSyncer: Invalid API key (401)');
 	});
@@ -108,7 +147,10 @@ describe('SocialSyncer credential', () => {
 
 describe('Synaptiq credential', () => {
 	it('passes with a read-scope live key, calling GET /leads?limit=1 under /api/v1', async () => {
-		const result = await testCredential('synaptiqApi', { apiKey: TEST_KEYS.synaptiq.liveRead, baseUrl: emulatorSet.current.synaptiq.baseUrl });
+		const result = await testCredential('synaptiqApi', {
+			apiKey: TEST_KEYS.synaptiq.liveRead,
+			baseUrl: emulatorSet.current.synaptiq.baseUrl,
+		});
 		expect(result.status).toBe('OK');
 		const [request] = emulatorSet.current.synaptiq.log;
 		expect(request.path).toBe('/api/v1/leads');
@@ -117,7 +159,10 @@ describe('Synaptiq credential', () => {
 	});
 
 	it('passes with a sandbox key', async () => {
-		const result = await testCredential('synaptiqApi', { apiKey: TEST_KEYS.synaptiq.testAdmin, baseUrl: emulatorSet.current.synaptiq.baseUrl });
+		const result = await testCredential('synaptiqApi', {
+			apiKey: TEST_KEYS.synaptiq.testAdmin,
+			baseUrl: emulatorSet.current.synaptiq.baseUrl,
+		});
 		expect(result.status).toBe('OK');
 	});
 
@@ -126,13 +171,21 @@ describe('Synaptiq credential', () => {
 		['a wrong key', UNKNOWN_KEY],
 		['a missing key', ''],
 	])('fails with %s, quoting Synaptiq', async (_case, apiKey) => {
-		const result = await testCredential('synaptiqApi', { apiKey, baseUrl: emulatorSet.current.synaptiq.baseUrl });
+		const result = await testCredential('synaptiqApi', {
+			apiKey,
+			baseUrl: emulatorSet.current.synaptiq.baseUrl,
+		});
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain('Invalid or missing API key. Provide a valid Bearer token in the Authorization header');
+		expect(result.message).toContain(
+			'Invalid or missing API key. Provide a valid Bearer token in the Authorization header',
+		);
 	});
 
 	it('fails when the plan lost API access', async () => {
-		const result = await testCredential('synaptiqApi', { apiKey: TEST_KEYS.synaptiq.planInsufficient, baseUrl: emulatorSet.current.synaptiq.baseUrl });
+		const result = await testCredential('synaptiqApi', {
+			apiKey: TEST_KEYS.synaptiq.planInsufficient,
+			baseUrl: emulatorSet.current.synaptiq.baseUrl,
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('plan_insufficient');
 	});
@@ -153,7 +206,10 @@ describe('Base URL', () => {
 	});
 
 	it('accepts a trailing slash on the base URL', async () => {
-		const result = await testCredential('syncApi', { apiKey: TEST_KEYS.sync.valid, baseUrl: `${emulatorSet.current.sync.baseUrl}/` });
+		const result = await testCredential('syncApi', {
+			apiKey: TEST_KEYS.sync.valid,
+			baseUrl: `${emulatorSet.current.sync.baseUrl}/`,
+		});
 		expect(result.status).toBe('OK');
 		expect(emulatorSet.current.sync.log[0].path).toBe('/v2/models');
 	});
@@ -161,10 +217,18 @@ describe('Base URL', () => {
 	it('defaults to the official URL when the field is left untouched', async () => {
 		const { TestCredentialsHelper } = await import('../harness/credentials-helper');
 		const helper = new TestCredentialsHelper();
-		expect(helper.withDefaults('synaptiqApi', { apiKey: 'k' }).baseUrl).toBe('https://synaptiqintel.com/api/v1');
+		expect(helper.withDefaults('synaptiqApi', { apiKey: 'k' }).baseUrl).toBe(
+			'https://synaptiqintel.com/api/v1',
+		);
 		expect(helper.withDefaults('syncApi', { apiKey: 'k' }).baseUrl).toBe('https://api.sync.so');
-		expect(helper.withDefaults('heyGenApi', { apiKey: 'k' }).baseUrl).toBe('https://api.heygen.com');
-		expect(helper.withDefaults('viralSyncApi', { apiKey: 'k' }).baseUrl).toBe('https://api.viralsync.io');
-		expect(helper.withDefaults('socialSyncerApi', { apiKey: 'k' }).baseUrl).toBe('https://api.socialsyncerapi.com');
+		expect(helper.withDefaults('heyGenApi', { apiKey: 'k' }).baseUrl).toBe(
+			'https://api.heygen.com',
+		);
+		expect(helper.withDefaults('viralSyncApi', { apiKey: 'k' }).baseUrl).toBe(
+			'https://api.viralsync.io',
+		);
+		expect(helper.withDefaults('socialSyncerApi', { apiKey: 'k' }).baseUrl).toBe(
+			'https://api.socialsyncerapi.com',
+		);
 	});
 });

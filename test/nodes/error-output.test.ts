@@ -4,7 +4,14 @@
  * on the error output with what happened, successful ones on the main output, pairing intact.
  * Also: a job's own failure text that echoes a secret is redacted wherever the error is built.
  */
-import type { ICredentialDataDecryptedObject, IConnections, INode, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IConnections,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
 
 import { TEST_KEYS, type ServiceName } from '../emulators';
 import { PassThrough } from '../fixtures/PassThrough.node';
@@ -24,14 +31,24 @@ interface Case {
 	get: INodeParameters;
 }
 
-const credentialsOf = (service: ServiceName, apiKey: string, extra: ICredentialDataDecryptedObject = {}) => () => ({
-	apiKey,
-	baseUrl: emulators.current[service].baseUrl,
-	...extra,
-});
+const credentialsOf =
+	(service: ServiceName, apiKey: string, extra: ICredentialDataDecryptedObject = {}) =>
+	() => ({
+		apiKey,
+		baseUrl: emulators.current[service].baseUrl,
+		...extra,
+	});
 
-async function runOne(spec: Pick<Case, 'type' | 'credentialType' | 'credentials'>, parameters: INodeParameters): Promise<INodeExecutionData[]> {
-	const result = await runNode({ type: spec.type, credentialType: spec.credentialType, credentials: spec.credentials(), parameters });
+async function runOne(
+	spec: Pick<Case, 'type' | 'credentialType' | 'credentials'>,
+	parameters: INodeParameters,
+): Promise<INodeExecutionData[]> {
+	const result = await runNode({
+		type: spec.type,
+		credentialType: spec.credentialType,
+		credentials: spec.credentials(),
+		parameters,
+	});
 	const error = result.error(NODE_NAME);
 	if (error) throw error;
 	return result.output(NODE_NAME);
@@ -121,14 +138,31 @@ const CASES: Record<ServiceName, Case> = {
 		credentialType: 'synaptiqApi',
 		credentials: credentialsOf('synaptiq', TEST_KEYS.synaptiq.liveAdmin, { keyScope: 'unknown' }),
 		seed: async () =>
-			String((await runOne(CASES.synaptiq, { resource: 'lead', operation: 'create', email: 'branch@example.com', name: 'Branch Test' }))[0].json.id),
+			String(
+				(
+					await runOne(CASES.synaptiq, {
+						resource: 'lead',
+						operation: 'create',
+						email: 'branch@example.com',
+						name: 'Branch Test',
+					})
+				)[0].json.id,
+			),
 		get: { resource: 'lead', operation: 'get', leadId: '={{ $json.id }}' },
 	},
 };
 
 /** Items → the node under test, with its main output to "Succeeded" and its error output to "Failed". */
-function branchingWorkflow(spec: Case, parameters: INodeParameters): { nodes: INode[]; connections: IConnections } {
-	const node = (name: string, type: string, position: [number, number], extra: Partial<INode> = {}): INode => ({
+function branchingWorkflow(
+	spec: Case,
+	parameters: INodeParameters,
+): { nodes: INode[]; connections: IConnections } {
+	const node = (
+		name: string,
+		type: string,
+		position: [number, number],
+		extra: Partial<INode> = {},
+	): INode => ({
 		id: name,
 		name,
 		type,
@@ -151,52 +185,85 @@ function branchingWorkflow(spec: Case, parameters: INodeParameters): { nodes: IN
 		connections: {
 			Items: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] },
 			[NODE_NAME]: {
-				main: [[{ node: 'Succeeded', type: 'main', index: 0 }], [{ node: 'Failed', type: 'main', index: 0 }]],
+				main: [
+					[{ node: 'Succeeded', type: 'main', index: 0 }],
+					[{ node: 'Failed', type: 'main', index: 0 }],
+				],
 			},
 		},
 	};
 }
 
-describe.each(Object.keys(CASES) as ServiceName[])('%s: Continue (using error output)', (service) => {
-	const spec = CASES[service];
+describe.each(Object.keys(CASES) as ServiceName[])(
+	'%s: Continue (using error output)',
+	(service) => {
+		const spec = CASES[service];
 
-	it('sends failed items to the error output and successful ones to the main output, paired to their input', async () => {
-		const id = await spec.seed();
-		emulators.current[service].clearLog();
-		// Item 1 fails before any request (empty ID), item 2 is answered 404 by the API.
-		const input = [{ json: { id } }, { json: { id: '' } }, { json: { id: 'does_not_exist_404' } }, { json: { id } }];
-		const result = await runWorkflow(branchingWorkflow(spec, spec.get), { credentials: { [spec.credentialType]: spec.credentials() }, input, extraNodeTypes, startNode: 'Items' });
-		expect(result.error(NODE_NAME)).toBeFalsy();
+		it('sends failed items to the error output and successful ones to the main output, paired to their input', async () => {
+			const id = await spec.seed();
+			emulators.current[service].clearLog();
+			// Item 1 fails before any request (empty ID), item 2 is answered 404 by the API.
+			const input = [
+				{ json: { id } },
+				{ json: { id: '' } },
+				{ json: { id: 'does_not_exist_404' } },
+				{ json: { id } },
+			];
+			const result = await runWorkflow(branchingWorkflow(spec, spec.get), {
+				credentials: { [spec.credentialType]: spec.credentials() },
+				input,
+				extraNodeTypes,
+				startNode: 'Items',
+			});
+			expect(result.error(NODE_NAME)).toBeFalsy();
 
-		const succeeded = result.output(NODE_NAME, 0);
-		const failed = result.output(NODE_NAME, 1);
-		expect(succeeded.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 3 }]);
-		expect(failed.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
-		// (A ViralSync job carries its own `error: null`.)
-		for (const item of succeeded) expect(typeof item.json.error).not.toBe('string');
+			const succeeded = result.output(NODE_NAME, 0);
+			const failed = result.output(NODE_NAME, 1);
+			expect(succeeded.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 3 }]);
+			expect(failed.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
+			// (A ViralSync job carries its own `error: null`.)
+			for (const item of succeeded) expect(typeof item.json.error).not.toBe('string');
 
-		const [missingId, notFound] = failed;
-		expect(String(missingId.json.error)).toMatch(/ID is required/);
-		expect(missingId.json.details).toEqual({});
-		expect(String(notFound.json.error)).toMatch(/HTTP 404/);
-		expect(notFound.json.details).toMatchObject({ httpCode: '404', description: expect.stringContaining('Item: 2') });
-		// n8n puts the failed item's input beside the error, so the error branch knows which one it was.
-		expect(notFound.json.id).toBe('does_not_exist_404');
+			const [missingId, notFound] = failed;
+			expect(String(missingId.json.error)).toMatch(/ID is required/);
+			expect(missingId.json.details).toEqual({});
+			expect(String(notFound.json.error)).toMatch(/HTTP 404/);
+			expect(notFound.json.details).toMatchObject({
+				httpCode: '404',
+				description: expect.stringContaining('Item: 2'),
+			});
+			// n8n puts the failed item's input beside the error, so the error branch knows which one it was.
+			expect(notFound.json.id).toBe('does_not_exist_404');
 
-		// Both branches ran downstream with exactly those items.
-		expect(result.output('Succeeded')).toHaveLength(2);
-		expect(result.output('Failed').map((item) => item.json.error)).toEqual(failed.map((item) => item.json.error));
-		// The empty ID never reached the API; the other three did.
-		expect(emulators.current[service].log.filter((entry) => !entry.path.startsWith('/__emulator'))).toHaveLength(3);
-	});
-});
+			// Both branches ran downstream with exactly those items.
+			expect(result.output('Succeeded')).toHaveLength(2);
+			expect(result.output('Failed').map((item) => item.json.error)).toEqual(
+				failed.map((item) => item.json.error),
+			);
+			// The empty ID never reached the API; the other three did.
+			expect(
+				emulators.current[service].log.filter((entry) => !entry.path.startsWith('/__emulator')),
+			).toHaveLength(3);
+		});
+	},
+);
 
 describe('Continue (using error output) for an operation that takes all items at once', () => {
 	it('Sync Batch → Create: the one error item (Sync refused the batch) on the error output, paired with every input item', async () => {
 		const result = await runWorkflow(
-			branchingWorkflow(CASES.sync, { resource: 'batch', operation: 'create', rowsFrom: 'items', dryRun: true }),
+			branchingWorkflow(CASES.sync, {
+				resource: 'batch',
+				operation: 'create',
+				rowsFrom: 'items',
+				dryRun: true,
+			}),
 			// Fewer than 20 rows: Sync answers 400.
-			{ credentials: { syncApi: CASES.sync.credentials() }, input: [{ json: { model: 'lipsync-2' } }, { json: { model: 'lipsync-2' } }], extraNodeTypes, startNode: 'Items' },
+			{
+				credentials: { syncApi: CASES.sync.credentials() },
+				input: [{ json: { model: 'lipsync-2' } }, { json: { model: 'lipsync-2' } }],
+				extraNodeTypes,
+				startNode: 'Items',
+			},
 		);
 		expect(result.output(NODE_NAME, 0)).toHaveLength(0);
 		const [failed] = result.output(NODE_NAME, 1);
@@ -219,14 +286,20 @@ describe('Continue (regular output) keeps the error beside the item fields', () 
 			continueOnFail: true,
 		});
 		const [item] = result.output(NODE_NAME);
-		expect(item.json).toMatchObject({ error: expect.stringMatching(/HTTP 404/), httpCode: '404', description: expect.stringContaining('Item: 0') });
+		expect(item.json).toMatchObject({
+			error: expect.stringMatching(/HTTP 404/),
+			httpCode: '404',
+			description: expect.stringContaining('Item: 0'),
+		});
 		expect(item.error).toBeUndefined();
 	});
 });
 
 describe('A job failure text that echoes a secret is redacted', () => {
 	// The service quotes its input in the failure text, and that input holds the key or the signing secret.
-	const cases: Array<[string, ServiceName, string, INodeParameters, ICredentialDataDecryptedObject]> = [
+	const cases: Array<
+		[string, ServiceName, string, INodeParameters, ICredentialDataDecryptedObject]
+	> = [
 		[
 			'Sync generation error',
 			'sync',
@@ -298,22 +371,36 @@ describe('A job failure text that echoes a secret is redacted', () => {
 		],
 	];
 
-	it.each(cases)('%s: the key and the secret are replaced in the error item, the thrown error and the log', async (_label, service, apiKey, parameters, extra) => {
-		const emulator = emulators.current[service];
-		emulator.config.stageMs = 20;
-		const secret = typeof extra.webhookSecret === 'string' ? extra.webhookSecret : undefined;
-		emulator.config.failureEcho = `key=${apiKey}${secret ? ` secret=${secret}` : ''}`;
-		const spec = CASES[service];
-		const credentials = { apiKey, baseUrl: emulator.baseUrl, ...extra };
-		// runWorkflow fails the test itself when a registered secret is anywhere in the run or n8n's log.
-		const continued = await runNode({ type: spec.type, credentialType: spec.credentialType, credentials, parameters, continueOnFail: true });
-		const text = JSON.stringify(continued.output(NODE_NAME)[0].json);
-		expect(text).toContain('key=[redacted]');
-		if (secret) expect(text).toContain('secret=[redacted]');
+	it.each(cases)(
+		'%s: the key and the secret are replaced in the error item, the thrown error and the log',
+		async (_label, service, apiKey, parameters, extra) => {
+			const emulator = emulators.current[service];
+			emulator.config.stageMs = 20;
+			const secret = typeof extra.webhookSecret === 'string' ? extra.webhookSecret : undefined;
+			emulator.config.failureEcho = `key=${apiKey}${secret ? ` secret=${secret}` : ''}`;
+			const spec = CASES[service];
+			const credentials = { apiKey, baseUrl: emulator.baseUrl, ...extra };
+			// runWorkflow fails the test itself when a registered secret is anywhere in the run or n8n's log.
+			const continued = await runNode({
+				type: spec.type,
+				credentialType: spec.credentialType,
+				credentials,
+				parameters,
+				continueOnFail: true,
+			});
+			const text = JSON.stringify(continued.output(NODE_NAME)[0].json);
+			expect(text).toContain('key=[redacted]');
+			if (secret) expect(text).toContain('secret=[redacted]');
 
-		const stopped = await runNode({ type: spec.type, credentialType: spec.credentialType, credentials, parameters });
-		const error = stopped.error(NODE_NAME) as Error & { description?: string };
-		expect(`${error.message} ${error.description ?? ''}`).toContain('key=[redacted]');
-		expect(`${error.message} ${error.description ?? ''} ${error.stack}`).not.toContain(apiKey);
-	});
+			const stopped = await runNode({
+				type: spec.type,
+				credentialType: spec.credentialType,
+				credentials,
+				parameters,
+			});
+			const error = stopped.error(NODE_NAME) as Error & { description?: string };
+			expect(`${error.message} ${error.description ?? ''}`).toContain('key=[redacted]');
+			expect(`${error.message} ${error.description ?? ''} ${error.stack}`).not.toContain(apiKey);
+		},
+	);
 });

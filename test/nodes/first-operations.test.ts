@@ -12,10 +12,20 @@ test('Sync Model → List emits one item per model, paired to the input item', a
 		credentials: credentialsFor(emulatorSet.current.sync, TEST_KEYS.sync.valid),
 	});
 	const items = result.output(NODE_NAME);
-	expect(items.map((item) => item.json.id)).toEqual(['lipsync-2', 'lipsync-2-pro', 'lipsync-1.9.0-beta', 'react-1', 'sync-3']);
+	expect(items.map((item) => item.json.id)).toEqual([
+		'lipsync-2',
+		'lipsync-2-pro',
+		'lipsync-1.9.0-beta',
+		'react-1',
+		'sync-3',
+	]);
 	expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 	expect(emulatorSet.current.sync.log).toHaveLength(1);
-	expect(emulatorSet.current.sync.log[0]).toMatchObject({ method: 'GET', path: '/v2/models', status: 200 });
+	expect(emulatorSet.current.sync.log[0]).toMatchObject({
+		method: 'GET',
+		path: '/v2/models',
+		status: 200,
+	});
 	expect(emulatorSet.current.sync.log[0].headers['x-api-key']).toBe(TEST_KEYS.sync.valid);
 });
 
@@ -27,7 +37,11 @@ test('HeyGen User → Get Current unwraps the {data} envelope', async () => {
 		credentials: credentialsFor(emulatorSet.current.heygen, TEST_KEYS.heygen.valid),
 	});
 	const [item] = result.output(NODE_NAME);
-	expect(item.json).toMatchObject({ username: 'emulator_user', billing_type: 'wallet', wallet: { currency: 'usd', remaining_balance: 120.5 } });
+	expect(item.json).toMatchObject({
+		username: 'emulator_user',
+		billing_type: 'wallet',
+		wallet: { currency: 'usd', remaining_balance: 120.5 },
+	});
 	expect(emulatorSet.current.heygen.log[0].headers['x-api-key']).toBe(TEST_KEYS.heygen.valid);
 });
 
@@ -44,7 +58,11 @@ test('ViralSync Account → Get returns /v1/me for each input item', async () =>
 		Array(3).fill({ userId: 'user_emu001', plan: 'pro', email: 'pro@example.com' }),
 	);
 	expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 1, 2]);
-	expect(emulatorSet.current.viralsync.log.map((entry) => entry.path)).toEqual(['/v1/me', '/v1/me', '/v1/me']);
+	expect(emulatorSet.current.viralsync.log.map((entry) => entry.path)).toEqual([
+		'/v1/me',
+		'/v1/me',
+		'/v1/me',
+	]);
 });
 
 test('SocialSyncer Account → Get Many passes the platform filter', async () => {
@@ -56,7 +74,9 @@ test('SocialSyncer Account → Get Many passes the platform filter', async () =>
 	});
 	expect(result.output(NODE_NAME).map((item) => item.json.username)).toEqual(['emulator.brand']);
 	expect(emulatorSet.current.socialsyncer.log[0].query).toEqual({ platform: 'instagram' });
-	expect(emulatorSet.current.socialsyncer.log[0].headers.authorization).toBe(`Bearer ${TEST_KEYS.socialsyncer.valid}`);
+	expect(emulatorSet.current.socialsyncer.log[0].headers.authorization).toBe(
+		`Bearer ${TEST_KEYS.socialsyncer.valid}`,
+	);
 });
 
 test('Synaptiq Lead → Get Many sends filters, sort and page/limit', async () => {
@@ -88,19 +108,29 @@ test('Synaptiq Lead → Get Many sends filters, sort and page/limit', async () =
 test('Synaptiq Lead → Get Many with Return All walks every page, and Limit stops early', async () => {
 	const origin = emulatorSet.current.synaptiq.baseUrl;
 	// Seeding goes through the API; lift the Starter write limit (60/min) and the POST /leads cap (30/min) for it.
-	emulatorSet.current.synaptiq.config.scopeLimits = { starter: { read: 120, write: 10_000, admin: 30 } };
+	emulatorSet.current.synaptiq.config.scopeLimits = {
+		starter: { read: 120, write: 10_000, admin: 30 },
+	};
 	emulatorSet.current.synaptiq.config.endpointCaps = { 'lead-create': { starter: 10_000 } };
 	for (let index = 0; index < 230; index++) {
 		const response = await fetch(`${origin}/leads`, {
 			method: 'POST',
-			headers: { authorization: `Bearer ${TEST_KEYS.synaptiq.liveWrite}`, 'content-type': 'application/json' },
+			headers: {
+				authorization: `Bearer ${TEST_KEYS.synaptiq.liveWrite}`,
+				'content-type': 'application/json',
+			},
 			body: JSON.stringify({ email: `lead${index}@example.com`, name: `Lead ${index}` }),
 		});
 		expect(response.status).toBe(201);
 	}
 	emulatorSet.current.synaptiq.clearLog();
 	const credentials = credentialsFor(emulatorSet.current.synaptiq, TEST_KEYS.synaptiq.liveRead);
-	const all = await runNode({ type: 'synaptiq', parameters: { resource: 'lead', operation: 'getAll', returnAll: true }, credentialType: 'synaptiqApi', credentials });
+	const all = await runNode({
+		type: 'synaptiq',
+		parameters: { resource: 'lead', operation: 'getAll', returnAll: true },
+		credentialType: 'synaptiqApi',
+		credentials,
+	});
 	expect(all.output(NODE_NAME)).toHaveLength(230);
 	expect(new Set(all.output(NODE_NAME).map((item) => item.json.id)).size).toBe(230);
 	expect(emulatorSet.current.synaptiq.log.map((entry) => entry.query)).toEqual([
@@ -124,7 +154,10 @@ test('sandbox and live keys see separate Synaptiq data', async () => {
 	const origin = emulatorSet.current.synaptiq.baseUrl;
 	await fetch(`${origin}/leads`, {
 		method: 'POST',
-		headers: { authorization: `Bearer ${TEST_KEYS.synaptiq.testAdmin}`, 'content-type': 'application/json' },
+		headers: {
+			authorization: `Bearer ${TEST_KEYS.synaptiq.testAdmin}`,
+			'content-type': 'application/json',
+		},
 		body: JSON.stringify({ email: 'sandbox@example.com', name: 'Sandbox Lead' }),
 	});
 	const list = (apiKey: string) =>
@@ -134,7 +167,9 @@ test('sandbox and live keys see separate Synaptiq data', async () => {
 			credentialType: 'synaptiqApi',
 			credentials: credentialsFor(emulatorSet.current.synaptiq, apiKey),
 		});
-	expect((await list(TEST_KEYS.synaptiq.testAdmin)).output(NODE_NAME).map((item) => item.json.email)).toEqual(['sandbox@example.com']);
+	expect(
+		(await list(TEST_KEYS.synaptiq.testAdmin)).output(NODE_NAME).map((item) => item.json.email),
+	).toEqual(['sandbox@example.com']);
 	expect((await list(TEST_KEYS.synaptiq.liveRead)).output(NODE_NAME)).toEqual([]);
 });
 
@@ -156,7 +191,13 @@ test('a Synaptiq scope error names the scope the operation needs', async () => {
 	emulatorSet.current.synaptiq.addFault({
 		kind: 'status',
 		status: 403,
-		body: { error: { code: 'forbidden', message: 'This API key does not have the required scope (write).', doc_url: 'x' } },
+		body: {
+			error: {
+				code: 'forbidden',
+				message: 'This API key does not have the required scope (write).',
+				doc_url: 'x',
+			},
+		},
 	});
 	const result = await runNode({
 		type: 'synaptiq',

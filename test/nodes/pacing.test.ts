@@ -31,7 +31,11 @@ function listModels(requestsPerMinute: number) {
 		type: 'sync',
 		credentialType: 'syncApi',
 		credentials: { apiKey: TEST_KEYS.sync.valid, baseUrl: emulator.baseUrl },
-		parameters: { resource: 'model', operation: 'getAll', requestOptions: { requestsPerMinute, maxRetries: 20 } },
+		parameters: {
+			resource: 'model',
+			operation: 'getAll',
+			requestOptions: { requestsPerMinute, maxRetries: 20 },
+		},
 		items: ITEMS,
 		continueOnFail: true,
 	});
@@ -58,7 +62,9 @@ test('without pacing, the 429s are waited out and no item is lost', async () => 
 
 test('pacing is shared by every node run on the same credential in the process', async () => {
 	const [first, second] = await Promise.all([listModels(LIMIT), listModels(LIMIT)]);
-	expect([...first.output(NODE_NAME), ...second.output(NODE_NAME)].filter((item) => item.json.error)).toEqual([]);
+	expect(
+		[...first.output(NODE_NAME), ...second.output(NODE_NAME)].filter((item) => item.json.error),
+	).toEqual([]);
 	expect(emulator.log.filter((entry) => entry.status === 429)).toHaveLength(0);
 });
 
@@ -68,12 +74,21 @@ test('Sync limits per IP address: two keys behind one n8n share one pace (keyed 
 			type: 'sync',
 			credentialType: 'syncApi',
 			credentials: { apiKey, baseUrl: emulator.baseUrl },
-			parameters: { resource: 'model', operation: 'getAll', requestOptions: { requestsPerMinute: LIMIT, maxRetries: 20 } },
+			parameters: {
+				resource: 'model',
+				operation: 'getAll',
+				requestOptions: { requestsPerMinute: LIMIT, maxRetries: 20 },
+			},
 			items: ITEMS / 2,
 			continueOnFail: true,
 		});
-	const [first, second] = await Promise.all([withKey(TEST_KEYS.sync.valid), withKey(TEST_KEYS.sync.other)]);
-	expect([...first.output(NODE_NAME), ...second.output(NODE_NAME)].filter((item) => item.json.error)).toEqual([]);
+	const [first, second] = await Promise.all([
+		withKey(TEST_KEYS.sync.valid),
+		withKey(TEST_KEYS.sync.other),
+	]);
+	expect(
+		[...first.output(NODE_NAME), ...second.output(NODE_NAME)].filter((item) => item.json.error),
+	).toEqual([]);
 	expect(new Set(emulator.log.map((entry) => entry.headers['x-api-key'])).size).toBe(2);
 	expect(emulator.log.filter((entry) => entry.status === 429)).toHaveLength(0);
 });
@@ -81,13 +96,27 @@ test('Sync limits per IP address: two keys behind one n8n share one pace (keyed 
 test("Sync's 429 is per address and endpoint, and its body has no errorCode (the rate-limit guide)", async () => {
 	Object.assign(emulator.config, { createPerMinute: 2, burst: 0 });
 	const create = (apiKey: string) =>
-		fetch(`${emulator.baseUrl}/v2/generate`, { method: 'POST', headers: { 'x-api-key': apiKey, 'content-type': 'application/json' }, body: '{}' });
+		fetch(`${emulator.baseUrl}/v2/generate`, {
+			method: 'POST',
+			headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
+			body: '{}',
+		});
 	// Two requests with one key and a third with another key: one bucket for the address.
 	expect((await create(TEST_KEYS.sync.valid)).status).toBe(400);
 	expect((await create(TEST_KEYS.sync.valid)).status).toBe(400);
 	const limited = await create(TEST_KEYS.sync.other);
 	expect(limited.status).toBe(429);
-	expect(await limited.json()).toEqual({ statusCode: 429, message: 'Rate limit exceeded. Please try again later.', error: 'Too Many Requests' });
+	expect(await limited.json()).toEqual({
+		statusCode: 429,
+		message: 'Rate limit exceeded. Please try again later.',
+		error: 'Too Many Requests',
+	});
 	// Reads of the same address have their own bucket.
-	expect((await fetch(`${emulator.baseUrl}/v2/generate/missing`, { headers: { 'x-api-key': TEST_KEYS.sync.other } })).status).toBe(404);
+	expect(
+		(
+			await fetch(`${emulator.baseUrl}/v2/generate/missing`, {
+				headers: { 'x-api-key': TEST_KEYS.sync.other },
+			})
+		).status,
+	).toBe(404);
 });

@@ -15,8 +15,17 @@ describe('Errors raised before any request keep their class', () => {
 		const result = await runNode({
 			type: 'synaptiq',
 			credentialType: 'synaptiqApi',
-			credentials: { apiKey: TEST_KEYS.synaptiq.liveRead, baseUrl: emulators.current.synaptiq.baseUrl, keyScope: 'read' },
-			parameters: { resource: 'lead', operation: 'create', email: 'scope@example.com', name: 'Scope' },
+			credentials: {
+				apiKey: TEST_KEYS.synaptiq.liveRead,
+				baseUrl: emulators.current.synaptiq.baseUrl,
+				keyScope: 'read',
+			},
+			parameters: {
+				resource: 'lead',
+				operation: 'create',
+				email: 'scope@example.com',
+				name: 'Scope',
+			},
 		});
 		const error = result.error(NODE_NAME);
 		// n8n stores the error as a plain copy; its name is the class it was thrown as.
@@ -29,24 +38,54 @@ describe('Errors raised before any request keep their class', () => {
 		const result = await runNode({
 			type: 'synaptiq',
 			credentialType: 'synaptiqApi',
-			credentials: { apiKey: TEST_KEYS.synaptiq.liveRead, baseUrl: emulators.current.synaptiq.baseUrl, keyScope: 'unknown' },
-			parameters: { resource: 'lead', operation: 'create', email: 'scope@example.com', name: 'Scope' },
+			credentials: {
+				apiKey: TEST_KEYS.synaptiq.liveRead,
+				baseUrl: emulators.current.synaptiq.baseUrl,
+				keyScope: 'unknown',
+			},
+			parameters: {
+				resource: 'lead',
+				operation: 'create',
+				email: 'scope@example.com',
+				name: 'Scope',
+			},
 		});
 		expect(result.error(NODE_NAME)?.name).toBe('NodeApiError');
 		expect((result.error(NODE_NAME) as NodeApiError).httpCode).toBe('403');
 	});
 
 	it('HeyGen Voice → Delete of a missing voice is done, and a bad ID from a poll stays an API error', async () => {
-		const credentials = { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulators.current.heygen.baseUrl };
-		const gone = await runNode({ type: 'heyGen', credentialType: 'heyGenApi', credentials, parameters: { resource: 'voice', operation: 'delete', voiceId: 'voice_never_was' } });
-		expect(gone.output(NODE_NAME)[0].json).toEqual({ voice_id: 'voice_never_was', deleted: true, alreadyDeleted: true });
+		const credentials = {
+			apiKey: TEST_KEYS.heygen.valid,
+			baseUrl: emulators.current.heygen.baseUrl,
+		};
+		const gone = await runNode({
+			type: 'heyGen',
+			credentialType: 'heyGenApi',
+			credentials,
+			parameters: { resource: 'voice', operation: 'delete', voiceId: 'voice_never_was' },
+		});
+		expect(gone.output(NODE_NAME)[0].json).toEqual({
+			voice_id: 'voice_never_was',
+			deleted: true,
+			alreadyDeleted: true,
+		});
 		// A poll whose GET is refused: the NodeApiError is not re-wrapped into an operation error.
 		emulators.current.heygen.addFault({ kind: 'status', status: 401, method: 'GET', times: -1 });
 		const polled = await runNode({
 			type: 'heyGen',
 			credentialType: 'heyGenApi',
 			credentials,
-			parameters: { resource: 'voice', operation: 'clone', voiceName: 'Mine', sampleFrom: 'url', sampleUrl: 'https://cdn.example.com/me.mp3', waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 },
+			parameters: {
+				resource: 'voice',
+				operation: 'clone',
+				voiceName: 'Mine',
+				sampleFrom: 'url',
+				sampleUrl: 'https://cdn.example.com/me.mp3',
+				waitForCompletion: 'poll',
+				pollInterval: 0.05,
+				waitTimeout: 1,
+			},
 		});
 		expect(polled.error(NODE_NAME)?.name).toBe('NodeApiError');
 		expect((polled.error(NODE_NAME) as NodeApiError).httpCode).toBe('401');
@@ -54,8 +93,16 @@ describe('Errors raised before any request keep their class', () => {
 });
 
 describe("Download Output's file type comes from the job kind or the response's Content-Type", () => {
-	const credentials = () => ({ apiKey: TEST_KEYS.heygen.valid, baseUrl: emulators.current.heygen.baseUrl });
-	const wait = { waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1, downloadOutput: true };
+	const credentials = () => ({
+		apiKey: TEST_KEYS.heygen.valid,
+		baseUrl: emulators.current.heygen.baseUrl,
+	});
+	const wait = {
+		waitForCompletion: 'poll',
+		pollInterval: 0.05,
+		waitTimeout: 1,
+		downloadOutput: true,
+	};
 	beforeEach(() => {
 		emulators.current.heygen.config.stageMs = 20;
 	});
@@ -65,7 +112,14 @@ describe("Download Output's file type comes from the job kind or the response's 
 			type: 'heyGen',
 			credentialType: 'heyGenApi',
 			credentials: credentials(),
-			parameters: { resource: 'voice', operation: 'clone', voiceName: 'Mine', sampleFrom: 'url', sampleUrl: 'https://cdn.example.com/me.mp3', ...wait },
+			parameters: {
+				resource: 'voice',
+				operation: 'clone',
+				voiceName: 'Mine',
+				sampleFrom: 'url',
+				sampleUrl: 'https://cdn.example.com/me.mp3',
+				...wait,
+			},
 		});
 		const binary = result.output(NODE_NAME)[0].binary!.data;
 		expect(binary.mimeType).toBe('audio/mpeg');
@@ -77,7 +131,14 @@ describe("Download Output's file type comes from the job kind or the response's 
 			type: 'heyGen',
 			credentialType: 'heyGenApi',
 			credentials: credentials(),
-			parameters: { resource: 'avatarLook', operation: 'createPhoto', avatarName: 'Me', mediaFrom: 'url', mediaUrl: 'https://cdn.example.com/me.png', ...wait },
+			parameters: {
+				resource: 'avatarLook',
+				operation: 'createPhoto',
+				avatarName: 'Me',
+				mediaFrom: 'url',
+				mediaUrl: 'https://cdn.example.com/me.png',
+				...wait,
+			},
 		});
 		const binary = result.output(NODE_NAME)[0].binary!.data;
 		expect(binary.mimeType).toBe('image/jpeg');
@@ -89,9 +150,21 @@ describe("Download Output's file type comes from the job kind or the response's 
 			type: 'heyGen',
 			credentialType: 'heyGenApi',
 			credentials: credentials(),
-			parameters: { resource: 'video', operation: 'create', videoType: 'avatar', avatarId: 'Anna_public_office', audioSource: 'script', script: 'Hi.', voiceId: 'voice_en_sara', ...wait },
+			parameters: {
+				resource: 'video',
+				operation: 'create',
+				videoType: 'avatar',
+				avatarId: 'Anna_public_office',
+				audioSource: 'script',
+				script: 'Hi.',
+				voiceId: 'voice_en_sara',
+				...wait,
+			},
 		});
-		expect(result.output(NODE_NAME)[0].binary!.data).toMatchObject({ mimeType: 'video/mp4', fileName: expect.stringMatching(/\.mp4$/) });
+		expect(result.output(NODE_NAME)[0].binary!.data).toMatchObject({
+			mimeType: 'video/mp4',
+			fileName: expect.stringMatching(/\.mp4$/),
+		});
 	});
 });
 
@@ -104,7 +177,11 @@ describe('Return All cannot loop forever', () => {
 			method: 'GET',
 			path: '/v3/voices',
 			times: -1,
-			body: { data: [{ voice_id: 'voice_a', name: 'A' }], has_more: true, next_token: 'always-the-same' },
+			body: {
+				data: [{ voice_id: 'voice_a', name: 'A' }],
+				has_more: true,
+				next_token: 'always-the-same',
+			},
 		});
 		const result = await runNode({
 			type: 'heyGen',
@@ -117,7 +194,14 @@ describe('Return All cannot loop forever', () => {
 	});
 
 	it('HeyGen (cursor): a new token but nothing new on the page is caught too', async () => {
-		emulators.current.heygen.addFault({ kind: 'status', status: 200, method: 'GET', path: '/v3/voices', times: -1, body: { data: [{ voice_id: 'voice_a' }], has_more: true, next_token: 'first' } });
+		emulators.current.heygen.addFault({
+			kind: 'status',
+			status: 200,
+			method: 'GET',
+			path: '/v3/voices',
+			times: -1,
+			body: { data: [{ voice_id: 'voice_a' }], has_more: true, next_token: 'first' },
+		});
 		const result = await runNode({
 			type: 'heyGen',
 			credentialType: 'heyGenApi',
@@ -136,21 +220,38 @@ describe('Return All cannot loop forever', () => {
 			method: 'GET',
 			path: '/api/v1/leads',
 			times: -1,
-			body: { data: [{ id: 'lead_1', email: 'a@example.com' }], pagination: { page: 1, limit: 100, total: 1000, totalPages: 10, hasMore: true } },
+			body: {
+				data: [{ id: 'lead_1', email: 'a@example.com' }],
+				pagination: { page: 1, limit: 100, total: 1000, totalPages: 10, hasMore: true },
+			},
 		});
 		const result = await runNode({
 			type: 'synaptiq',
 			credentialType: 'synaptiqApi',
-			credentials: { apiKey: TEST_KEYS.synaptiq.liveAdmin, baseUrl: emulators.current.synaptiq.baseUrl, keyScope: 'unknown' },
+			credentials: {
+				apiKey: TEST_KEYS.synaptiq.liveAdmin,
+				baseUrl: emulators.current.synaptiq.baseUrl,
+				keyScope: 'unknown',
+			},
 			parameters: { resource: 'lead', operation: 'getAll', returnAll: true },
 		});
-		expect(result.error(NODE_NAME)?.message).toMatch(/page 2 brought no new item.*Stopped after 2 items/);
+		expect(result.error(NODE_NAME)?.message).toMatch(
+			/page 2 brought no new item.*Stopped after 2 items/,
+		);
 		expect(emulators.current.synaptiq.log).toHaveLength(2);
 	});
 
 	it('a list that really has more pages is still read to its end', async () => {
-		const credentials = { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulators.current.heygen.baseUrl };
-		const all = await runNode({ type: 'heyGen', credentialType: 'heyGenApi', credentials, parameters: { resource: 'voice', operation: 'getAll', returnAll: true } });
+		const credentials = {
+			apiKey: TEST_KEYS.heygen.valid,
+			baseUrl: emulators.current.heygen.baseUrl,
+		};
+		const all = await runNode({
+			type: 'heyGen',
+			credentialType: 'heyGenApi',
+			credentials,
+			parameters: { resource: 'voice', operation: 'getAll', returnAll: true },
+		});
 		expect(all.error(NODE_NAME)).toBeFalsy();
 		const ids = all.output(NODE_NAME).map((item) => item.json.voice_id);
 		expect(new Set(ids).size).toBe(ids.length);

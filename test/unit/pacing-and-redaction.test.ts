@@ -4,7 +4,14 @@ import { buildApiError, redact } from '../../nodes/shared/errors';
 import { blockUntil, paceKey, reserveSlot, resetPacing } from '../../nodes/shared/pacing';
 import { assertNoSecrets, SecretLeakError } from '../harness/leak-guard';
 
-const node = { id: 'n', name: 'N', type: 't', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+const node = {
+	id: 'n',
+	name: 'N',
+	type: 't',
+	typeVersion: 1,
+	position: [0, 0] as [number, number],
+	parameters: {},
+};
 
 beforeEach(() => resetPacing());
 
@@ -48,7 +55,11 @@ describe('redaction', () => {
 			node,
 			serviceName: 'Sync',
 			status: 401,
-			info: { message: 'Key sk-leaky-1234 is invalid', code: 'unauthorized', detail: 'you sent sk-leaky-1234' },
+			info: {
+				message: 'Key sk-leaky-1234 is invalid',
+				code: 'unauthorized',
+				detail: 'you sent sk-leaky-1234',
+			},
 			hint: 'hint',
 			requestId: 'req_1',
 			itemIndex: 3,

@@ -27,9 +27,12 @@ describe('parseRetryAfter', () => {
 		expect(parseRetryAfter('Sun, 22 Nov 2026 11:00:00 GMT', NOW)).toBe(0);
 	});
 
-	it.each([undefined, '', '-5', 'soon', '12abc', '1e3', 'NaN', '   '])('ignores unreadable value %p', (value) => {
-		expect(parseRetryAfter(value, NOW)).toBeUndefined();
-	});
+	it.each([undefined, '', '-5', 'soon', '12abc', '1e3', 'NaN', '   '])(
+		'ignores unreadable value %p',
+		(value) => {
+			expect(parseRetryAfter(value, NOW)).toBeUndefined();
+		},
+	);
 });
 
 describe('parseRateLimitReset', () => {
@@ -50,15 +53,24 @@ describe('parseRateLimitReset', () => {
 describe('serverRequestedWaitMs', () => {
 	it('prefers Retry-After over the X-RateLimit headers, case-insensitively', () => {
 		expect(
-			serverRequestedWaitMs({ 'Retry-After': '3', 'X-RateLimit-RetryAfter': '9', 'x-ratelimit-reset': '20' }, NOW),
+			serverRequestedWaitMs(
+				{ 'Retry-After': '3', 'X-RateLimit-RetryAfter': '9', 'x-ratelimit-reset': '20' },
+				NOW,
+			),
 		).toBe(3_000);
 	});
 	it('falls back to X-RateLimit-RetryAfter, then X-RateLimit-Reset', () => {
-		expect(serverRequestedWaitMs({ 'x-ratelimit-retryafter': '9', 'x-ratelimit-reset': '20' }, NOW)).toBe(9_000);
-		expect(serverRequestedWaitMs({ 'x-ratelimit-reset': String(NOW / 1000 + 20) }, NOW)).toBe(20_000);
+		expect(
+			serverRequestedWaitMs({ 'x-ratelimit-retryafter': '9', 'x-ratelimit-reset': '20' }, NOW),
+		).toBe(9_000);
+		expect(serverRequestedWaitMs({ 'x-ratelimit-reset': String(NOW / 1000 + 20) }, NOW)).toBe(
+			20_000,
+		);
 	});
 	it('skips an unreadable Retry-After for the next header', () => {
-		expect(serverRequestedWaitMs({ 'retry-after': 'later', 'x-ratelimit-retryafter': '4' }, NOW)).toBe(4_000);
+		expect(
+			serverRequestedWaitMs({ 'retry-after': 'later', 'x-ratelimit-retryafter': '4' }, NOW),
+		).toBe(4_000);
 	});
 	it('is undefined when nothing was announced', () => {
 		expect(serverRequestedWaitMs({ 'content-type': 'application/json' }, NOW)).toBeUndefined();
@@ -73,11 +85,15 @@ describe('backoffDelayMs (full jitter)', () => {
 	});
 	it('never exceeds the cap', () => {
 		for (let attempt = 0; attempt < 30; attempt++) {
-			expect(backoffDelayMs(attempt, { baseMs: 1000, capMs: 60_000 }, () => 0.9999)).toBeLessThan(60_000);
+			expect(backoffDelayMs(attempt, { baseMs: 1000, capMs: 60_000 }, () => 0.9999)).toBeLessThan(
+				60_000,
+			);
 		}
 	});
 	it('gives a schedule whose ceilings double: 1, 2, 4, 8, 16, 32, 60, 60 s', () => {
-		const ceilings = Array.from({ length: 8 }, (_, attempt) => backoffDelayMs(attempt, undefined, () => 1));
+		const ceilings = Array.from({ length: 8 }, (_, attempt) =>
+			backoffDelayMs(attempt, undefined, () => 1),
+		);
 		expect(ceilings).toEqual([1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000]);
 	});
 });

@@ -1,11 +1,16 @@
 import { createHmac } from 'node:crypto';
 
 import { JobWaitTimeoutError, pollUntilTerminal } from '../../nodes/shared/polling';
-import { hexEqual, verifyBodySignature, verifyTimestampedSignature } from '../../nodes/shared/signature';
+import {
+	hexEqual,
+	verifyBodySignature,
+	verifyTimestampedSignature,
+} from '../../nodes/shared/signature';
 
 const secret = 'whsec_unit_test_secret';
 const body = Buffer.from('{"id":"gen_1","status":"COMPLETED"}');
-const hex = (payload: Buffer | string) => createHmac('sha256', secret).update(payload).digest('hex');
+const hex = (payload: Buffer | string) =>
+	createHmac('sha256', secret).update(payload).digest('hex');
 
 describe('body signatures', () => {
 	it('accepts the hex HMAC of the raw body, bare or sha256=-prefixed, any case', () => {
@@ -31,14 +36,20 @@ describe('body signatures', () => {
 
 describe('timestamped signatures (t=…,v1=…)', () => {
 	const now = 1_795_000_000;
-	const header = (t: number, payload = body) => `t=${t},v1=${hex(Buffer.concat([Buffer.from(`${t}.`), payload]))}`;
+	const header = (t: number, payload = body) =>
+		`t=${t},v1=${hex(Buffer.concat([Buffer.from(`${t}.`), payload]))}`;
 
 	it('accepts a fresh, matching signature', () => {
-		expect(verifyTimestampedSignature(secret, body, header(now - 10), 300, now)).toEqual({ valid: true });
+		expect(verifyTimestampedSignature(secret, body, header(now - 10), 300, now)).toEqual({
+			valid: true,
+		});
 	});
 
 	it('accepts any of several v1 values (secret rotation)', () => {
-		expect(verifyTimestampedSignature(secret, body, `${header(now)},v1=${'0'.repeat(64)}`, 300, now).valid).toBe(true);
+		expect(
+			verifyTimestampedSignature(secret, body, `${header(now)},v1=${'0'.repeat(64)}`, 300, now)
+				.valid,
+		).toBe(true);
 	});
 
 	it.each([

@@ -10,4 +10,15 @@ import { videoTranslation } from './videoTranslation/VideoTranslation.resource';
 import { voice } from './voice/Voice.resource';
 import { webhookEndpoint } from './webhookEndpoint/WebhookEndpoint.resource';
 
-export const resources = [video, avatarLook, avatarGroup, voice, template, videoTranslation, asset, webhookEndpoint, user, oAuthClient];
+export const resources = [
+	video,
+	avatarLook,
+	avatarGroup,
+	voice,
+	template,
+	videoTranslation,
+	asset,
+	webhookEndpoint,
+	user,
+	oAuthClient,
+];

@@ -4,7 +4,12 @@
  * is matched here; while a page has no match the next one is read (a few at most per call), so a
  * search does not stop at the first page.
  */
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { matching } from '../../shared/locator';
 import { heyGenPage, heyGenRequest } from '../helpers';
@@ -25,7 +30,12 @@ interface Source {
  * Walks the sources one after the other. With one source the pagination token is HeyGen's own
  * `token`; with several it is `<source index>:<token>`.
  */
-async function search(ctx: ILoadOptionsFunctions, sources: Source[], filter: string | undefined, paginationToken: string | undefined): Promise<INodeListSearchResult> {
+async function search(
+	ctx: ILoadOptionsFunctions,
+	sources: Source[],
+	filter: string | undefined,
+	paginationToken: string | undefined,
+): Promise<INodeListSearchResult> {
 	let index = 0;
 	let token = paginationToken || undefined;
 	if (token && sources.length > 1) {
@@ -36,7 +46,12 @@ async function search(ctx: ILoadOptionsFunctions, sources: Source[], filter: str
 	const results: INodeListSearchItems[] = [];
 	for (let read = 0; read < PAGES_PER_SEARCH && index < sources.length; read++) {
 		const source = sources[index];
-		const page = await heyGenPage(ctx, { path: source.path, qs: source.qs, limit: source.limit, token });
+		const page = await heyGenPage(ctx, {
+			path: source.path,
+			qs: source.qs,
+			limit: source.limit,
+			token,
+		});
 		results.push(...matching(page.items.map(source.toResult), filter));
 		token = page.next;
 		if (token === undefined) index++;
@@ -47,7 +62,11 @@ async function search(ctx: ILoadOptionsFunctions, sources: Source[], filter: str
 }
 
 /** GET /v3/avatars/looks (at most 50 a page; listing looks can be slow). */
-export async function searchAvatarLooks(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchAvatarLooks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	return await search(
 		this,
 		[
@@ -67,7 +86,11 @@ export async function searchAvatarLooks(this: ILoadOptionsFunctions, filter?: st
 }
 
 /** GET /v3/avatars: avatar groups (at most 50 a page). */
-export async function searchAvatarGroups(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchAvatarGroups(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	return await search(
 		this,
 		[
@@ -77,7 +100,9 @@ export async function searchAvatarGroups(this: ILoadOptionsFunctions, filter?: s
 				toResult: (group) => ({
 					name: String(group.name ?? group.id),
 					value: String(group.id),
-					...(group.looks_count !== undefined ? { description: `${String(group.looks_count)} look(s)` } : {}),
+					...(group.looks_count !== undefined
+						? { description: `${String(group.looks_count)} look(s)` }
+						: {}),
 				}),
 			},
 		],
@@ -92,7 +117,11 @@ const voiceResult = (yours: boolean) => (voice: IDataObject) => ({
 });
 
 /** GET /v3/voices: your clones (type=private) first, then HeyGen's public voices (at most 100 a page). */
-export async function searchVoices(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchVoices(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	return await search(
 		this,
 		[
@@ -105,13 +134,37 @@ export async function searchVoices(this: ILoadOptionsFunctions, filter?: string,
 }
 
 /** GET /v3/templates (at most 100 a page). */
-export async function searchTemplates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await search(this, [{ path: '/v3/templates', limit: 100, toResult: (template) => ({ name: String(template.name ?? template.id), value: String(template.id) }) }], filter, paginationToken);
+export async function searchTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await search(
+		this,
+		[
+			{
+				path: '/v3/templates',
+				limit: 100,
+				toResult: (template) => ({
+					name: String(template.name ?? template.id),
+					value: String(template.id),
+				}),
+			},
+		],
+		filter,
+		paginationToken,
+	);
 }
 
 /** GET /v3/assets of the signed-in user (HeyGen requires `username`: read from GET /v3/users/me on each call, nothing is kept). */
-export async function searchAssets(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const user = unwrapData<{ username?: string } | undefined>((await heyGenRequest(this, { method: 'GET', path: '/v3/users/me' })).body);
+export async function searchAssets(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const user = unwrapData<{ username?: string } | undefined>(
+		(await heyGenRequest(this, { method: 'GET', path: '/v3/users/me' })).body,
+	);
 	return await search(
 		this,
 		[
@@ -119,7 +172,10 @@ export async function searchAssets(this: ILoadOptionsFunctions, filter?: string,
 				path: '/v3/assets',
 				qs: { username: String(user?.username ?? '') },
 				limit: 100,
-				toResult: (asset) => ({ name: `${String(asset.name ?? asset.id)}${asset.type ? ` (${String(asset.type)})` : ''}`, value: String(asset.id) }),
+				toResult: (asset) => ({
+					name: `${String(asset.name ?? asset.id)}${asset.type ? ` (${String(asset.type)})` : ''}`,
+					value: String(asset.id),
+				}),
 			},
 		],
 		filter,

@@ -5,6 +5,12 @@ import { heyGenRequest } from '../helpers';
 
 /** Output languages for translations (GET /v3/video-translations/languages, not paged). */
 export async function getLanguages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const response = await heyGenRequest<{ data?: { languages?: string[] } }>(this, { method: 'GET', path: '/v3/video-translations/languages' });
-	return (response.body?.data?.languages ?? []).map((language) => ({ name: language, value: language }));
+	const response = await heyGenRequest<{ data?: { languages?: string[] } }>(this, {
+		method: 'GET',
+		path: '/v3/video-translations/languages',
+	});
+	return (response.body?.data?.languages ?? []).map((language) => ({
+		name: language,
+		value: language,
+	}));
 }

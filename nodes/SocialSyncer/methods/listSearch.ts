@@ -11,9 +11,17 @@ import { socialSyncerService } from '../service';
  * GET /v1/accounts (not paged), as "@username on Platform" with the value `platform:accountId`.
  * Get Health's Platform, when one is chosen, narrows the list to it.
  */
-export async function searchAccounts(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const platform = this.getCurrentNodeParameter('operation') === 'getHealth' ? String(this.getCurrentNodeParameter('healthPlatform') ?? '') : '';
-	const response = await apiRequest<{ accounts?: Array<{ platform: string; accountId: string; username: string }> }>(this, socialSyncerService, {
+export async function searchAccounts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const platform =
+		this.getCurrentNodeParameter('operation') === 'getHealth'
+			? String(this.getCurrentNodeParameter('healthPlatform') ?? '')
+			: '';
+	const response = await apiRequest<{
+		accounts?: Array<{ platform: string; accountId: string; username: string }>;
+	}>(this, socialSyncerService, {
 		method: 'GET',
 		path: '/v1/accounts',
 		...(platform ? { qs: { platform } } : {}),
@@ -40,17 +48,31 @@ function postName(post: IDataObject): string {
  * GET /v1/posts, newest first, `page` + `limit` until `totalPages`; the page number travels as n8n's
  * pagination token. SocialSyncer has no text search, so each page is filtered here (text, ID, status, date).
  */
-export async function searchPosts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchPosts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const page = Math.max(1, Number(paginationToken) || 1);
-	const response = await apiRequest<{ posts?: IDataObject[]; pagination?: { totalPages?: number } }>(this, socialSyncerService, {
+	const response = await apiRequest<{
+		posts?: IDataObject[];
+		pagination?: { totalPages?: number };
+	}>(this, socialSyncerService, {
 		method: 'GET',
 		path: '/v1/posts',
 		qs: { page, limit: SEARCH_PAGE_SIZE },
 	});
 	const posts = response.body?.posts ?? [];
-	const next = posts.length > 0 ? nextPageNumber(page, { totalPages: response.body?.pagination?.totalPages }) : undefined;
+	const next =
+		posts.length > 0
+			? nextPageNumber(page, { totalPages: response.body?.pagination?.totalPages })
+			: undefined;
 	return searchPage(
-		posts.map((post) => ({ name: postName(post), value: String(post.id), description: String(post.id) })),
+		posts.map((post) => ({
+			name: postName(post),
+			value: String(post.id),
+			description: String(post.id),
+		})),
 		filter,
 		next === undefined ? undefined : String(next),
 	);

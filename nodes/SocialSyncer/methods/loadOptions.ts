@@ -7,7 +7,9 @@ import { socialSyncerService } from '../service';
 
 /** Connected accounts, as `platform:accountId` values, for the post target dropdowns. */
 export async function getAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const response = await apiRequest<{ accounts?: Array<{ platform: string; accountId: string; username: string }> }>(this, socialSyncerService, {
+	const response = await apiRequest<{
+		accounts?: Array<{ platform: string; accountId: string; username: string }>;
+	}>(this, socialSyncerService, {
 		method: 'GET',
 		path: '/v1/accounts',
 	});

@@ -4,7 +4,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { resourceLocator } from '../../shared/locator';
 
 /** The value is `platform:accountId`, as everywhere else in this node. */
-export const accountLocator = (options: { required?: boolean; description?: string } = {}): INodeProperties =>
+export const accountLocator = (
+	options: { required?: boolean; description?: string } = {},
+): INodeProperties =>
 	resourceLocator({
 		name: 'account',
 		displayName: 'Account',
@@ -15,4 +17,10 @@ export const accountLocator = (options: { required?: boolean; description?: stri
 	});
 
 export const postLocator = (): INodeProperties =>
-	resourceLocator({ name: 'postId', displayName: 'Post', searchMethod: 'searchPosts', idPlaceholder: 'post_…', description: 'A post of this account' });
+	resourceLocator({
+		name: 'postId',
+		displayName: 'Post',
+		searchMethod: 'searchPosts',
+		idPlaceholder: 'post_…',
+		description: 'A post of this account',
+	});

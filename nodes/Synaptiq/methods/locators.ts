@@ -10,8 +10,14 @@ export const leadLocator = (required = true): INodeProperties =>
 		searchMethod: 'searchLeads',
 		idPlaceholder: 'lead_01HQ3VXK9BWMN4F6T2P8R5GYSC',
 		required,
-		description: 'IDs belong to one environment: a sandbox (sk_test_) ID is not found with a live key',
+		description:
+			'IDs belong to one environment: a sandbox (sk_test_) ID is not found with a live key',
 	});
 
 export const conversationLocator = (): INodeProperties =>
-	resourceLocator({ name: 'conversationId', displayName: 'Conversation', searchMethod: 'searchConversations', idPlaceholder: 'conv_…' });
+	resourceLocator({
+		name: 'conversationId',
+		displayName: 'Conversation',
+		searchMethod: 'searchConversations',
+		idPlaceholder: 'conv_…',
+	});

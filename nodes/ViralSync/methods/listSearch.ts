@@ -7,7 +7,8 @@ import { viralSyncService } from '../service';
 
 function jobName(job: IDataObject): string {
 	const title = ((job.payload as IDataObject | undefined)?.movie as IDataObject | undefined)?.title;
-	const label = typeof title === 'string' && title ? `${title} (${String(job.jobId)})` : String(job.jobId);
+	const label =
+		typeof title === 'string' && title ? `${title} (${String(job.jobId)})` : String(job.jobId);
 	return `${label} · ${String(job.status ?? 'unknown')} · ${String(job.createdAt ?? '')}`;
 }
 
@@ -15,8 +16,16 @@ function jobName(job: IDataObject): string {
  * GET /v1/jobs of type render, newest first; `cursor` = the previous `nextCursor`. ViralSync has no
  * text search, so each page is filtered here on the title, ID, status and date.
  */
-export async function searchRenderJobs(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const response = await apiRequest<{ jobs?: IDataObject[]; data?: IDataObject[]; nextCursor?: string | null }>(this, viralSyncService, {
+export async function searchRenderJobs(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const response = await apiRequest<{
+		jobs?: IDataObject[];
+		data?: IDataObject[];
+		nextCursor?: string | null;
+	}>(this, viralSyncService, {
 		method: 'GET',
 		path: '/v1/jobs',
 		qs: { type: 'render', limit: 100, ...(paginationToken ? { cursor: paginationToken } : {}) },

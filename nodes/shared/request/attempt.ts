@@ -19,7 +19,8 @@ const NETWORK_ERROR_CODES = new Set([
 function networkErrorCode(error: unknown): string | undefined {
 	let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string' && NETWORK_ERROR_CODES.has(current.code)) return current.code;
+		if (typeof current.code === 'string' && NETWORK_ERROR_CODES.has(current.code))
+			return current.code;
 		if (typeof current.message === 'string') {
 			if (/socket hang up/i.test(current.message)) return 'ECONNRESET';
 			if (/timeout/i.test(current.message)) return 'ETIMEDOUT';
@@ -44,15 +45,31 @@ export function describeNetworkError(code: string): string {
 }
 
 const asText = (data: unknown) =>
-	typeof data === 'string' ? data : Buffer.isBuffer(data) ? data.toString('utf8') : data === undefined || data === null ? '' : JSON.stringify(data);
+	typeof data === 'string'
+		? data
+		: Buffer.isBuffer(data)
+			? data.toString('utf8')
+			: data === undefined || data === null
+				? ''
+				: JSON.stringify(data);
 
 /** The HTTP answer inside an error thrown for an error status (OAuth2 calls), found through n8n's wrapping. */
 function responseInError(error: unknown): AttemptOutcome | undefined {
-	let current = error as { cause?: unknown; errorResponse?: unknown; response?: { status?: unknown; headers?: unknown; data?: unknown } } | undefined;
+	let current = error as
+		| {
+				cause?: unknown;
+				errorResponse?: unknown;
+				response?: { status?: unknown; headers?: unknown; data?: unknown };
+		  }
+		| undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
 		const response = current.response;
 		if (response && typeof response.status === 'number') {
-			return { status: response.status, headers: (response.headers ?? {}) as HeaderBag, text: asText(response.data) };
+			return {
+				status: response.status,
+				headers: (response.headers ?? {}) as HeaderBag,
+				text: asText(response.data),
+			};
 		}
 		current = (current.cause ?? current.errorResponse) as typeof current;
 	}
@@ -69,14 +86,27 @@ function findInsecureUrlError(error: unknown): Error | undefined {
 }
 
 /** Sends once. Answers the HTTP outcome, the network problem, or (the message only: the error object holds the request) what else failed. */
-export async function sendAttempt(ctx: RequestContext, credentialType: string, requestOptions: IHttpRequestOptions, signal: AbortSignal | undefined): Promise<AttemptOutcome> {
+export async function sendAttempt(
+	ctx: RequestContext,
+	credentialType: string,
+	requestOptions: IHttpRequestOptions,
+	signal: AbortSignal | undefined,
+): Promise<AttemptOutcome> {
 	try {
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, requestOptions)) as {
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			credentialType,
+			requestOptions,
+		)) as {
 			statusCode: number;
 			headers: HeaderBag;
 			body: unknown;
 		};
-		return { status: response.statusCode, headers: response.headers ?? {}, text: asText(response.body) };
+		return {
+			status: response.statusCode,
+			headers: response.headers ?? {},
+			text: asText(response.body),
+		};
 	} catch (error) {
 		if (signal?.aborted) return { headers: {}, text: '', failure: 'the execution was cancelled' };
 		const answered = responseInError(error);
@@ -84,12 +114,19 @@ export async function sendAttempt(ctx: RequestContext, credentialType: string, r
 		const code = networkErrorCode(error);
 		if (code) return { headers: {}, text: '', networkError: code };
 		const insecure = findInsecureUrlError(error);
-		return { headers: {}, text: '', failure: insecure ? insecure.message : error instanceof Error ? error.message : String(error) };
+		return {
+			headers: {},
+			text: '',
+			failure: insecure ? insecure.message : error instanceof Error ? error.message : String(error),
+		};
 	}
 }
 
 /** The answer's body: parsed JSON, the text of a non-JSON answer, or undefined when empty; `ok: false` for broken JSON. */
-export function parseBody(text: string, headers: HeaderBag): { ok: true; value: unknown } | { ok: false } {
+export function parseBody(
+	text: string,
+	headers: HeaderBag,
+): { ok: true; value: unknown } | { ok: false } {
 	if (text === '') return { ok: true, value: undefined };
 	const contentType = headerOf(headers, 'content-type') ?? '';
 	const looksJson = contentType.includes('json') || /^\s*[[{]/.test(text);

@@ -6,7 +6,10 @@ import type { RequestContext, ServiceDescriptor } from './types';
 /** The node's "Authentication" choice, read the way each kind of context reads parameters. */
 function authenticationOf(ctx: RequestContext, itemIndex: number): string {
 	try {
-		if ('getInputData' in ctx) return String((ctx as IExecuteFunctions).getNodeParameter('authentication', itemIndex, 'apiKey'));
+		if ('getInputData' in ctx)
+			return String(
+				(ctx as IExecuteFunctions).getNodeParameter('authentication', itemIndex, 'apiKey'),
+			);
 		// Load-options, hook and webhook contexts read the node's parameters without an item.
 		return String((ctx as IHookFunctions).getNodeParameter('authentication', 'apiKey'));
 	} catch {
@@ -14,6 +17,12 @@ function authenticationOf(ctx: RequestContext, itemIndex: number): string {
 	}
 }
 
-export function credentialTypeOf(ctx: RequestContext, service: ServiceDescriptor, itemIndex = 0): string {
-	return service.oAuth2CredentialType && authenticationOf(ctx, itemIndex) === 'oAuth2' ? service.oAuth2CredentialType : service.credentialType;
+export function credentialTypeOf(
+	ctx: RequestContext,
+	service: ServiceDescriptor,
+	itemIndex = 0,
+): string {
+	return service.oAuth2CredentialType && authenticationOf(ctx, itemIndex) === 'oAuth2'
+		? service.oAuth2CredentialType
+		: service.credentialType;
 }

@@ -31,7 +31,15 @@ export type Decision =
 	 * `holdPaceUntil`: the service announced a wait on a rejection, so the whole credential holds back.
 	 */
 	| { kind: 'retry'; waitMs: number; countedMs: number; holdPaceUntil?: number }
-	| { kind: 'fail'; status?: number; info: ServiceErrorInfo; hint?: string; transportProblem?: string; requestId?: string; holdPaceUntil?: number };
+	| {
+			kind: 'fail';
+			status?: number;
+			info: ServiceErrorInfo;
+			hint?: string;
+			transportProblem?: string;
+			requestId?: string;
+			holdPaceUntil?: number;
+	  };
 
 function formatWait(ms: number): string {
 	const seconds = Math.ceil(ms / 1000);
@@ -45,7 +53,9 @@ export function decideNext(input: DecisionInput): Decision {
 	const retriesLeft = attempt < options.maxRetries;
 	const backoff = () => backoffDelayMs(attempt, undefined, random);
 	const retryWithin = (waitMs: number, countedMs = waitMs): Decision | undefined =>
-		retriesLeft && waitedMs + countedMs <= options.maxTotalWaitMs ? { kind: 'retry', waitMs, countedMs } : undefined;
+		retriesLeft && waitedMs + countedMs <= options.maxTotalWaitMs
+			? { kind: 'retry', waitMs, countedMs }
+			: undefined;
 
 	if (outcome.networkError) {
 		const problem = describeNetworkError(outcome.networkError);
@@ -59,7 +69,13 @@ export function decideNext(input: DecisionInput): Decision {
 				hint: 'Check the result in the service before running this item again, so nothing is created twice.',
 			};
 		}
-		return retryWithin(backoff()) ?? { kind: 'fail', info: { detail }, transportProblem: `${problem} (after ${attempt + 1} attempts)` };
+		return (
+			retryWithin(backoff()) ?? {
+				kind: 'fail',
+				info: { detail },
+				transportProblem: `${problem} (after ${attempt + 1} attempts)`,
+			}
+		);
 	}
 
 	const status = outcome.status!;
@@ -114,5 +130,10 @@ export function decideNext(input: DecisionInput): Decision {
 			hint: `${service.displayName} asked to wait ${formatWait(announced)}, beyond the "Max Total Wait" of ${formatWait(options.maxTotalWaitMs)} left for this request. Try again after ${new Date(now + announced).toISOString()}, or raise "Max Total Wait".`,
 		};
 	}
-	return { kind: 'retry', waitMs: serverWait !== undefined ? withJitter(serverWait, random) : announced, countedMs: announced, holdPaceUntil };
+	return {
+		kind: 'retry',
+		waitMs: serverWait !== undefined ? withJitter(serverWait, random) : announced,
+		countedMs: announced,
+		holdPaceUntil,
+	};
 }

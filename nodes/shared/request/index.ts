@@ -14,14 +14,23 @@ import { cancellableSleep, ExecutionCancelledError } from '../wait';
 import { sendAttempt } from './attempt';
 import { credentialTypeOf } from './credentialType';
 import { decideNext } from './decide';
-import { DEFAULT_REQUEST_OPTIONS, type ApiResponse, type RequestContext, type RequestOptions, type RequestSpec, type ServiceDescriptor } from './types';
+import {
+	DEFAULT_REQUEST_OPTIONS,
+	type ApiResponse,
+	type RequestContext,
+	type RequestOptions,
+	type RequestSpec,
+	type ServiceDescriptor,
+} from './types';
 
 export * from './types';
 export { credentialTypeOf } from './credentialType';
 
 function cancelSignalOf(ctx: RequestContext): AbortSignal | undefined {
 	const withSignal = ctx as Partial<Pick<IExecuteFunctions, 'getExecutionCancelSignal'>>;
-	return typeof withSignal.getExecutionCancelSignal === 'function' ? withSignal.getExecutionCancelSignal() : undefined;
+	return typeof withSignal.getExecutionCancelSignal === 'function'
+		? withSignal.getExecutionCancelSignal()
+		: undefined;
 }
 
 export async function apiRequest<T = unknown>(
@@ -36,9 +45,15 @@ export async function apiRequest<T = unknown>(
 	const credentials = await ctx.getCredentials(credentialType, spec.itemIndex);
 	const apiKey = apiKeyOf(credentials);
 	const secrets = [apiKey, ...secretsOf(credentials)];
-	const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+	const baseUrl = String(credentials.baseUrl ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 	const url = `${baseUrl}${spec.path.startsWith('/') ? '' : '/'}${spec.path}`;
-	const fail = (status: number | undefined, info: ServiceErrorInfo, extra: { hint?: string; requestId?: string; transportProblem?: string } = {}) =>
+	const fail = (
+		status: number | undefined,
+		info: ServiceErrorInfo,
+		extra: { hint?: string; requestId?: string; transportProblem?: string } = {},
+	) =>
 		buildApiError({
 			node,
 			serviceName: service.displayName,
@@ -60,17 +75,24 @@ export async function apiRequest<T = unknown>(
 		assertSecureUrl(url, service.displayName);
 	} catch (error) {
 		if (error instanceof InsecureBaseUrlError) throw fail(undefined, { message: error.message });
-		throw fail(undefined, { message: `the Base URL "${redact(baseUrl, secrets)}" is not a valid URL` });
+		throw fail(undefined, {
+			message: `the Base URL "${redact(baseUrl, secrets)}" is not a valid URL`,
+		});
 	}
 
 	const retrySafe = isIdempotentMethod(spec.method) || Boolean(spec.idempotencyKey);
 	// Services that limit per client address (Sync) share one budget across keys: paced by Base URL.
-	const pace = paceKey(service.pacedPerAddress ? [credentialType, baseUrl] : [credentialType, baseUrl, oAuth2 ? String(credentials.clientId ?? '') : apiKey]);
+	const pace = paceKey(
+		service.pacedPerAddress
+			? [credentialType, baseUrl]
+			: [credentialType, baseUrl, oAuth2 ? String(credentials.clientId ?? '') : apiKey],
+	);
 	const signal = cancelSignalOf(ctx);
 	const headers: Record<string, string> = { accept: 'application/json', ...(spec.headers ?? {}) };
 	if (spec.idempotencyKey) headers['Idempotency-Key'] = spec.idempotencyKey;
 	if (spec.body !== undefined) headers['content-type'] = 'application/json';
-	if (spec.rawBody !== undefined) headers['content-type'] = spec.contentType ?? 'application/octet-stream';
+	if (spec.rawBody !== undefined)
+		headers['content-type'] = spec.contentType ?? 'application/octet-stream';
 	const httpOptions: IHttpRequestOptions = {
 		method: spec.method,
 		url,
@@ -91,7 +113,10 @@ export async function apiRequest<T = unknown>(
 			await cancellableSleep(ms, signal);
 		} catch (error) {
 			throw fail(undefined, {
-				message: error instanceof ExecutionCancelledError ? 'the execution was cancelled while waiting to retry' : String(error instanceof Error ? error.message : error),
+				message:
+					error instanceof ExecutionCancelledError
+						? 'the execution was cancelled while waiting to retry'
+						: String(error instanceof Error ? error.message : error),
 			});
 		}
 	};
@@ -106,11 +131,25 @@ export async function apiRequest<T = unknown>(
 		// Whatever the service echoes (a job's failure text quoting the key) never leaves this layer.
 		outcome.text = redact(outcome.text, secrets);
 
-		const decision = decideNext({ outcome, method: spec.method, retrySafe, attempt, waitedMs, options, service, now: Date.now() });
-		if (decision.kind === 'return') return { status: decision.status, headers: outcome.headers, body: decision.body as T };
+		const decision = decideNext({
+			outcome,
+			method: spec.method,
+			retrySafe,
+			attempt,
+			waitedMs,
+			options,
+			service,
+			now: Date.now(),
+		});
+		if (decision.kind === 'return')
+			return { status: decision.status, headers: outcome.headers, body: decision.body as T };
 		if (decision.holdPaceUntil !== undefined) blockUntil(pace, decision.holdPaceUntil);
 		if (decision.kind === 'fail') {
-			throw fail(decision.status, decision.info, { hint: decision.hint, requestId: decision.requestId, transportProblem: decision.transportProblem });
+			throw fail(decision.status, decision.info, {
+				hint: decision.hint,
+				requestId: decision.requestId,
+				transportProblem: decision.transportProblem,
+			});
 		}
 		waitedMs += decision.countedMs;
 		await sleepOrCancel(decision.waitMs);

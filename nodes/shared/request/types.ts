@@ -1,12 +1,20 @@
 /** What a request is, what it answers, and how each service differs: the types of the shared request layer. */
-import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, ILoadOptionsFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import type { ServiceErrorInfo } from '../errors';
 import type { HeaderBag } from '../retry';
 
 export type { HeaderBag };
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type RequestContext =
+	IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 /** What differs between the five APIs; each node's service.ts provides one. */
 export interface ServiceDescriptor {

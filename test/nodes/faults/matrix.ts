@@ -16,7 +16,11 @@ const CREDENTIAL: Record<ServiceName, { type: string; key: string; getPath: stri
 	sync: { type: 'syncApi', key: TEST_KEYS.sync.valid, getPath: '/v2/models' },
 	heygen: { type: 'heyGenApi', key: TEST_KEYS.heygen.valid, getPath: '/v3/users/me' },
 	viralsync: { type: 'viralSyncApi', key: TEST_KEYS.viralsync.valid, getPath: '/v1/me' },
-	socialsyncer: { type: 'socialSyncerApi', key: TEST_KEYS.socialsyncer.valid, getPath: '/v1/accounts' },
+	socialsyncer: {
+		type: 'socialSyncerApi',
+		key: TEST_KEYS.socialsyncer.valid,
+		getPath: '/v1/accounts',
+	},
 	synaptiq: { type: 'synaptiqApi', key: TEST_KEYS.synaptiq.liveAdmin, getPath: '/leads' },
 };
 
@@ -30,11 +34,23 @@ const PAID_POST: Record<ServiceName, string> = {
 };
 
 /** Each service's own "rejected, try later" answer, and a look-alike that must not be retried. */
-const TRY_LATER: Partial<Record<ServiceName, { status: number; retried: object; notRetried: object }>> = {
+const TRY_LATER: Partial<
+	Record<ServiceName, { status: number; retried: object; notRetried: object }>
+> = {
 	sync: {
 		status: 429,
-		retried: { statusCode: 429, error: 'Too Many Requests', message: 'Concurrency limit reached.', errorCode: 'concurrency_limit_reached' },
-		notRetried: { statusCode: 409, error: 'Conflict', message: 'Not deletable', errorCode: 'generation_not_deletable_while_processing' },
+		retried: {
+			statusCode: 429,
+			error: 'Too Many Requests',
+			message: 'Concurrency limit reached.',
+			errorCode: 'concurrency_limit_reached',
+		},
+		notRetried: {
+			statusCode: 409,
+			error: 'Conflict',
+			message: 'Not deletable',
+			errorCode: 'generation_not_deletable_while_processing',
+		},
 	},
 	heygen: {
 		status: 409,
@@ -48,7 +64,9 @@ const TRY_LATER: Partial<Record<ServiceName, { status: number; retried: object; 
 	},
 };
 
-const extraNodeTypes = new Map<string, INodeType>([['CUSTOM.transportProbe', new TransportProbe()]]);
+const extraNodeTypes = new Map<string, INodeType>([
+	['CUSTOM.transportProbe', new TransportProbe()],
+]);
 
 export interface ProbeRun {
 	method?: string;
@@ -101,7 +119,12 @@ export function defineFaultMatrix(service: ServiceName): void {
 			extraNodeTypes,
 			abortSignal: run.abortSignal,
 		});
-		return { ...result, elapsedMs: Date.now() - started, items: result.output(NODE_NAME), nodeError: result.error(NODE_NAME) };
+		return {
+			...result,
+			elapsedMs: Date.now() - started,
+			items: result.output(NODE_NAME),
+			nodeError: result.error(NODE_NAME),
+		};
 	}
 
 	function inject(spec: FaultSpec) {
@@ -112,7 +135,13 @@ export function defineFaultMatrix(service: ServiceName): void {
 
 	describe(`${service}: 429 storms`, () => {
 		it('honours Retry-After in seconds, then succeeds', async () => {
-			inject({ kind: 'status', status: 429, retryAfter: 'seconds', retryAfterSeconds: 1, times: 2 });
+			inject({
+				kind: 'status',
+				status: 429,
+				retryAfter: 'seconds',
+				retryAfterSeconds: 1,
+				times: 2,
+			});
 			const run = await probe();
 			expect(run.nodeError).toBeUndefined();
 			expect(run.items).toHaveLength(1);
@@ -135,11 +164,20 @@ export function defineFaultMatrix(service: ServiceName): void {
 			const run = await probe();
 			expect(run.nodeError).toBeUndefined();
 			expect(emulator.log.map((entry) => entry.status)).toEqual([429, 429, 200]);
-			expect(emulator.log.filter((entry) => entry.headers['retry-after'] !== undefined)).toHaveLength(0);
+			expect(
+				emulator.log.filter((entry) => entry.headers['retry-after'] !== undefined),
+			).toHaveLength(0);
 		});
 
 		it('retries a rate-limited POST too (the request was rejected, not processed)', async () => {
-			inject({ kind: 'status', status: 429, retryAfter: 'seconds', retryAfterSeconds: 1, times: 1, method: 'POST' });
+			inject({
+				kind: 'status',
+				status: 429,
+				retryAfter: 'seconds',
+				retryAfterSeconds: 1,
+				times: 1,
+				method: 'POST',
+			});
 			await probe({ method: 'POST', path: PAID_POST[service], body: { probe: true } });
 			expect(emulator.log.map((entry) => entry.status).slice(0, 1)).toEqual([429]);
 			expect(emulator.log).toHaveLength(2);
@@ -147,7 +185,13 @@ export function defineFaultMatrix(service: ServiceName): void {
 		});
 
 		it('fails at once when the announced wait exceeds Max Total Wait, saying when to retry', async () => {
-			inject({ kind: 'status', status: 429, retryAfter: 'seconds', retryAfterSeconds: 3600, times: 1 });
+			inject({
+				kind: 'status',
+				status: 429,
+				retryAfter: 'seconds',
+				retryAfterSeconds: 3600,
+				times: 1,
+			});
 			const run = await probe({ requestOptions: { maxTotalWaitSeconds: 60 } });
 			expect(emulator.log).toHaveLength(1);
 			expect(run.elapsedMs).toBeLessThan(5_000);
@@ -157,17 +201,31 @@ export function defineFaultMatrix(service: ServiceName): void {
 		});
 
 		it('waits out announced waits that add up to exactly Max Total Wait (jitter does not count against it)', async () => {
-			inject({ kind: 'status', status: 429, retryAfter: 'seconds', retryAfterSeconds: 1, times: 2 });
+			inject({
+				kind: 'status',
+				status: 429,
+				retryAfter: 'seconds',
+				retryAfterSeconds: 1,
+				times: 2,
+			});
 			const run = await probe({ requestOptions: { maxTotalWaitSeconds: 2 } });
 			expect(run.nodeError).toBeUndefined();
 			expect(emulator.log.map((entry) => entry.status)).toEqual([429, 429, 200]);
 		});
 
 		it('stops after Max Retries', async () => {
-			inject({ kind: 'status', status: 429, retryAfter: 'seconds', retryAfterSeconds: 1, times: -1 });
+			inject({
+				kind: 'status',
+				status: 429,
+				retryAfter: 'seconds',
+				retryAfterSeconds: 1,
+				times: -1,
+			});
 			const run = await probe({ requestOptions: { maxRetries: 1 } });
 			expect(emulator.log).toHaveLength(2);
-			expect((run.nodeError as Error & { description?: string }).description).toContain('Gave up after 2 attempts');
+			expect((run.nodeError as Error & { description?: string }).description).toContain(
+				'Gave up after 2 attempts',
+			);
 		});
 	});
 
@@ -175,7 +233,14 @@ export function defineFaultMatrix(service: ServiceName): void {
 	if (tryLater) {
 		describe(`${service}: its own "try later" answer`, () => {
 			it(`retries the ${tryLater.status} "try later" on a paid POST (nothing was created)`, async () => {
-				inject({ kind: 'status', status: tryLater.status, body: tryLater.retried, method: 'POST', retryAfter: 'absent', times: 1 });
+				inject({
+					kind: 'status',
+					status: tryLater.status,
+					body: tryLater.retried,
+					method: 'POST',
+					retryAfter: 'absent',
+					times: 1,
+				});
 				await probe({ method: 'POST', path: PAID_POST[service], body: { probe: true } });
 				expect(emulator.log).toHaveLength(2);
 				expect(emulator.log[0].status).toBe(tryLater.status);
@@ -183,8 +248,18 @@ export function defineFaultMatrix(service: ServiceName): void {
 			});
 
 			it('does not retry another conflict', async () => {
-				inject({ kind: 'status', status: 409, body: tryLater.notRetried, method: 'POST', times: 1 });
-				const run = await probe({ method: 'POST', path: PAID_POST[service], body: { probe: true } });
+				inject({
+					kind: 'status',
+					status: 409,
+					body: tryLater.notRetried,
+					method: 'POST',
+					times: 1,
+				});
+				const run = await probe({
+					method: 'POST',
+					path: PAID_POST[service],
+					body: { probe: true },
+				});
 				expect(emulator.log).toHaveLength(1);
 				expect((run.nodeError as Error & { httpCode?: string }).httpCode).toBe('409');
 			});
@@ -210,9 +285,17 @@ export function defineFaultMatrix(service: ServiceName): void {
 
 		it('retries a 503 on a POST that carries an Idempotency-Key, sending the same key again', async () => {
 			inject({ kind: 'status', status: 503, times: 1, method: 'POST' });
-			await probe({ method: 'POST', path: PAID_POST[service], body: { probe: true }, idempotencyKey: 'exec-1-node-0' });
+			await probe({
+				method: 'POST',
+				path: PAID_POST[service],
+				body: { probe: true },
+				idempotencyKey: 'exec-1-node-0',
+			});
 			expect(emulator.log).toHaveLength(2);
-			expect(emulator.log.map((entry) => entry.headers['idempotency-key'])).toEqual(['exec-1-node-0', 'exec-1-node-0']);
+			expect(emulator.log.map((entry) => entry.headers['idempotency-key'])).toEqual([
+				'exec-1-node-0',
+				'exec-1-node-0',
+			]);
 			expect(emulator.log[1].body).toBe(emulator.log[0].body);
 		});
 
@@ -229,7 +312,9 @@ export function defineFaultMatrix(service: ServiceName): void {
 			const run = await probe({ method: 'POST', path: PAID_POST[service], body: { probe: true } });
 			expect(emulator.log).toHaveLength(1);
 			expect(run.nodeError?.message).toContain('connection was reset');
-			expect((run.nodeError as Error & { description?: string }).description).toContain('so nothing is created twice');
+			expect((run.nodeError as Error & { description?: string }).description).toContain(
+				'so nothing is created twice',
+			);
 		});
 
 		it('retries a GET that timed out waiting for an answer', async () => {
@@ -268,7 +353,9 @@ export function defineFaultMatrix(service: ServiceName): void {
 			emulator.addFault({ kind: 'status', status: 404, after: 1, times: 1 });
 			const run = await probe({ items: 3, continueOnFail: true });
 			expect(run.items).toHaveLength(3);
-			expect(run.items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([0, 1, 2]);
+			expect(run.items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([
+				0, 1, 2,
+			]);
 			expect(run.items[0].json.status).toBe(200);
 			expect(run.items[1].json.error).toMatch(/HTTP 404/);
 			expect(run.items[1].json.description).toContain('Item: 1');
@@ -284,7 +371,12 @@ export function defineFaultMatrix(service: ServiceName): void {
 					parameters: { service, method: 'GET', path: credential.getPath },
 				}),
 				{
-					credentials: { [credential.type]: { apiKey: 'wrong-key-for-the-fault-matrix', baseUrl: emulator.baseUrl } },
+					credentials: {
+						[credential.type]: {
+							apiKey: 'wrong-key-for-the-fault-matrix',
+							baseUrl: emulator.baseUrl,
+						},
+					},
 					extraNodeTypes,
 				},
 			);
@@ -296,7 +388,13 @@ export function defineFaultMatrix(service: ServiceName): void {
 		});
 
 		it('stops waiting promptly when the execution is cancelled', async () => {
-			inject({ kind: 'status', status: 429, retryAfter: 'seconds', retryAfterSeconds: 30, times: 1 });
+			inject({
+				kind: 'status',
+				status: 429,
+				retryAfter: 'seconds',
+				retryAfterSeconds: 30,
+				times: 1,
+			});
 			const controller = new AbortController();
 			setTimeout(() => controller.abort(), 300);
 			const run = await probe({ abortSignal: controller.signal });

@@ -18,7 +18,10 @@ describe("HeyGen's error body from its authentication page", () => {
 			credentials: { apiKey: UNKNOWN_KEY, baseUrl: holder.current.baseUrl },
 			parameters: { resource: 'user', operation: 'getCurrent' },
 		});
-		expect(JSON.parse(holder.current.log[0].responseBody!)).toEqual({ error: 'Invalid API key', data: null });
+		expect(JSON.parse(holder.current.log[0].responseBody!)).toEqual({
+			error: 'Invalid API key',
+			data: null,
+		});
 		expect(result.error(NODE_NAME)?.message).toBe('HeyGen: Invalid API key (HTTP 401)');
 	});
 
@@ -41,32 +44,54 @@ describe('Asset upload: the type comes from the bytes, not the label', () => {
 		['srt', 'text/plain', 'captions.srt', 'application/x-subrip'],
 	];
 
-	it.each(cases)('a %s labelled %s is sent as %s and accepted', async (kind, label, fileName, sent) => {
-		const result = await run({ resource: 'asset', operation: 'upload', binaryProperty: 'data' }, { input: fileItem(kind, label, fileName) });
-		expect(result.error).toBeUndefined();
-		expect(api()[0].body).toContain(`Content-Type: ${sent}\r\n`);
-		expect(result.items[0].json).toMatchObject({ asset_id: expect.stringMatching(/^asset_/), mime_type: sent });
-	});
+	it.each(cases)(
+		'a %s labelled %s is sent as %s and accepted',
+		async (kind, label, fileName, sent) => {
+			const result = await run(
+				{ resource: 'asset', operation: 'upload', binaryProperty: 'data' },
+				{ input: fileItem(kind, label, fileName) },
+			);
+			expect(result.error).toBeUndefined();
+			expect(api()[0].body).toContain(`Content-Type: ${sent}\r\n`);
+			expect(result.items[0].json).toMatchObject({
+				asset_id: expect.stringMatching(/^asset_/),
+				mime_type: sent,
+			});
+		},
+	);
 
 	it.each([
 		['gif', 'image/gif', 'anim.gif'],
 		['zip', 'application/octet-stream', 'bundle'],
-	] as Array<[TestFileKind, string, string]>)('a %s is refused before any request, naming the file', async (kind, label, fileName) => {
-		const result = await run({ resource: 'asset', operation: 'upload', binaryProperty: 'data' }, { input: fileItem(kind, label, fileName) });
-		expect(result.error?.message).toBe(`Binary Property: "${fileName}" is not a file type HeyGen takes`);
-		expect(holder.current.log).toHaveLength(0);
-	});
+	] as Array<[TestFileKind, string, string]>)(
+		'a %s is refused before any request, naming the file',
+		async (kind, label, fileName) => {
+			const result = await run(
+				{ resource: 'asset', operation: 'upload', binaryProperty: 'data' },
+				{ input: fileItem(kind, label, fileName) },
+			);
+			expect(result.error?.message).toBe(
+				`Binary Property: "${fileName}" is not a file type HeyGen takes`,
+			);
+			expect(holder.current.log).toHaveLength(0);
+		},
+	);
 
 	it('the emulator sniffs the bytes too: a PNG labelled as a zip is an image asset', async () => {
 		const boundary = 'b0undary';
 		const body = Buffer.concat([
-			Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.zip"\r\nContent-Type: application/zip\r\n\r\n`),
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.zip"\r\nContent-Type: application/zip\r\n\r\n`,
+			),
 			fileBytes('png', 2000),
 			Buffer.from(`\r\n--${boundary}--\r\n`),
 		]);
 		const response = await fetch(`${holder.current.baseUrl}/v3/assets`, {
 			method: 'POST',
-			headers: { 'x-api-key': TEST_KEYS.heygen.valid, 'content-type': `multipart/form-data; boundary=${boundary}` },
+			headers: {
+				'x-api-key': TEST_KEYS.heygen.valid,
+				'content-type': `multipart/form-data; boundary=${boundary}`,
+			},
 			body,
 		});
 		expect(response.status).toBe(200);
@@ -87,46 +112,117 @@ describe('What HeyGen accepts: requests as its own n8n node and CLI send them', 
 			headers: { 'x-api-key': TEST_KEYS.heygen.valid, 'content-type': 'application/json' },
 			body: JSON.stringify(body),
 		});
-		return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown>; error?: { param?: string } } };
+		return {
+			status: response.status,
+			body: (await response.json()) as {
+				data?: Record<string, unknown>;
+				error?: { param?: string };
+			},
+		};
 	};
 
 	it("HeyGen's own node sends test: false and folder_id on every create: accepted (unknown fields are ignored)", async () => {
-		const answer = await post('/v3/videos', { type: 'avatar', avatar_id: 'Anna_public_office', script: 'Hi', voice_id: 'voice_en_sara', test: false, folder_id: 'folder_1' });
+		const answer = await post('/v3/videos', {
+			type: 'avatar',
+			avatar_id: 'Anna_public_office',
+			script: 'Hi',
+			voice_id: 'voice_en_sara',
+			test: false,
+			folder_id: 'folder_1',
+		});
 		expect(answer.status).toBe(200);
 		expect(answer.body.data).toMatchObject({ video_id: expect.any(String) });
 	});
 
 	it.each([
 		['no video', { output_languages: ['Spanish'] }, 'video'],
-		['an audio-only request', { audio: { type: 'url', url: 'https://cdn.example.com/a.mp3' }, output_languages: ['Spanish'] }, 'video'],
-		['a mode other than speed|precision', { video: { type: 'url', url: 'https://cdn.example.com/v.mp4' }, output_languages: ['Spanish'], mode: 'fast' }, 'mode'],
-		['srt as a plain string', { video: { type: 'url', url: 'https://cdn.example.com/v.mp4' }, output_languages: ['Spanish'], srt: 'https://cdn.example.com/c.srt' }, 'srt'],
-	])('a translation with %s is refused naming the field (CLI schema)', async (_case, body, param) => {
-		const answer = await post('/v3/video-translations', body);
-		expect(answer.status).toBe(400);
-		expect(answer.body.error?.param).toBe(param);
-	});
+		[
+			'an audio-only request',
+			{
+				audio: { type: 'url', url: 'https://cdn.example.com/a.mp3' },
+				output_languages: ['Spanish'],
+			},
+			'video',
+		],
+		[
+			'a mode other than speed|precision',
+			{
+				video: { type: 'url', url: 'https://cdn.example.com/v.mp4' },
+				output_languages: ['Spanish'],
+				mode: 'fast',
+			},
+			'mode',
+		],
+		[
+			'srt as a plain string',
+			{
+				video: { type: 'url', url: 'https://cdn.example.com/v.mp4' },
+				output_languages: ['Spanish'],
+				srt: 'https://cdn.example.com/c.srt',
+			},
+			'srt',
+		],
+	])(
+		'a translation with %s is refused naming the field (CLI schema)',
+		async (_case, body, param) => {
+			const answer = await post('/v3/video-translations', body);
+			expect(answer.status).toBe(400);
+			expect(answer.body.error?.param).toBe(param);
+		},
+	);
 
 	it('translates into a plain language name (English) with an SRT asset input', async () => {
-		const languages = await run({ resource: 'videoTranslation', operation: 'create', videoUrl: 'https://cdn.example.com/talk.mp4', outputLanguages: ['English'] });
+		const languages = await run({
+			resource: 'videoTranslation',
+			operation: 'create',
+			videoUrl: 'https://cdn.example.com/talk.mp4',
+			outputLanguages: ['English'],
+		});
 		expect(languages.error).toBeUndefined();
 		expect(languages.items[0].json).toMatchObject({ output_language: 'English' });
-		const answer = await post('/v3/video-translations', { video: { type: 'url', url: 'https://cdn.example.com/v.mp4' }, output_languages: ['English'], mode: 'precision', srt: { type: 'url', url: 'https://cdn.example.com/c.srt' } });
+		const answer = await post('/v3/video-translations', {
+			video: { type: 'url', url: 'https://cdn.example.com/v.mp4' },
+			output_languages: ['English'],
+			mode: 'precision',
+			srt: { type: 'url', url: 'https://cdn.example.com/c.srt' },
+		});
 		expect(answer.status).toBe(200);
 	});
 });
 
 describe('The emulator answers only the fields HeyGen documents', () => {
 	it('a Video has no callback_id; a voice read by id has no type or support_locale; assets filter by folder_id', async () => {
-		const created = await run({ resource: 'video', operation: 'create', videoType: 'avatar', avatarId: 'Anna_public_office', audioSource: 'script', script: 'Hi', voiceId: 'voice_en_sara', videoOptions: { callback_id: 'row-1' } });
-		const video = await run({ resource: 'video', operation: 'get', videoId: String(created.items[0].json.id) });
+		const created = await run({
+			resource: 'video',
+			operation: 'create',
+			videoType: 'avatar',
+			avatarId: 'Anna_public_office',
+			audioSource: 'script',
+			script: 'Hi',
+			voiceId: 'voice_en_sara',
+			videoOptions: { callback_id: 'row-1' },
+		});
+		const video = await run({
+			resource: 'video',
+			operation: 'get',
+			videoId: String(created.items[0].json.id),
+		});
 		expect(video.items[0].json).not.toHaveProperty('callback_id');
 		const voice = await run({ resource: 'voice', operation: 'get', voiceId: 'voice_en_sara' });
-		expect(voice.items[0].json).toMatchObject({ voice_id: 'voice_en_sara', support_pause: expect.any(Boolean) });
+		expect(voice.items[0].json).toMatchObject({
+			voice_id: 'voice_en_sara',
+			support_pause: expect.any(Boolean),
+		});
 		expect(voice.items[0].json).not.toHaveProperty('type');
 		expect(voice.items[0].json).not.toHaveProperty('support_locale');
-		await run({ resource: 'asset', operation: 'upload', binaryProperty: 'data' }, { input: fileItem('png', 'image/png', 'a.png') });
-		const inFolder = await fetch(`${holder.current.baseUrl}/v3/assets?username=emulator_user&folder_id=folder_nothing`, { headers: { 'x-api-key': TEST_KEYS.heygen.valid } });
+		await run(
+			{ resource: 'asset', operation: 'upload', binaryProperty: 'data' },
+			{ input: fileItem('png', 'image/png', 'a.png') },
+		);
+		const inFolder = await fetch(
+			`${holder.current.baseUrl}/v3/assets?username=emulator_user&folder_id=folder_nothing`,
+			{ headers: { 'x-api-key': TEST_KEYS.heygen.valid } },
+		);
 		expect(((await inFolder.json()) as { data: unknown[] }).data).toHaveLength(0);
 	});
 });

@@ -29,7 +29,11 @@ const tokenRequests = () => holder.current.log.filter((entry) => entry.path === 
 async function registerClient(): Promise<string> {
 	const result = await runNode({
 		type: 'heyGen',
-		parameters: { resource: 'oAuthClient', operation: 'register', registrationUrl: `${holder.current.baseUrl}/v1/oauth/register` },
+		parameters: {
+			resource: 'oAuthClient',
+			operation: 'register',
+			registrationUrl: `${holder.current.baseUrl}/v1/oauth/register`,
+		},
 		credentialType: 'heyGenApi',
 		credentials: {},
 	});
@@ -54,17 +58,26 @@ async function connect(clientId: string): Promise<IDataObject> {
 		redirectUri: REDIRECT_URI,
 		scopes: String(credential.scope).split(' '),
 		state: 'state-from-n8n',
-		query: { code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256' },
+		query: {
+			code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+			code_challenge_method: 'S256',
+		},
 	});
 	const consent = await fetch(client.code.getUri(), { redirect: 'manual' });
 	const callback = new URL(consent.headers.get('location') ?? '');
 	expect(`${callback.origin}${callback.pathname}`).toBe(REDIRECT_URI);
 	expect(callback.searchParams.get('state')).toBe('state-from-n8n');
-	const token = await client.code.getToken(callback.toString(), { body: { code_verifier: verifier, client_id: clientId } });
+	const token = await client.code.getToken(callback.toString(), {
+		body: { code_verifier: verifier, client_id: clientId },
+	});
 	return token.data as IDataObject;
 }
 
-function runWithOAuth2(clientId: string, oauthTokenData: IDataObject, parameters: INodeParameters = { resource: 'user', operation: 'getCurrent' }) {
+function runWithOAuth2(
+	clientId: string,
+	oauthTokenData: IDataObject,
+	parameters: INodeParameters = { resource: 'user', operation: 'getCurrent' },
+) {
 	return runNode({
 		type: 'heyGen',
 		parameters: { authentication: 'oAuth2', ...parameters },
@@ -73,7 +86,7 @@ function runWithOAuth2(clientId: string, oauthTokenData: IDataObject, parameters
 	});
 }
 
-test('the credential derives HeyGen\'s OAuth2 URLs from the Base URL: official hosts by default, the same origin otherwise', () => {
+test("the credential derives HeyGen's OAuth2 URLs from the Base URL: official hosts by default, the same origin otherwise", () => {
 	const official = resolvedCredential({ clientId: 'c' });
 	expect(official).toMatchObject({
 		grantType: 'pkce',
@@ -101,7 +114,12 @@ test('OAuth Client → Register needs no credential and answers a client id', as
 test('the whole grant: authorize → callback → token (PKCE) → a call with the Bearer token → expiry → refresh → the call succeeds again', async () => {
 	const clientId = await registerClient();
 	const tokens = await connect(clientId);
-	expect(tokens).toMatchObject({ token_type: 'Bearer', access_token: expect.stringMatching(/^hg_at_/), refresh_token: expect.stringMatching(/^hg_rt_/), expires_in: 3600 });
+	expect(tokens).toMatchObject({
+		token_type: 'Bearer',
+		access_token: expect.stringMatching(/^hg_at_/),
+		refresh_token: expect.stringMatching(/^hg_rt_/),
+		expires_in: 3600,
+	});
 	const exchange = new URLSearchParams(tokenRequests()[0].body);
 	expect(exchange.get('grant_type')).toBe('authorization_code');
 	expect(exchange.get('code_verifier')).toBeTruthy();
@@ -119,17 +137,23 @@ test('the whole grant: authorize → callback → token (PKCE) → a call with t
 	const second = await runWithOAuth2(clientId, tokens);
 	expect(second.error(NODE_NAME)).toBeUndefined();
 	expect(second.output(NODE_NAME)[0].json).toMatchObject({ username: 'emulator_user' });
-	expect(holder.current.log.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
-		'GET /v3/users/me 401',
-		'POST /v1/oauth/token 200',
-		'GET /v3/users/me 200',
-	]);
+	expect(
+		holder.current.log.map((entry) => `${entry.method} ${entry.path} ${entry.status}`),
+	).toEqual(['GET /v3/users/me 401', 'POST /v1/oauth/token 200', 'GET /v3/users/me 200']);
 	expect(new URLSearchParams(holder.current.log[1].body).get('grant_type')).toBe('refresh_token');
 	const stored = second.credentialsHelper.updates.at(-1)!.data.oauthTokenData as IDataObject;
 	expect(stored.access_token).not.toBe(tokens.access_token);
 	expect(holder.current.log[2].headers.authorization).toBe(`Bearer ${String(stored.access_token)}`);
 	// The refresh token rotated: the old one is spent.
-	const reuse = await fetch(`${holder.current.baseUrl}/v1/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: String(tokens.refresh_token), client_id: clientId }) });
+	const reuse = await fetch(`${holder.current.baseUrl}/v1/oauth/token`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({
+			grant_type: 'refresh_token',
+			refresh_token: String(tokens.refresh_token),
+			client_id: clientId,
+		}),
+	});
 	expect(reuse.status).toBe(400);
 	expect(await reuse.json()).toMatchObject({ error: 'invalid_grant' });
 });
@@ -146,10 +170,23 @@ test('a refresh token HeyGen no longer accepts ends in n8n\'s "reconnect the cre
 test('list operations and a paid create work the same with OAuth2 (the create keeps its Idempotency-Key)', async () => {
 	const clientId = await registerClient();
 	const tokens = await connect(clientId);
-	const voices = await runWithOAuth2(clientId, tokens, { resource: 'voice', operation: 'getAll', returnAll: false, limit: 2 });
+	const voices = await runWithOAuth2(clientId, tokens, {
+		resource: 'voice',
+		operation: 'getAll',
+		returnAll: false,
+		limit: 2,
+	});
 	expect(voices.error(NODE_NAME)).toBeUndefined();
 	expect(voices.output(NODE_NAME)).toHaveLength(2);
-	const video = await runWithOAuth2(clientId, tokens, { resource: 'video', operation: 'create', videoType: 'avatar', avatarId: 'Anna_public_office', audioSource: 'script', script: 'Signed in with OAuth2.', voiceId: 'voice_en_sara' });
+	const video = await runWithOAuth2(clientId, tokens, {
+		resource: 'video',
+		operation: 'create',
+		videoType: 'avatar',
+		avatarId: 'Anna_public_office',
+		audioSource: 'script',
+		script: 'Signed in with OAuth2.',
+		voiceId: 'voice_en_sara',
+	});
 	expect(video.error(NODE_NAME)).toBeUndefined();
 	const create = api().find((entry) => entry.method === 'POST')!;
 	expect(create.headers['idempotency-key']).toMatch(/^n8n-/);
@@ -157,14 +194,25 @@ test('list operations and a paid create work the same with OAuth2 (the create ke
 	expect(create.headers.authorization).toMatch(/^Bearer hg_at_/);
 });
 
-test('with OAuth2 the transport still reads HeyGen\'s error answers: a 404 names HeyGen\'s message, a 429 is waited out and retried', async () => {
+test("with OAuth2 the transport still reads HeyGen's error answers: a 404 names HeyGen's message, a 429 is waited out and retried", async () => {
 	const clientId = await registerClient();
 	const tokens = await connect(clientId);
-	const missing = await runWithOAuth2(clientId, tokens, { resource: 'video', operation: 'get', videoId: 'no_such_video' });
+	const missing = await runWithOAuth2(clientId, tokens, {
+		resource: 'video',
+		operation: 'get',
+		videoId: 'no_such_video',
+	});
 	expect(missing.error(NODE_NAME)?.message).toContain('not found');
 	expect((missing.error(NODE_NAME) as Error & { httpCode?: string }).httpCode).toBe('404');
 	holder.current.clearLog();
-	holder.current.addFault({ kind: 'status', status: 429, retryAfter: 'seconds', retryAfterSeconds: 1, times: 1, path: '/v3/users/me' });
+	holder.current.addFault({
+		kind: 'status',
+		status: 429,
+		retryAfter: 'seconds',
+		retryAfterSeconds: 1,
+		times: 1,
+		path: '/v3/users/me',
+	});
 	const limited = await runWithOAuth2(clientId, tokens);
 	expect(limited.error(NODE_NAME)).toBeUndefined();
 	expect(holder.current.log.map((entry) => entry.status)).toEqual([429, 200]);
@@ -174,10 +222,30 @@ test('with OAuth2 the transport still reads HeyGen\'s error answers: a 404 names
 test('the look picker searches with the OAuth2 credential when the node is set to OAuth2', async () => {
 	const clientId = await registerClient();
 	const tokens = await connect(clientId);
-	const node = { id: 'h', name: 'HeyGen', type: 'CUSTOM.heyGen', typeVersion: 1, position: [0, 0] as [number, number], parameters: { authentication: 'oAuth2' }, credentials: { heyGenOAuth2Api: { id: '1', name: 'HeyGen OAuth2' } } };
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new PackageNodeTypes() });
-	const helper = new TestCredentialsHelper({ heyGenOAuth2Api: { clientId, baseUrl: holder.current.baseUrl, oauthTokenData: tokens } });
-	const context = new LoadOptionsContext(workflow, node, additionalDataFor({ credentialsHelper: helper }), 'parameters.avatarId');
+	const node = {
+		id: 'h',
+		name: 'HeyGen',
+		type: 'CUSTOM.heyGen',
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: { authentication: 'oAuth2' },
+		credentials: { heyGenOAuth2Api: { id: '1', name: 'HeyGen OAuth2' } },
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new PackageNodeTypes(),
+	});
+	const helper = new TestCredentialsHelper({
+		heyGenOAuth2Api: { clientId, baseUrl: holder.current.baseUrl, oauthTokenData: tokens },
+	});
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalDataFor({ credentialsHelper: helper }),
+		'parameters.avatarId',
+	);
 	const looks = await new HeyGen().methods.listSearch.searchAvatarLooks.call(context);
 	expect(looks.results.map((option) => option.value)).toContain('Anna_public_office');
 	const call = api().find((entry) => entry.path === '/v3/avatars/looks')!;
@@ -187,30 +255,74 @@ test('the look picker searches with the OAuth2 credential when the node is set t
 
 describe('emulator OAuth2 server (docs/api/heygen.md, "Auth")', () => {
 	const post = (path: string, form: Record<string, string>) =>
-		fetch(`${holder.current.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
+		fetch(`${holder.current.baseUrl}${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams(form),
+		});
 
 	test('authorize requires a registered client and PKCE S256; the token endpoint checks the verifier', async () => {
-		const unknown = await fetch(`${holder.current.baseUrl}/oauth/authorize?client_id=nobody&response_type=code&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`, { redirect: 'manual' });
+		const unknown = await fetch(
+			`${holder.current.baseUrl}/oauth/authorize?client_id=nobody&response_type=code&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`,
+			{ redirect: 'manual' },
+		);
 		expect(unknown.status).toBe(400);
-		const clientId = String(((await (await fetch(`${holder.current.baseUrl}/v1/oauth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { client_id: string }).client_id);
-		const noPkce = await fetch(`${holder.current.baseUrl}/oauth/authorize?client_id=${clientId}&response_type=code&state=s1&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`, { redirect: 'manual' });
-		expect(new URL(noPkce.headers.get('location')!).searchParams.get('error')).toBe('invalid_request');
+		const clientId = String(
+			(
+				(await (
+					await fetch(`${holder.current.baseUrl}/v1/oauth/register`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: '{}',
+					})
+				).json()) as { client_id: string }
+			).client_id,
+		);
+		const noPkce = await fetch(
+			`${holder.current.baseUrl}/oauth/authorize?client_id=${clientId}&response_type=code&state=s1&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`,
+			{ redirect: 'manual' },
+		);
+		expect(new URL(noPkce.headers.get('location')!).searchParams.get('error')).toBe(
+			'invalid_request',
+		);
 		const verifier = randomBytes(32).toString('base64url');
 		const challenge = createHash('sha256').update(verifier).digest('base64url');
-		const consent = await fetch(`${holder.current.baseUrl}/oauth/authorize?client_id=${clientId}&response_type=code&state=s2&code_challenge=${challenge}&code_challenge_method=S256&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`, { redirect: 'manual' });
+		const consent = await fetch(
+			`${holder.current.baseUrl}/oauth/authorize?client_id=${clientId}&response_type=code&state=s2&code_challenge=${challenge}&code_challenge_method=S256&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`,
+			{ redirect: 'manual' },
+		);
 		const code = new URL(consent.headers.get('location')!).searchParams.get('code')!;
-		const wrongVerifier = await post('/v1/oauth/token', { grant_type: 'authorization_code', code, client_id: clientId, redirect_uri: REDIRECT_URI, code_verifier: 'x'.repeat(43) });
+		const wrongVerifier = await post('/v1/oauth/token', {
+			grant_type: 'authorization_code',
+			code,
+			client_id: clientId,
+			redirect_uri: REDIRECT_URI,
+			code_verifier: 'x'.repeat(43),
+		});
 		expect(wrongVerifier.status).toBe(400);
-		expect(await wrongVerifier.json()).toMatchObject({ error: 'invalid_grant', error_description: expect.stringContaining('code_verifier') });
+		expect(await wrongVerifier.json()).toMatchObject({
+			error: 'invalid_grant',
+			error_description: expect.stringContaining('code_verifier'),
+		});
 		// The code was spent by the failed attempt too.
-		const replay = await post('/v1/oauth/token', { grant_type: 'authorization_code', code, client_id: clientId, redirect_uri: REDIRECT_URI, code_verifier: verifier });
+		const replay = await post('/v1/oauth/token', {
+			grant_type: 'authorization_code',
+			code,
+			client_id: clientId,
+			redirect_uri: REDIRECT_URI,
+			code_verifier: verifier,
+		});
 		expect(replay.status).toBe(400);
 	});
 
 	test('X-Api-Key and a Bearer token together are refused; an unknown Bearer token is 401', async () => {
-		const both = await fetch(`${holder.current.baseUrl}/v3/users/me`, { headers: { 'x-api-key': 'anything', authorization: 'Bearer hg_at_x' } });
+		const both = await fetch(`${holder.current.baseUrl}/v3/users/me`, {
+			headers: { 'x-api-key': 'anything', authorization: 'Bearer hg_at_x' },
+		});
 		expect(both.status).toBe(400);
-		const unknown = await fetch(`${holder.current.baseUrl}/v3/users/me`, { headers: { authorization: 'Bearer hg_at_unknown' } });
+		const unknown = await fetch(`${holder.current.baseUrl}/v3/users/me`, {
+			headers: { authorization: 'Bearer hg_at_unknown' },
+		});
 		expect(unknown.status).toBe(401);
 		// HeyGen's 401s carry `error` as a string (the second error shape).
 		expect(await unknown.json()).toEqual({ error: 'Invalid access token', data: null });
@@ -218,7 +330,9 @@ describe('emulator OAuth2 server (docs/api/heygen.md, "Auth")', () => {
 });
 
 test('the OAuth2 credential says, before anyone connects, that OAuth usage bills the web plan with lower concurrency', () => {
-	const notice = new HeyGenOAuth2Api().properties.find((property) => property.name === 'billingNotice');
+	const notice = new HeyGenOAuth2Api().properties.find(
+		(property) => property.name === 'billingNotice',
+	);
 	expect(notice?.type).toBe('notice');
 	expect(notice?.displayName).toMatch(/web plan.*not the API tier.*fewer jobs at once/s);
 });

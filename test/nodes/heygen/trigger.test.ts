@@ -35,12 +35,21 @@ const createVideo = (script: string) =>
 		type: 'heyGen',
 		credentialType: 'heyGenApi',
 		credentials: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.baseUrl },
-		parameters: { resource: 'video', operation: 'create', videoType: 'avatar', avatarId: 'Anna_public_office', audioSource: 'script', script, voiceId: 'voice_en_sara' },
+		parameters: {
+			resource: 'video',
+			operation: 'create',
+			videoType: 'avatar',
+			avatarId: 'Anna_public_office',
+			audioSource: 'script',
+			script,
+			voiceId: 'voice_en_sara',
+		},
 	});
 
 const settle = async (count: number) => {
 	const until = Date.now() + 3000;
-	while (emulator.deliveries.length < count && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+	while (emulator.deliveries.length < count && Date.now() < until)
+		await new Promise((resolve) => setTimeout(resolve, 20));
 };
 
 test('activate registers an endpoint; a finished video starts the workflow; deactivate deletes it', async () => {
@@ -48,9 +57,17 @@ test('activate registers an endpoint; a finished video starts the workflow; deac
 	try {
 		expect(await hook.lifecycle('checkExists')).toBe(false);
 		expect(await hook.lifecycle('create')).toBe(true);
-		const registration = emulator.log.find((entry) => entry.method === 'POST' && entry.path === '/v3/webhooks/endpoints')!;
-		expect(JSON.parse(registration.body)).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/webhook\//), events: ['avatar_video.success', 'avatar_video.fail'] });
-		const endpoint = JSON.parse(registration.responseBody!).data as { endpoint_id: string; secret: string };
+		const registration = emulator.log.find(
+			(entry) => entry.method === 'POST' && entry.path === '/v3/webhooks/endpoints',
+		)!;
+		expect(JSON.parse(registration.body)).toEqual({
+			url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/webhook\//),
+			events: ['avatar_video.success', 'avatar_video.fail'],
+		});
+		const endpoint = JSON.parse(registration.responseBody!).data as {
+			endpoint_id: string;
+			secret: string;
+		};
 		expect(JSON.stringify(hook.workflow.staticData)).toContain(endpoint.endpoint_id);
 		expect(await hook.lifecycle('checkExists')).toBe(true);
 
@@ -72,11 +89,19 @@ test('activate registers an endpoint; a finished video starts the workflow; deac
 
 		await createVideo('this will fail');
 		await settle(2);
-		const failure = hook.calls.filter((call) => call.result?.workflowData)[1].result!.workflowData![0][0].json;
-		expect(failure).toMatchObject({ event_type: 'avatar_video.fail', message: 'An input URL could not be downloaded.' });
+		const failure = hook.calls.filter((call) => call.result?.workflowData)[1].result!
+			.workflowData![0][0].json;
+		expect(failure).toMatchObject({
+			event_type: 'avatar_video.fail',
+			message: 'An input URL could not be downloaded.',
+		});
 
 		expect(await hook.lifecycle('delete')).toBe(true);
-		expect(emulator.log.at(-1)).toMatchObject({ method: 'DELETE', path: `/v3/webhooks/endpoints/${endpoint.endpoint_id}`, status: 200 });
+		expect(emulator.log.at(-1)).toMatchObject({
+			method: 'DELETE',
+			path: `/v3/webhooks/endpoints/${endpoint.endpoint_id}`,
+			status: 200,
+		});
 		expect(await hook.lifecycle('checkExists')).toBe(false);
 	} finally {
 		await hook.close();
@@ -87,9 +112,19 @@ test('a delivery with a bad or missing signature is refused with 401 and starts 
 	const hook = await trigger();
 	try {
 		await hook.lifecycle('create');
-		const body = JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: 'v1', url: 'https://x' } });
-		for (const headers of [{ signature: createHmac('sha256', 'whsec_wrong').update(body).digest('hex') }, {}] as Array<Record<string, string>>) {
-			const response = await fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+		const body = JSON.stringify({
+			event_type: 'avatar_video.success',
+			event_data: { video_id: 'v1', url: 'https://x' },
+		});
+		for (const headers of [
+			{ signature: createHmac('sha256', 'whsec_wrong').update(body).digest('hex') },
+			{},
+		] as Array<Record<string, string>>) {
+			const response = await fetch(hook.url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', ...headers },
+				body,
+			});
 			expect(response.status).toBe(401);
 		}
 		expect(hook.calls.some((call) => call.result?.workflowData)).toBe(false);
@@ -102,9 +137,23 @@ test('event types that were not chosen are answered and ignored', async () => {
 	const hook = await trigger(['video_translate.success']);
 	try {
 		await hook.lifecycle('create');
-		const secret = (JSON.parse(emulator.log.find((entry) => entry.path === '/v3/webhooks/endpoints')!.responseBody!).data as { secret: string }).secret;
-		const body = JSON.stringify({ event_type: 'avatar_video_gif.success', event_data: { video_id: 'v1' } });
-		const response = await fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-heygen-signature': createHmac('sha256', secret).update(body).digest('hex') }, body });
+		const secret = (
+			JSON.parse(
+				emulator.log.find((entry) => entry.path === '/v3/webhooks/endpoints')!.responseBody!,
+			).data as { secret: string }
+		).secret;
+		const body = JSON.stringify({
+			event_type: 'avatar_video_gif.success',
+			event_data: { video_id: 'v1' },
+		});
+		const response = await fetch(hook.url, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				'x-heygen-signature': createHmac('sha256', secret).update(body).digest('hex'),
+			},
+			body,
+		});
 		expect(response.status).toBe(200);
 		expect(hook.calls[0].result?.webhookResponse).toBe('ignored');
 	} finally {
@@ -125,7 +174,10 @@ describe('v3 delivery headers (Heygen-Signature, Heygen-Timestamp, Heygen-Event-
 			await hook.lifecycle('create');
 			await createVideo('Hello');
 			expect(await deliveredTo(hook, 1)).toBe(1);
-			expect(Object.keys(emulator.deliveries[0].headers).sort()).toEqual(['signature', 'x-heygen-signature']);
+			expect(Object.keys(emulator.deliveries[0].headers).sort()).toEqual([
+				'signature',
+				'x-heygen-signature',
+			]);
 			expect(hook.calls[0].status).toBe(200);
 		} finally {
 			await hook.close();
@@ -140,7 +192,9 @@ describe('v3 delivery headers (Heygen-Signature, Heygen-Timestamp, Heygen-Event-
 			await createVideo('Hello');
 			expect(await deliveredTo(hook, 1)).toBe(0);
 			expect(hook.calls[0].status).toBe(401);
-			expect(JSON.parse(hook.calls[0].responseBody)).toEqual({ error: 'Delivery rejected: the delivery is too old (or from the future)' });
+			expect(JSON.parse(hook.calls[0].responseBody)).toEqual({
+				error: 'Delivery rejected: the delivery is too old (or from the future)',
+			});
 		} finally {
 			await hook.close();
 		}
@@ -165,7 +219,9 @@ describe('v3 delivery headers (Heygen-Signature, Heygen-Timestamp, Heygen-Event-
 			await hook.lifecycle('create');
 			await createVideo('Hello');
 			expect(await deliveredTo(hook, 1)).toBe(0);
-			expect(JSON.parse(hook.calls[0].responseBody)).toEqual({ error: 'Delivery rejected: the signature does not match' });
+			expect(JSON.parse(hook.calls[0].responseBody)).toEqual({
+				error: 'Delivery rejected: the signature does not match',
+			});
 			expect(hook.calls[0].responseBody).not.toContain('whsec_');
 		} finally {
 			await hook.close();
@@ -180,9 +236,14 @@ describe('v3 delivery headers (Heygen-Signature, Heygen-Timestamp, Heygen-Event-
 			expect(await deliveredTo(hook, 1)).toBe(1);
 			(emulator.hooks.redeliverLatest as () => void)();
 			await settle(2);
-			expect(emulator.deliveries[1].headers['heygen-event-id']).toBe(emulator.deliveries[0].headers['heygen-event-id']);
+			expect(emulator.deliveries[1].headers['heygen-event-id']).toBe(
+				emulator.deliveries[0].headers['heygen-event-id'],
+			);
 			expect(hook.calls).toHaveLength(2);
-			expect(hook.calls[1]).toMatchObject({ status: 200, result: { webhookResponse: 'duplicate ignored' } });
+			expect(hook.calls[1]).toMatchObject({
+				status: 200,
+				result: { webhookResponse: 'duplicate ignored' },
+			});
 			expect(hook.calls.filter((call) => call.result?.workflowData)).toHaveLength(1);
 		} finally {
 			await hook.close();
@@ -193,13 +254,21 @@ describe('v3 delivery headers (Heygen-Signature, Heygen-Timestamp, Heygen-Event-
 		const hook = await trigger();
 		try {
 			await hook.lifecycle('create');
-			const body = JSON.stringify({ event_type: 'avatar_video.success', event_data: { video_id: 'v1' } });
-			const response = await fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+			const body = JSON.stringify({
+				event_type: 'avatar_video.success',
+				event_data: { video_id: 'v1' },
+			});
+			const response = await fetch(hook.url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body,
+			});
 			expect(response.status).toBe(401);
-			expect(await response.json()).toEqual({ error: 'Delivery rejected: the signature header is missing' });
+			expect(await response.json()).toEqual({
+				error: 'Delivery rejected: the signature header is missing',
+			});
 		} finally {
 			await hook.close();
 		}
 	});
 });
-

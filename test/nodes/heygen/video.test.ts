@@ -8,13 +8,42 @@ const holder = useEmulator('heygen', (emulator) => (emulator.config.stageMs = 40
 const run = nodeRunner('heyGen', 'heyGenApi', holder, TEST_KEYS.heygen.valid);
 
 const api = () => holder.current.log.filter((entry) => entry.path.startsWith('/v3/'));
-const createBody = () => JSON.parse(api().find((entry) => entry.method === 'POST' && entry.path === '/v3/videos')!.body) as Record<string, unknown>;
-const avatarVideo: INodeParameters = { resource: 'video', operation: 'create', videoType: 'avatar', avatarId: 'Anna_public_office', audioSource: 'script', script: 'Welcome to our product tour.', voiceId: 'voice_en_sara' };
+const createBody = () =>
+	JSON.parse(
+		api().find((entry) => entry.method === 'POST' && entry.path === '/v3/videos')!.body,
+	) as Record<string, unknown>;
+const avatarVideo: INodeParameters = {
+	resource: 'video',
+	operation: 'create',
+	videoType: 'avatar',
+	avatarId: 'Anna_public_office',
+	audioSource: 'script',
+	script: 'Welcome to our product tour.',
+	voiceId: 'voice_en_sara',
+};
 
 describe('Video → Create', () => {
 	it('creates an avatar video with options and an Idempotency-Key', async () => {
-		const result = await run({ ...avatarVideo, videoOptions: { title: 'Tour', aspect_ratio: '9:16', resolution: '720p', backgroundColor: '#112233', captions: true, engine: 'avatar_iv', speed: 1.2, callback_url: 'https://hooks.example.com/hg', callback_id: 'row-7' } });
-		expect(result.items[0].json).toEqual({ video_id: expect.any(String), id: expect.any(String), status: 'waiting', output_format: 'mp4' });
+		const result = await run({
+			...avatarVideo,
+			videoOptions: {
+				title: 'Tour',
+				aspect_ratio: '9:16',
+				resolution: '720p',
+				backgroundColor: '#112233',
+				captions: true,
+				engine: 'avatar_iv',
+				speed: 1.2,
+				callback_url: 'https://hooks.example.com/hg',
+				callback_id: 'row-7',
+			},
+		});
+		expect(result.items[0].json).toEqual({
+			video_id: expect.any(String),
+			id: expect.any(String),
+			status: 'waiting',
+			output_format: 'mp4',
+		});
 		const [request] = api();
 		expect(request.headers['x-api-key']).toBe(TEST_KEYS.heygen.valid);
 		expect(request.headers['idempotency-key']).toMatch(/^n8n-/);
@@ -36,14 +65,42 @@ describe('Video → Create', () => {
 	});
 
 	it('creates an image video and a studio video', async () => {
-		await run({ resource: 'video', operation: 'create', videoType: 'image', imageUrl: 'https://cdn.example.com/me.png', audioSource: 'audioUrl', audioUrl: 'https://cdn.example.com/voice.mp3' });
-		expect(createBody()).toEqual({ type: 'image', image: { type: 'url', url: 'https://cdn.example.com/me.png' }, audio_url: 'https://cdn.example.com/voice.mp3' });
+		await run({
+			resource: 'video',
+			operation: 'create',
+			videoType: 'image',
+			imageUrl: 'https://cdn.example.com/me.png',
+			audioSource: 'audioUrl',
+			audioUrl: 'https://cdn.example.com/voice.mp3',
+		});
+		expect(createBody()).toEqual({
+			type: 'image',
+			image: { type: 'url', url: 'https://cdn.example.com/me.png' },
+			audio_url: 'https://cdn.example.com/voice.mp3',
+		});
 		holder.current.clearLog();
 		const scenes = [
-			{ type: 'avatar_video', input: { type: 'avatar', avatar_id: 'Tom_public_studio', script: 'Part one', voice_id: 'voice_en_mark' } },
-			{ type: 'image', source: { type: 'url', url: 'https://cdn.example.com/slide.png' }, duration: 3 },
+			{
+				type: 'avatar_video',
+				input: {
+					type: 'avatar',
+					avatar_id: 'Tom_public_studio',
+					script: 'Part one',
+					voice_id: 'voice_en_mark',
+				},
+			},
+			{
+				type: 'image',
+				source: { type: 'url', url: 'https://cdn.example.com/slide.png' },
+				duration: 3,
+			},
 		];
-		const studio = await run({ resource: 'video', operation: 'create', videoType: 'studio', scenes: JSON.stringify(scenes) });
+		const studio = await run({
+			resource: 'video',
+			operation: 'create',
+			videoType: 'studio',
+			scenes: JSON.stringify(scenes),
+		});
 		expect(studio.error).toBeUndefined();
 		expect(createBody()).toEqual({ type: 'studio', scenes });
 	});
@@ -52,15 +109,37 @@ describe('Video → Create', () => {
 		holder.current.config.outputBytes = 54_321;
 		// Each request steps the job one stage, so the poll sees every state whatever the machine's speed.
 		holder.current.config.clock = 'requests';
-		const result = await run({ ...avatarVideo, waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1, downloadOutput: true });
+		const result = await run({
+			...avatarVideo,
+			waitForCompletion: 'poll',
+			pollInterval: 0.05,
+			waitTimeout: 1,
+			downloadOutput: true,
+		});
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ status: 'completed', video_url: expect.any(String) });
+		expect(result.items[0].json).toMatchObject({
+			status: 'completed',
+			video_url: expect.any(String),
+		});
 		expect(Buffer.from(result.items[0].binary!.data.data, 'base64').length).toBe(54_321);
-		expect(api().filter((entry) => entry.method === 'GET').map((entry) => JSON.parse(entry.responseBody!).data.status)).toEqual(['pending', 'processing', 'completed']);
+		expect(
+			api()
+				.filter((entry) => entry.method === 'GET')
+				.map((entry) => JSON.parse(entry.responseBody!).data.status),
+		).toEqual(['pending', 'processing', 'completed']);
 	});
 
 	it('turns a failed render into an error item with failure_code and failure_message', async () => {
-		const result = await run({ ...avatarVideo, script: 'please fail', waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 }, { continueOnFail: true });
+		const result = await run(
+			{
+				...avatarVideo,
+				script: 'please fail',
+				waitForCompletion: 'poll',
+				pollInterval: 0.05,
+				waitTimeout: 1,
+			},
+			{ continueOnFail: true },
+		);
 		expect(result.items[0].json.error).toMatch(/failed: An input URL could not be downloaded/);
 		expect(result.items[0].json.description).toContain('Failure code: download_failed');
 	});
@@ -73,10 +152,34 @@ describe('Video → Create', () => {
 	});
 
 	it.each([
-		['a script over 5,000 characters', { ...avatarVideo, script: 'x'.repeat(5001) }, 'HeyGen allows at most 5000'],
-		['an empty scene list', { resource: 'video', operation: 'create', videoType: 'studio', scenes: '[]' }, 'needs at least one scene'],
-		['an image video without a voice', { resource: 'video', operation: 'create', videoType: 'image', imageUrl: 'https://cdn.example.com/me.png', audioSource: 'script', script: 'Hi', voiceId: '' }, 'Voice is required'],
-		['WebM with a background', { ...avatarVideo, videoOptions: { output_format: 'webm', backgroundColor: '#000000' } }, 'cannot be combined with WebM'],
+		[
+			'a script over 5,000 characters',
+			{ ...avatarVideo, script: 'x'.repeat(5001) },
+			'HeyGen allows at most 5000',
+		],
+		[
+			'an empty scene list',
+			{ resource: 'video', operation: 'create', videoType: 'studio', scenes: '[]' },
+			'needs at least one scene',
+		],
+		[
+			'an image video without a voice',
+			{
+				resource: 'video',
+				operation: 'create',
+				videoType: 'image',
+				imageUrl: 'https://cdn.example.com/me.png',
+				audioSource: 'script',
+				script: 'Hi',
+				voiceId: '',
+			},
+			'Voice is required',
+		],
+		[
+			'WebM with a background',
+			{ ...avatarVideo, videoOptions: { output_format: 'webm', backgroundColor: '#000000' } },
+			'cannot be combined with WebM',
+		],
 	])('rejects %s before any request', async (_case, parameters, message) => {
 		const result = await run(parameters as INodeParameters);
 		expect(result.error?.message).toContain(message);
@@ -86,20 +189,43 @@ describe('Video → Create', () => {
 
 describe('Video → Get, Get Many, Delete, Get Statuses', () => {
 	it('gets with fresh links and a download, gets many, gets statuses, deletes', async () => {
-		const created = await run({ ...avatarVideo, videoOptions: { title: 'Quarterly update' }, waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 });
+		const created = await run({
+			...avatarVideo,
+			videoOptions: { title: 'Quarterly update' },
+			waitForCompletion: 'poll',
+			pollInterval: 0.05,
+			waitTimeout: 1,
+		});
 		const id = String(created.items[0].json.id);
 		await run({ ...avatarVideo, videoOptions: { title: 'Other' } });
-		const got = await run({ resource: 'video', operation: 'get', videoId: id, downloadVideo: true });
+		const got = await run({
+			resource: 'video',
+			operation: 'get',
+			videoId: id,
+			downloadVideo: true,
+		});
 		expect(got.items[0].json).toMatchObject({ id, status: 'completed' });
 		expect(got.items[0].binary?.data.mimeType).toBe('video/mp4');
 
 		holder.current.clearLog();
-		const listed = await run({ resource: 'video', operation: 'getAll', returnAll: true, titleFilter: 'quarterly' });
+		const listed = await run({
+			resource: 'video',
+			operation: 'getAll',
+			returnAll: true,
+			titleFilter: 'quarterly',
+		});
 		expect(listed.items.map((item) => item.json.id)).toEqual([id]);
 		expect(api()[0].query).toEqual({ title: 'quarterly', limit: '100' });
 
-		const statuses = await run({ resource: 'video', operation: 'getStatuses', videoIds: `${id}, missing_video` });
-		expect(statuses.items.map((item) => item.json)).toEqual([{ video_id: id, status: 'completed' }, { video_id: 'missing_video', status: 'not_found' }]);
+		const statuses = await run({
+			resource: 'video',
+			operation: 'getStatuses',
+			videoIds: `${id}, missing_video`,
+		});
+		expect(statuses.items.map((item) => item.json)).toEqual([
+			{ video_id: id, status: 'completed' },
+			{ video_id: 'missing_video', status: 'not_found' },
+		]);
 
 		const deleted = await run({ resource: 'video', operation: 'delete', videoId: id });
 		expect(deleted.items[0].json).toEqual({ id, deleted: true });
@@ -110,22 +236,56 @@ describe('Video → Get, Get Many, Delete, Get Statuses', () => {
 
 describe('Avatar Look, Avatar Group and Voice', () => {
 	it('gets many looks with filters over cursor pages, gets a look and a group', async () => {
-		const looks = await run({ resource: 'avatarLook', operation: 'getAll', returnAll: true, avatarFilters: { group_id: 'grp_public_anna' } });
-		expect(looks.items.map((item) => item.json.id)).toEqual(['Anna_public_office', 'Anna_public_casual']);
+		const looks = await run({
+			resource: 'avatarLook',
+			operation: 'getAll',
+			returnAll: true,
+			avatarFilters: { group_id: 'grp_public_anna' },
+		});
+		expect(looks.items.map((item) => item.json.id)).toEqual([
+			'Anna_public_office',
+			'Anna_public_casual',
+		]);
 		holder.current.clearLog();
-		const paged = await run({ resource: 'avatarLook', operation: 'getAll', returnAll: false, limit: 2 });
+		const paged = await run({
+			resource: 'avatarLook',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 2,
+		});
 		expect(paged.items).toHaveLength(2);
 		expect(api()[0].query).toEqual({ limit: '2' });
-		const look = await run({ resource: 'avatarLook', operation: 'get', lookId: 'Tom_public_studio' });
-		expect(look.items[0].json).toMatchObject({ id: 'Tom_public_studio', supported_api_engines: ['avatar_iv'] });
-		const group = await run({ resource: 'avatarGroup', operation: 'get', groupId: 'grp_public_tom' });
+		const look = await run({
+			resource: 'avatarLook',
+			operation: 'get',
+			lookId: 'Tom_public_studio',
+		});
+		expect(look.items[0].json).toMatchObject({
+			id: 'Tom_public_studio',
+			supported_api_engines: ['avatar_iv'],
+		});
+		const group = await run({
+			resource: 'avatarGroup',
+			operation: 'get',
+			groupId: 'grp_public_tom',
+		});
 		expect(group.items[0].json).toMatchObject({ id: 'grp_public_tom', looks_count: 1 });
-		const groups = await run({ resource: 'avatarGroup', operation: 'getAll', returnAll: true, avatarFilters: { ownership: 'public' } });
+		const groups = await run({
+			resource: 'avatarGroup',
+			operation: 'getAll',
+			returnAll: true,
+			avatarFilters: { ownership: 'public' },
+		});
 		expect(groups.items).toHaveLength(2);
 	});
 
 	it('gets many voices with filters and gets one', async () => {
-		const voices = await run({ resource: 'voice', operation: 'getAll', returnAll: true, voiceFilters: { language: 'English', gender: 'male' } });
+		const voices = await run({
+			resource: 'voice',
+			operation: 'getAll',
+			returnAll: true,
+			voiceFilters: { language: 'English', gender: 'male' },
+		});
 		expect(voices.items.map((item) => item.json.voice_id)).toEqual(['voice_en_mark']);
 		const voice = await run({ resource: 'voice', operation: 'get', voiceId: 'voice_es_lucia' });
 		expect(voice.items[0].json).toMatchObject({ voice_id: 'voice_es_lucia', language: 'Spanish' });

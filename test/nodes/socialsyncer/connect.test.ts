@@ -20,7 +20,14 @@ async function trigger(parameters: Record<string, unknown> = {}) {
 	const hook = await serveTriggerWebhook({
 		type: 'socialSyncerTrigger',
 		nodeType: new SocialSyncerTrigger(),
-		parameters: { events: [], connectEnabled: true, connectPlatforms: ['instagram', 'tiktok', 'twitter'], verifySignature: true, replaceExisting: false, ...parameters },
+		parameters: {
+			events: [],
+			connectEnabled: true,
+			connectPlatforms: ['instagram', 'tiktok', 'twitter'],
+			verifySignature: true,
+			replaceExisting: false,
+			...parameters,
+		},
 		credentialType: 'socialSyncerApi',
 		credentials: { apiKey: TEST_KEYS.socialsyncer.valid, baseUrl: emulator.baseUrl },
 		webhookNameForPath: (path) => (path.endsWith('/connect') ? 'setup' : 'default'),
@@ -36,7 +43,11 @@ function browser() {
 			const response = await fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 			const setCookie = response.headers.get('set-cookie');
 			if (setCookie) cookie = setCookie.split(';')[0];
-			return { status: response.status, location: response.headers.get('location') ?? undefined, text: await response.text() };
+			return {
+				status: response.status,
+				location: response.headers.get('location') ?? undefined,
+				text: await response.text(),
+			};
 		},
 		get cookie() {
 			return cookie;
@@ -47,10 +58,15 @@ function browser() {
 	};
 }
 
-const exchanges = () => emulator.log.filter((entry) => entry.method === 'POST' && entry.path.startsWith('/v1/connect/'));
+const exchanges = () =>
+	emulator.log.filter((entry) => entry.method === 'POST' && entry.path.startsWith('/v1/connect/'));
 
 /** Start → consent page → Approve (or Deny): the callback URL the platform sends the browser to. */
-async function throughConsent(agent: ReturnType<typeof browser>, connectUrl: string, decision: 'approve' | 'deny' = 'approve') {
+async function throughConsent(
+	agent: ReturnType<typeof browser>,
+	connectUrl: string,
+	decision: 'approve' | 'deny' = 'approve',
+) {
 	const start = await agent.get(`${connectUrl}?platform=instagram`);
 	expect(start.status).toBe(302);
 	const consent = await agent.get(start.location!);
@@ -68,8 +84,12 @@ test('a browser connects an Instagram account through the trigger, which emits i
 		const start = await agent.get(`${hook.connectUrl}?platform=instagram`);
 		expect(start.status).toBe(302);
 		expect(agent.cookie).toMatch(/^n8n_socialsyncer_connect=[0-9a-f]{48}$/);
-		const connectCall = emulator.log.find((entry) => entry.method === 'GET' && entry.path === '/v1/connect/instagram')!;
-		expect(connectCall.query.redirect_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webhook\/.+\/connect$/);
+		const connectCall = emulator.log.find(
+			(entry) => entry.method === 'GET' && entry.path === '/v1/connect/instagram',
+		)!;
+		expect(connectCall.query.redirect_url).toMatch(
+			/^http:\/\/127\.0\.0\.1:\d+\/webhook\/.+\/connect$/,
+		);
 
 		const callback = await throughConsent(agent, hook.connectUrl);
 		expect(callback).toMatch(/\?code=code_[0-9a-f]+&state=owner123%3Ainstagram$/);
@@ -79,9 +99,17 @@ test('a browser connects an Instagram account through the trigger, which emits i
 
 		const started = hook.calls.filter((call) => call.result?.workflowData);
 		expect(started).toHaveLength(1);
-		expect(started[0].result!.workflowData![0][0].json).toEqual({ platform: 'instagram', username: 'instagram_creator_1', accountId: expect.stringMatching(/^in_/) });
+		expect(started[0].result!.workflowData![0][0].json).toEqual({
+			platform: 'instagram',
+			username: 'instagram_creator_1',
+			accountId: expect.stringMatching(/^in_/),
+		});
 		expect(exchanges()).toHaveLength(1);
-		expect(JSON.parse(exchanges()[0].body)).toEqual({ code: expect.stringMatching(/^code_/), redirect_url: connectCall.query.redirect_url, state: 'owner123:instagram' });
+		expect(JSON.parse(exchanges()[0].body)).toEqual({
+			code: expect.stringMatching(/^code_/),
+			redirect_url: connectCall.query.redirect_url,
+			state: 'owner123:instagram',
+		});
 
 		// Reusing the callback (back button, replay) exchanges nothing.
 		const again = await agent.get(callback);
@@ -109,7 +137,9 @@ describe('bad callbacks answer a 400 page and exchange nothing', () => {
 	it('an unknown state', async () => {
 		const hook = await trigger();
 		try {
-			const response = await browser().get(`${hook.connectUrl}?code=code_abc&state=owner123%3Atiktok`);
+			const response = await browser().get(
+				`${hook.connectUrl}?code=code_abc&state=owner123%3Atiktok`,
+			);
 			expect(response.status).toBe(400);
 			expect(response.text).toContain('unknown');
 			expect(exchanges()).toHaveLength(0);
@@ -124,7 +154,10 @@ describe('bad callbacks answer a 400 page and exchange nothing', () => {
 			const agent = browser();
 			const callback = await throughConsent(agent, hook.connectUrl);
 			for (const state of Object.values(hook.workflow.staticData)) {
-				for (const pending of Object.values((state as { connect?: Record<string, { expiresAt: number }> }).connect ?? {})) pending.expiresAt = Date.now() - 1;
+				for (const pending of Object.values(
+					(state as { connect?: Record<string, { expiresAt: number }> }).connect ?? {},
+				))
+					pending.expiresAt = Date.now() - 1;
 			}
 			const response = await agent.get(callback);
 			expect(response.status).toBe(400);

@@ -28,10 +28,28 @@ const KEY = TEST_KEYS.socialsyncer.valid;
 const IG = 'instagram:ig_17841400000000001';
 const TW = 'twitter:tw_1500000000000000001';
 
-function searchContext(parameter: string, currentNodeParameters: INodeParameters = {}): LoadOptionsContext {
-	const node: INode = { id: 'ss', name: 'SocialSyncer', type: 'CUSTOM.socialSyncer', typeVersion: 1, position: [0, 0], parameters: {}, credentials: { socialSyncerApi: { id: '1', name: 'SocialSyncer' } } };
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new PackageNodeTypes() });
-	const credentialsHelper = new TestCredentialsHelper({ socialSyncerApi: { apiKey: KEY, baseUrl: emulator.baseUrl } });
+function searchContext(
+	parameter: string,
+	currentNodeParameters: INodeParameters = {},
+): LoadOptionsContext {
+	const node: INode = {
+		id: 'ss',
+		name: 'SocialSyncer',
+		type: 'CUSTOM.socialSyncer',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { socialSyncerApi: { id: '1', name: 'SocialSyncer' } },
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new PackageNodeTypes(),
+	});
+	const credentialsHelper = new TestCredentialsHelper({
+		socialSyncerApi: { apiKey: KEY, baseUrl: emulator.baseUrl },
+	});
 	const additionalData = additionalDataFor({ credentialsHelper });
 	additionalData.currentNodeParameters = currentNodeParameters;
 	return new LoadOptionsContext(workflow, node, additionalData, `parameters.${parameter}`);
@@ -40,12 +58,23 @@ function searchContext(parameter: string, currentNodeParameters: INodeParameters
 const listSearch = new SocialSyncer().methods.listSearch;
 
 async function run(parameters: INodeParameters) {
-	const result = await runNode({ type: 'socialSyncer', parameters, credentialType: 'socialSyncerApi', credentials: { apiKey: KEY, baseUrl: emulator.baseUrl } });
-	return { items: result.output(NODE_NAME), error: result.error(NODE_NAME) as (Error & { description?: string }) | undefined };
+	const result = await runNode({
+		type: 'socialSyncer',
+		parameters,
+		credentialType: 'socialSyncerApi',
+		credentials: { apiKey: KEY, baseUrl: emulator.baseUrl },
+	});
+	return {
+		items: result.output(NODE_NAME),
+		error: result.error(NODE_NAME) as (Error & { description?: string }) | undefined,
+	};
 }
 
 /** Drafts straight at the emulator; answers their ids, oldest first. */
-async function seedPosts(count: number, content = (index: number) => `Post number ${index}`): Promise<string[]> {
+async function seedPosts(
+	count: number,
+	content = (index: number) => `Post number ${index}`,
+): Promise<string[]> {
 	const ids: string[] = [];
 	for (let index = 0; index < count; index++) {
 		const response = await fetch(`${emulator.baseUrl}/v1/posts`, {
@@ -61,7 +90,9 @@ async function seedPosts(count: number, content = (index: number) => `Post numbe
 
 describe('Account picker', () => {
 	it('lists the connected accounts as "@username on Platform", valued platform:accountId', async () => {
-		const { results, paginationToken } = await listSearch.searchAccounts.call(searchContext('account', { resource: 'account', operation: 'disconnect' }));
+		const { results, paginationToken } = await listSearch.searchAccounts.call(
+			searchContext('account', { resource: 'account', operation: 'disconnect' }),
+		);
 		expect(results).toEqual([
 			{ name: '@emulator.brand on Instagram', value: IG },
 			{ name: '@emulatorbrand on Twitter/X', value: TW },
@@ -74,34 +105,92 @@ describe('Account picker', () => {
 
 	it('filters on the typed text', async () => {
 		const context = searchContext('account', { resource: 'account', operation: 'disconnect' });
-		expect((await listSearch.searchAccounts.call(context, 'twitter')).results.map((result) => result.value)).toEqual([TW]);
-		expect((await listSearch.searchAccounts.call(context, 'EMULATOR.BRAND')).results.map((result) => result.value)).toEqual([IG]);
+		expect(
+			(await listSearch.searchAccounts.call(context, 'twitter')).results.map(
+				(result) => result.value,
+			),
+		).toEqual([TW]);
+		expect(
+			(await listSearch.searchAccounts.call(context, 'EMULATOR.BRAND')).results.map(
+				(result) => result.value,
+			),
+		).toEqual([IG]);
 		expect((await listSearch.searchAccounts.call(context, 'nobody')).results).toEqual([]);
 	});
 
 	it("narrows Get Health's list to the chosen platform, asking SocialSyncer for it", async () => {
-		const { results } = await listSearch.searchAccounts.call(searchContext('account', { resource: 'account', operation: 'getHealth', healthPlatform: 'instagram' }));
+		const { results } = await listSearch.searchAccounts.call(
+			searchContext('account', {
+				resource: 'account',
+				operation: 'getHealth',
+				healthPlatform: 'instagram',
+			}),
+		);
 		expect(results.map((result) => result.value)).toEqual([IG]);
 		expect(emulator.log[0].query).toEqual({ platform: 'instagram' });
 	});
 
 	it('Disconnect uses the picked account', async () => {
-		const gone = await run({ resource: 'account', operation: 'disconnect', account: { __rl: true, mode: 'list', value: IG, cachedResultName: '@emulator.brand on Instagram' } });
-		expect(gone.items[0].json).toEqual({ platform: 'instagram', accountId: 'ig_17841400000000001', disconnected: true });
-		expect(emulator.log.at(-1)).toMatchObject({ method: 'DELETE', path: '/v1/accounts/instagram/ig_17841400000000001' });
-		const bad = await run({ resource: 'account', operation: 'disconnect', account: { __rl: true, mode: 'id', value: 'ig_17841400000000001' } });
-		expect(bad.error?.message).toContain('Account: "ig_17841400000000001" is not a connected account (expected platform:accountId)');
+		const gone = await run({
+			resource: 'account',
+			operation: 'disconnect',
+			account: {
+				__rl: true,
+				mode: 'list',
+				value: IG,
+				cachedResultName: '@emulator.brand on Instagram',
+			},
+		});
+		expect(gone.items[0].json).toEqual({
+			platform: 'instagram',
+			accountId: 'ig_17841400000000001',
+			disconnected: true,
+		});
+		expect(emulator.log.at(-1)).toMatchObject({
+			method: 'DELETE',
+			path: '/v1/accounts/instagram/ig_17841400000000001',
+		});
+		const bad = await run({
+			resource: 'account',
+			operation: 'disconnect',
+			account: { __rl: true, mode: 'id', value: 'ig_17841400000000001' },
+		});
+		expect(bad.error?.message).toContain(
+			'Account: "ig_17841400000000001" is not a connected account (expected platform:accountId)',
+		);
 	});
 
 	it("Get Health gives one account's health when one is picked, every account's otherwise", async () => {
-		emulator.hooks.setHealth('tw_1500000000000000001' as never, { health: 'warning', tokenValid: false } as never);
-		const one = await run({ resource: 'account', operation: 'getHealth', healthPlatform: '', account: { __rl: true, mode: 'id', value: TW } });
-		expect(one.items.map((item) => item.json)).toEqual([expect.objectContaining({ platform: 'twitter', accountId: 'tw_1500000000000000001', health: 'warning' })]);
-		expect(emulator.log.at(-1)).toMatchObject({ path: '/v1/accounts/health', query: { platform: 'twitter' } });
+		emulator.hooks.setHealth(
+			'tw_1500000000000000001' as never,
+			{ health: 'warning', tokenValid: false } as never,
+		);
+		const one = await run({
+			resource: 'account',
+			operation: 'getHealth',
+			healthPlatform: '',
+			account: { __rl: true, mode: 'id', value: TW },
+		});
+		expect(one.items.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				platform: 'twitter',
+				accountId: 'tw_1500000000000000001',
+				health: 'warning',
+			}),
+		]);
+		expect(emulator.log.at(-1)).toMatchObject({
+			path: '/v1/accounts/health',
+			query: { platform: 'twitter' },
+		});
 		const all = await run({ resource: 'account', operation: 'getHealth', healthPlatform: '' });
 		expect(all.items).toHaveLength(2);
 		emulator.clearLog();
-		const mismatch = await run({ resource: 'account', operation: 'getHealth', healthPlatform: 'instagram', account: { __rl: true, mode: 'id', value: TW } });
+		const mismatch = await run({
+			resource: 'account',
+			operation: 'getHealth',
+			healthPlatform: 'instagram',
+			account: { __rl: true, mode: 'id', value: TW },
+		});
 		expect(mismatch.error?.message).toContain('is on Twitter/X, not Instagram');
 		expect(emulator.log).toHaveLength(0);
 	});
@@ -115,13 +204,28 @@ describe('Post picker', () => {
 		expect(results[0].name).toMatch(/^Launch day! · draft · \d{4}-\d{2}-\d{2}T/);
 		expect(results[1].name).toMatch(new RegExp(`^${'A'.repeat(40)}… · draft`));
 		expect(paginationToken).toBeUndefined();
-		expect(emulator.log[0]).toMatchObject({ method: 'GET', path: '/v1/posts', query: { page: '1', limit: '100' } });
+		expect(emulator.log[0]).toMatchObject({
+			method: 'GET',
+			path: '/v1/posts',
+			query: { page: '1', limit: '100' },
+		});
 	});
 
 	it('filters on the typed text', async () => {
-		const ids = await seedPosts(3, (index) => ['Launch teaser', 'Weekly recap', 'Launch full'][index]);
-		expect((await listSearch.searchPosts.call(searchContext('postId'), 'launch')).results.map((result) => result.value)).toEqual([ids[2], ids[0]]);
-		expect((await listSearch.searchPosts.call(searchContext('postId'), ids[1])).results.map((result) => result.value)).toEqual([ids[1]]);
+		const ids = await seedPosts(
+			3,
+			(index) => ['Launch teaser', 'Weekly recap', 'Launch full'][index],
+		);
+		expect(
+			(await listSearch.searchPosts.call(searchContext('postId'), 'launch')).results.map(
+				(result) => result.value,
+			),
+		).toEqual([ids[2], ids[0]]);
+		expect(
+			(await listSearch.searchPosts.call(searchContext('postId'), ids[1])).results.map(
+				(result) => result.value,
+			),
+		).toEqual([ids[1]]);
 	});
 
 	it('pages by page number until totalPages', async () => {
@@ -129,7 +233,11 @@ describe('Post picker', () => {
 		const first = await listSearch.searchPosts.call(searchContext('postId'));
 		expect(first.results).toHaveLength(100);
 		expect(first.paginationToken).toBe('2');
-		const second = await listSearch.searchPosts.call(searchContext('postId'), undefined, first.paginationToken as string);
+		const second = await listSearch.searchPosts.call(
+			searchContext('postId'),
+			undefined,
+			first.paginationToken as string,
+		);
 		expect(second.results.map((result) => result.value)).toEqual([ids[1], ids[0]]);
 		expect(second.paginationToken).toBeUndefined();
 		expect(emulator.log.map((entry) => entry.query)).toEqual([
@@ -139,7 +247,9 @@ describe('Post picker', () => {
 	});
 
 	it('is the Post field of Get, Update, Delete and Retry, and a picked post is used by its ID', async () => {
-		const fields = new SocialSyncer().description.properties.filter((property) => property.name === 'postId');
+		const fields = new SocialSyncer().description.properties.filter(
+			(property) => property.name === 'postId',
+		);
 		expect(fields.map((field) => [field.type, field.displayOptions?.show?.operation])).toEqual([
 			['resourceLocator', ['get']],
 			['resourceLocator', ['update']],
@@ -147,7 +257,11 @@ describe('Post picker', () => {
 			['resourceLocator', ['retry']],
 		]);
 		const [id] = await seedPosts(1);
-		const got = await run({ resource: 'post', operation: 'get', postId: { __rl: true, mode: 'list', value: id, cachedResultName: 'Post number 0' } });
+		const got = await run({
+			resource: 'post',
+			operation: 'get',
+			postId: { __rl: true, mode: 'list', value: id, cachedResultName: 'Post number 0' },
+		});
 		expect(got.items[0].json).toMatchObject({ id, status: 'draft' });
 		expect(emulator.log.at(-1)).toMatchObject({ method: 'GET', path: `/v1/posts/${id}` });
 	});

@@ -43,7 +43,9 @@ async function post(path: string, body: object): Promise<Record<string, unknown>
 }
 
 /** Creates leads; answers their ids, oldest first (Synaptiq lists newest first). */
-async function seedLeads(leads: Array<{ name: string; email: string; company?: string }>): Promise<string[]> {
+async function seedLeads(
+	leads: Array<{ name: string; email: string; company?: string }>,
+): Promise<string[]> {
 	const ids: string[] = [];
 	for (const lead of leads) ids.push(String((await post('/leads', lead)).id));
 	emulator.clearLog();
@@ -52,23 +54,51 @@ async function seedLeads(leads: Array<{ name: string; email: string; company?: s
 
 /** Starts one conversation per message; answers the conversation ids, oldest first. */
 async function seedConversations(messages: string[]): Promise<string[]> {
-	for (const [index, message] of messages.entries()) await post('/chat', { message, visitorId: `visitor-${index}` });
-	const listed = await fetch(`${emulator.baseUrl}/conversations?limit=100&sortBy=startedAt&sortOrder=asc`, { headers: { authorization: `Bearer ${liveRead}` } });
-	const ids = ((await listed.json()) as { data: Array<{ id: string }> }).data.map((conversation) => conversation.id);
+	for (const [index, message] of messages.entries())
+		await post('/chat', { message, visitorId: `visitor-${index}` });
+	const listed = await fetch(
+		`${emulator.baseUrl}/conversations?limit=100&sortBy=startedAt&sortOrder=asc`,
+		{ headers: { authorization: `Bearer ${liveRead}` } },
+	);
+	const ids = ((await listed.json()) as { data: Array<{ id: string }> }).data.map(
+		(conversation) => conversation.id,
+	);
 	emulator.clearLog();
 	return ids;
 }
 
 function searchContext(parameter: string): LoadOptionsContext {
-	const node: INode = { id: 'sq', name: 'Synaptiq', type: 'CUSTOM.synaptiq', typeVersion: 1, position: [0, 0], parameters: {}, credentials: { synaptiqApi: { id: '1', name: 'Synaptiq' } } };
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new PackageNodeTypes() });
-	const credentialsHelper = new TestCredentialsHelper({ synaptiqApi: { apiKey: liveRead, baseUrl: emulator.baseUrl, keyScope: 'unknown' } });
-	return new LoadOptionsContext(workflow, node, additionalDataFor({ credentialsHelper }), `parameters.${parameter}`);
+	const node: INode = {
+		id: 'sq',
+		name: 'Synaptiq',
+		type: 'CUSTOM.synaptiq',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { synaptiqApi: { id: '1', name: 'Synaptiq' } },
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new PackageNodeTypes(),
+	});
+	const credentialsHelper = new TestCredentialsHelper({
+		synaptiqApi: { apiKey: liveRead, baseUrl: emulator.baseUrl, keyScope: 'unknown' },
+	});
+	return new LoadOptionsContext(
+		workflow,
+		node,
+		additionalDataFor({ credentialsHelper }),
+		`parameters.${parameter}`,
+	);
 }
 
 const { searchLeads, searchConversations } = new Synaptiq().methods.listSearch;
-const leads = (filter?: string, paginationToken?: string) => searchLeads.call(searchContext('leadId'), filter, paginationToken);
-const conversations = (filter?: string, paginationToken?: string) => searchConversations.call(searchContext('conversationId'), filter, paginationToken);
+const leads = (filter?: string, paginationToken?: string) =>
+	searchLeads.call(searchContext('leadId'), filter, paginationToken);
+const conversations = (filter?: string, paginationToken?: string) =>
+	searchConversations.call(searchContext('conversationId'), filter, paginationToken);
 const queries = () => emulator.log.map((entry) => ({ path: entry.path, query: entry.query }));
 
 async function run(parameters: Record<string, unknown>) {
@@ -96,13 +126,15 @@ describe('Lead picker (searchLeads)', () => {
 		expect(queries()).toEqual([{ path: '/api/v1/leads', query: { page: '1', limit: '100' } }]);
 	});
 
-	it('filters on the typed text with Synaptiq\'s search (email, name, company)', async () => {
+	it("filters on the typed text with Synaptiq's search (email, name, company)", async () => {
 		const ids = await seedLeads([
 			{ name: 'Ada Lovelace', email: 'ada@example.com', company: 'Analytical Engines' },
 			{ name: 'Grace Hopper', email: 'grace@navy.example', company: 'US Navy' },
 			{ name: 'Alan Turing', email: 'alan@example.com', company: 'Bletchley' },
 		]);
-		expect((await leads('grace')).results).toEqual([{ name: 'Grace Hopper <grace@navy.example>', value: ids[1] }]);
+		expect((await leads('grace')).results).toEqual([
+			{ name: 'Grace Hopper <grace@navy.example>', value: ids[1] },
+		]);
 		expect((await leads(' analytical ')).results.map((result) => result.value)).toEqual([ids[0]]);
 		expect((await leads('nobody')).results).toEqual([]);
 		expect(queries()).toEqual([
@@ -113,7 +145,12 @@ describe('Lead picker (searchLeads)', () => {
 	});
 
 	it('pages with the page number, listing and searching', async () => {
-		const ids = await seedLeads(Array.from({ length: 103 }, (_, index) => ({ name: `Lead ${index}`, email: `lead${index}@example.com` })));
+		const ids = await seedLeads(
+			Array.from({ length: 103 }, (_, index) => ({
+				name: `Lead ${index}`,
+				email: `lead${index}@example.com`,
+			})),
+		);
 		const first = await leads();
 		expect(first.results).toHaveLength(100);
 		expect(first.paginationToken).toBe('2');
@@ -137,17 +174,29 @@ describe('Conversation picker (searchConversations)', () => {
 		const ids = await seedConversations(['What does the pro plan cost?', 'Can I book a demo?']);
 		const { results, paginationToken } = await conversations();
 		expect(results.map((result) => result.value).sort()).toEqual([...ids].sort());
-		expect(results.find((result) => result.value === ids[0])?.name).toBe(`What does the pro plan cost? (${ids[0]}) · api, active`);
+		expect(results.find((result) => result.value === ids[0])?.name).toBe(
+			`What does the pro plan cost? (${ids[0]}) · api, active`,
+		);
 		expect(paginationToken).toBeUndefined();
-		expect(queries()).toEqual([{ path: '/api/v1/conversations', query: { page: '1', limit: '100' } }]);
+		expect(queries()).toEqual([
+			{ path: '/api/v1/conversations', query: { page: '1', limit: '100' } },
+		]);
 	});
 
 	it('filters each page on the typed text (subject or ID): Synaptiq has no conversation search', async () => {
-		const ids = await seedConversations(['What does the pro plan cost?', 'Can I book a demo?', 'Pro plan seats']);
-		expect((await conversations('PRO PLAN')).results.map((result) => result.value).sort()).toEqual([ids[0], ids[2]].sort());
+		const ids = await seedConversations([
+			'What does the pro plan cost?',
+			'Can I book a demo?',
+			'Pro plan seats',
+		]);
+		expect((await conversations('PRO PLAN')).results.map((result) => result.value).sort()).toEqual(
+			[ids[0], ids[2]].sort(),
+		);
 		expect((await conversations(ids[1])).results.map((result) => result.value)).toEqual([ids[1]]);
 		expect((await conversations('nothing like this')).results).toEqual([]);
-		expect(emulator.log.map((entry) => entry.query)).toEqual(Array.from({ length: 3 }, () => ({ page: '1', limit: '100' })));
+		expect(emulator.log.map((entry) => entry.query)).toEqual(
+			Array.from({ length: 3 }, () => ({ page: '1', limit: '100' })),
+		);
 	});
 
 	it('pages with the page number', async () => {
@@ -158,7 +207,9 @@ describe('Conversation picker (searchConversations)', () => {
 		const second = await conversations(undefined, '2');
 		expect(second.results).toHaveLength(1);
 		expect(second.paginationToken).toBeUndefined();
-		expect(new Set([...first.results, ...second.results].map((result) => result.value)).size).toBe(101);
+		expect(new Set([...first.results, ...second.results].map((result) => result.value)).size).toBe(
+			101,
+		);
 		expect(emulator.log.map((entry) => entry.query)).toEqual([
 			{ page: '1', limit: '100' },
 			{ page: '2', limit: '100' },
@@ -169,52 +220,123 @@ describe('Conversation picker (searchConversations)', () => {
 describe('The pickers in the operations', () => {
 	it('are the Lead field of Get, Update, Delete and the conversation filter, and the Conversation field of Get and Get Messages', () => {
 		const properties = new Synaptiq().description.properties;
-		const shape = (field: INodeProperties) => [field.type, field.displayOptions?.show?.resource, field.displayOptions?.show?.operation, field.modes?.map((mode) => mode.name), field.modes?.[0].typeOptions?.searchListMethod];
+		const shape = (field: INodeProperties) => [
+			field.type,
+			field.displayOptions?.show?.resource,
+			field.displayOptions?.show?.operation,
+			field.modes?.map((mode) => mode.name),
+			field.modes?.[0].typeOptions?.searchListMethod,
+		];
 		expect(properties.filter((property) => property.name === 'leadId').map(shape)).toEqual(
-			['get', 'update', 'delete'].map((operation) => ['resourceLocator', ['lead'], [operation], ['list', 'id'], 'searchLeads']),
+			['get', 'update', 'delete'].map((operation) => [
+				'resourceLocator',
+				['lead'],
+				[operation],
+				['list', 'id'],
+				'searchLeads',
+			]),
 		);
 		expect(properties.filter((property) => property.name === 'conversationId').map(shape)).toEqual(
-			['get', 'getMessages'].map((operation) => ['resourceLocator', ['conversation'], [operation], ['list', 'id'], 'searchConversations']),
+			['get', 'getMessages'].map((operation) => [
+				'resourceLocator',
+				['conversation'],
+				[operation],
+				['list', 'id'],
+				'searchConversations',
+			]),
 		);
 		const filters = properties.find((property) => property.name === 'conversationFilters')!;
 		const lead = (filters.options as INodeProperties[]).find((option) => option.name === 'leadId')!;
-		expect([lead.type, lead.required, lead.modes?.[0].typeOptions?.searchListMethod]).toEqual(['resourceLocator', false, 'searchLeads']);
+		expect([lead.type, lead.required, lead.modes?.[0].typeOptions?.searchListMethod]).toEqual([
+			'resourceLocator',
+			false,
+			'searchLeads',
+		]);
 		// The chat session stays a plain text field: empty starts a new conversation.
 		const chatOptions = properties.find((property) => property.name === 'chatOptions')!;
-		expect((chatOptions.options as INodeProperties[]).find((option) => option.name === 'sessionId')?.type).toBe('string');
+		expect(
+			(chatOptions.options as INodeProperties[]).find((option) => option.name === 'sessionId')
+				?.type,
+		).toBe('string');
 	});
 
-	it('send the picked lead\'s ID (From List or By ID)', async () => {
+	it("send the picked lead's ID (From List or By ID)", async () => {
 		const [id] = await seedLeads([{ name: 'Ada Lovelace', email: 'ada@example.com' }]);
-		const picked = await run({ resource: 'lead', operation: 'get', leadId: { __rl: true, mode: 'list', value: id, cachedResultName: 'Ada Lovelace <ada@example.com>' } });
+		const picked = await run({
+			resource: 'lead',
+			operation: 'get',
+			leadId: {
+				__rl: true,
+				mode: 'list',
+				value: id,
+				cachedResultName: 'Ada Lovelace <ada@example.com>',
+			},
+		});
 		expect(picked.items[0].json).toMatchObject({ id, email: 'ada@example.com' });
-		const typed = await run({ resource: 'lead', operation: 'get', leadId: { __rl: true, mode: 'id', value: id } });
+		const typed = await run({
+			resource: 'lead',
+			operation: 'get',
+			leadId: { __rl: true, mode: 'id', value: id },
+		});
 		expect(typed.items[0].json.id).toBe(id);
-		expect(emulator.log.map((entry) => entry.path)).toEqual([`/api/v1/leads/${id}`, `/api/v1/leads/${id}`]);
+		expect(emulator.log.map((entry) => entry.path)).toEqual([
+			`/api/v1/leads/${id}`,
+			`/api/v1/leads/${id}`,
+		]);
 		// An ID that resolves to nothing (n8n itself refuses a plain empty one) fails before any request.
-		const empty = await run({ resource: 'lead', operation: 'get', leadId: { __rl: true, mode: 'id', value: '={{ "" }}' } });
+		const empty = await run({
+			resource: 'lead',
+			operation: 'get',
+			leadId: { __rl: true, mode: 'id', value: '={{ "" }}' },
+		});
 		expect(empty.error?.message).toBe('Lead ID is required');
 		expect(emulator.log).toHaveLength(2);
 	});
 
-	it('send the picked conversation\'s ID, and filter conversations by a picked lead', async () => {
+	it("send the picked conversation's ID, and filter conversations by a picked lead", async () => {
 		await post('/chat', { message: 'Hello, reach me at ada@example.com', visitorId: 'v1' });
 		await post('/chat', { message: 'Just browsing', visitorId: 'v2' });
 		emulator.clearLog();
 		const all = await run({ resource: 'conversation', operation: 'getAll', returnAll: true });
 		const withLead = all.items.find((item) => item.json.leadId)!.json;
 
-		const byLead = await run({ resource: 'conversation', operation: 'getAll', returnAll: true, conversationFilters: { leadId: { __rl: true, mode: 'list', value: withLead.leadId } } });
+		const byLead = await run({
+			resource: 'conversation',
+			operation: 'getAll',
+			returnAll: true,
+			conversationFilters: { leadId: { __rl: true, mode: 'list', value: withLead.leadId } },
+		});
 		expect(byLead.items.map((item) => item.json.id)).toEqual([withLead.id]);
-		expect(emulator.log.at(-1)?.query).toEqual({ leadId: String(withLead.leadId), page: '1', limit: '100' });
+		expect(emulator.log.at(-1)?.query).toEqual({
+			leadId: String(withLead.leadId),
+			page: '1',
+			limit: '100',
+		});
 		// A Lead filter added but left empty sends no leadId.
-		await run({ resource: 'conversation', operation: 'getAll', returnAll: true, conversationFilters: { leadId: { __rl: true, mode: 'list', value: '' }, status: 'active' } });
+		await run({
+			resource: 'conversation',
+			operation: 'getAll',
+			returnAll: true,
+			conversationFilters: { leadId: { __rl: true, mode: 'list', value: '' }, status: 'active' },
+		});
 		expect(emulator.log.at(-1)?.query).toEqual({ status: 'active', page: '1', limit: '100' });
 
-		const got = await run({ resource: 'conversation', operation: 'get', conversationId: { __rl: true, mode: 'list', value: withLead.id } });
+		const got = await run({
+			resource: 'conversation',
+			operation: 'get',
+			conversationId: { __rl: true, mode: 'list', value: withLead.id },
+		});
 		expect(got.items[0].json.id).toBe(withLead.id);
-		const messages = await run({ resource: 'conversation', operation: 'getMessages', conversationId: { __rl: true, mode: 'id', value: withLead.id }, returnAll: true });
+		const messages = await run({
+			resource: 'conversation',
+			operation: 'getMessages',
+			conversationId: { __rl: true, mode: 'id', value: withLead.id },
+			returnAll: true,
+		});
 		expect(messages.items.map((item) => item.json.role)).toEqual(['user', 'assistant']);
-		expect(emulator.log.slice(-2).map((entry) => entry.path)).toEqual([`/api/v1/conversations/${String(withLead.id)}`, `/api/v1/conversations/${String(withLead.id)}/messages`]);
+		expect(emulator.log.slice(-2).map((entry) => entry.path)).toEqual([
+			`/api/v1/conversations/${String(withLead.id)}`,
+			`/api/v1/conversations/${String(withLead.id)}/messages`,
+		]);
 	});
 });

@@ -14,7 +14,13 @@ test('Download Output stores a 30 MB video as a file reference', async () => {
 	await useFilesystemBinaryData();
 	const size = 30 * 1024 * 1024;
 	emulator.current.config.outputBytes = size;
-	const run = await runSync(emulator.current, { ...createByUrl, waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1, downloadOutput: true });
+	const run = await runSync(emulator.current, {
+		...createByUrl,
+		waitForCompletion: 'poll',
+		pollInterval: 0.05,
+		waitTimeout: 1,
+		downloadOutput: true,
+	});
 	expect(run.nodeError).toBeUndefined();
 	const binary = run.items[0].binary!.data;
 	expect(binary.id).toMatch(/^filesystem/);

@@ -1,5 +1,14 @@
 /** Sync Generation operations in n8n-core's engine against the Sync emulator. */
-import { AUDIO, VIDEO, apiCalls, binaryItem, createByUrl, jsonBody, runSync, useSyncEmulator } from './setup';
+import {
+	AUDIO,
+	VIDEO,
+	apiCalls,
+	binaryItem,
+	createByUrl,
+	jsonBody,
+	runSync,
+	useSyncEmulator,
+} from './setup';
 
 const emulator = useSyncEmulator();
 
@@ -7,10 +16,23 @@ describe('Generation → Create', () => {
 	it('creates from URLs with options, sending x-api-key and an Idempotency-Key', async () => {
 		const run = await runSync(emulator.current, {
 			...createByUrl,
-			generationOptions: { syncMode: 'bounce', temperature: 0.7, occlusionDetection: true, activeSpeakerAutoDetect: false, activeSpeakerFrameNumber: 12, activeSpeakerCoordinates: '640, 360', outputFileName: 'promo_v2', webhookUrl: 'https://hooks.example.com/sync' },
+			generationOptions: {
+				syncMode: 'bounce',
+				temperature: 0.7,
+				occlusionDetection: true,
+				activeSpeakerAutoDetect: false,
+				activeSpeakerFrameNumber: 12,
+				activeSpeakerCoordinates: '640, 360',
+				outputFileName: 'promo_v2',
+				webhookUrl: 'https://hooks.example.com/sync',
+			},
 		});
 		expect(run.nodeError).toBeUndefined();
-		expect(run.items[0].json).toMatchObject({ status: 'PENDING', model: 'lipsync-2', outputFileName: 'promo_v2' });
+		expect(run.items[0].json).toMatchObject({
+			status: 'PENDING',
+			model: 'lipsync-2',
+			outputFileName: 'promo_v2',
+		});
 		const [create] = apiCalls(emulator.current);
 		expect(create.method).toBe('POST');
 		expect(create.path).toBe('/v2/generate');
@@ -45,7 +67,10 @@ describe('Generation → Create', () => {
 		expect(run.nodeError).toBeUndefined();
 		expect(jsonBody(apiCalls(emulator.current)[0]).input).toEqual([
 			{ type: 'video', assetId: '6f1c1a52-0000-4000-8000-000000000001' },
-			{ type: 'text', provider: { name: 'elevenlabs', voiceId: 'voice_abc', script: 'Hello from n8n' } },
+			{
+				type: 'text',
+				provider: { name: 'elevenlabs', voiceId: 'voice_abc', script: 'Hello from n8n' },
+			},
 		]);
 	});
 
@@ -54,8 +79,21 @@ describe('Generation → Create', () => {
 		const audio = Buffer.alloc(50_000, 9);
 		const run = await runSync(
 			emulator.current,
-			{ ...createByUrl, videoSource: 'binary', videoBinaryProperty: 'data', audioSource: 'binary', audioBinaryProperty: 'audio' },
-			{ input: [binaryItem({ data: { bytes: video, mimeType: 'video/mp4', fileName: 'clip.mp4' }, audio: { bytes: audio, mimeType: 'audio/mpeg', fileName: 'voice.mp3' } })] },
+			{
+				...createByUrl,
+				videoSource: 'binary',
+				videoBinaryProperty: 'data',
+				audioSource: 'binary',
+				audioBinaryProperty: 'audio',
+			},
+			{
+				input: [
+					binaryItem({
+						data: { bytes: video, mimeType: 'video/mp4', fileName: 'clip.mp4' },
+						audio: { bytes: audio, mimeType: 'audio/mpeg', fileName: 'voice.mp3' },
+					}),
+				],
+			},
 		);
 		expect(run.nodeError).toBeUndefined();
 		const [create] = apiCalls(emulator.current);
@@ -73,12 +111,25 @@ describe('Generation → Create', () => {
 		const run = await runSync(
 			emulator.current,
 			{ ...createByUrl, videoSource: 'binary', videoBinaryProperty: 'data' },
-			{ input: [binaryItem({ data: { bytes: video, mimeType: 'video/mp4', fileName: 'big.mp4' } })] },
+			{
+				input: [binaryItem({ data: { bytes: video, mimeType: 'video/mp4', fileName: 'big.mp4' } })],
+			},
 		);
 		expect(run.nodeError).toBeUndefined();
-		const calls = emulator.current.log.map((entry) => `${entry.method} ${entry.path.replace(/[0-9a-f-]{36}/, ':id')}`);
-		expect(calls).toEqual(['POST /v2/assets/upload', 'PUT /__uploads/:id', 'POST /v2/assets', 'POST /v2/generate']);
-		expect(jsonBody(emulator.current.log[0])).toEqual({ fileName: 'big.mp4', contentType: 'video/mp4', size: video.length });
+		const calls = emulator.current.log.map(
+			(entry) => `${entry.method} ${entry.path.replace(/[0-9a-f-]{36}/, ':id')}`,
+		);
+		expect(calls).toEqual([
+			'POST /v2/assets/upload',
+			'PUT /__uploads/:id',
+			'POST /v2/assets',
+			'POST /v2/generate',
+		]);
+		expect(jsonBody(emulator.current.log[0])).toEqual({
+			fileName: 'big.mp4',
+			contentType: 'video/mp4',
+			size: video.length,
+		});
 		expect(emulator.current.log[1].headers['x-api-key']).toBeUndefined();
 		const assetId = (JSON.parse(emulator.current.log[2].responseBody!) as { id: string }).id;
 		expect(jsonBody(emulator.current.log[3]).input).toEqual([
@@ -88,13 +139,23 @@ describe('Generation → Create', () => {
 	});
 
 	it('retries a create that met a 503, with the same Idempotency-Key, and bills once', async () => {
-		emulator.current.addFault({ kind: 'status', status: 503, method: 'POST', path: '/v2/generate', times: 1 });
+		emulator.current.addFault({
+			kind: 'status',
+			status: 503,
+			method: 'POST',
+			path: '/v2/generate',
+			times: 1,
+		});
 		const run = await runSync(emulator.current, createByUrl);
 		expect(run.nodeError).toBeUndefined();
 		const creates = apiCalls(emulator.current).filter((entry) => entry.method === 'POST');
 		expect(creates).toHaveLength(2);
 		expect(creates[0].headers['idempotency-key']).toBe(creates[1].headers['idempotency-key']);
-		const list = await runSync(emulator.current, { resource: 'generation', operation: 'getAll', returnAll: true });
+		const list = await runSync(emulator.current, {
+			resource: 'generation',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(list.items).toHaveLength(1);
 	});
 
@@ -110,7 +171,12 @@ describe('Generation → Create with Wait for Completion', () => {
 
 	it('polls until COMPLETED and downloads the output as binary', async () => {
 		emulator.current.config.outputBytes = 123_457;
-		const run = await runSync(emulator.current, { ...poll, downloadOutput: true, outputBinaryProperty: 'video', generationOptions: { outputFileName: 'final_cut' } });
+		const run = await runSync(emulator.current, {
+			...poll,
+			downloadOutput: true,
+			outputBinaryProperty: 'video',
+			generationOptions: { outputFileName: 'final_cut' },
+		});
 		expect(run.nodeError).toBeUndefined();
 		const [item] = run.items;
 		expect(item.json.status).toBe('COMPLETED');
@@ -121,7 +187,9 @@ describe('Generation → Create with Wait for Completion', () => {
 		expect(gets.length).toBeGreaterThanOrEqual(1);
 		expect(gets.every((entry) => entry.path === `/v2/generate/${String(item.json.id)}`)).toBe(true);
 		// The output link is fetched without the API key.
-		const download = emulator.current.log.find((entry) => entry.path.startsWith('/__emulator/files/'));
+		const download = emulator.current.log.find((entry) =>
+			entry.path.startsWith('/__emulator/files/'),
+		);
 		expect(download?.headers['x-api-key']).toBeUndefined();
 	});
 
@@ -131,7 +199,9 @@ describe('Generation → Create with Wait for Completion', () => {
 		const run = await runSync(emulator.current, poll);
 		expect(run.items[0].json.status).toBe('COMPLETED');
 		const gets = apiCalls(emulator.current).filter((entry) => entry.method === 'GET');
-		expect(gets.every((entry) => entry.query.wait === 'true' && entry.query.timeout === '10')).toBe(true);
+		expect(gets.every((entry) => entry.query.wait === 'true' && entry.query.timeout === '10')).toBe(
+			true,
+		);
 		// PENDING → PROCESSING → COMPLETED: each check returns when the job changes.
 		expect(gets.length).toBeLessThanOrEqual(2);
 	});
@@ -146,14 +216,17 @@ describe('Generation → Create with Wait for Completion', () => {
 	it.each([
 		['FAILED', 'https://cdn.example.com/fail.mp4', 'generation_pipeline_failed'],
 		['REJECTED', 'https://cdn.example.com/reject.mp4', 'generation_input_video_inaccessible'],
-	])('turns a %s job into an error item carrying Sync\'s code and message', async (status, videoUrl, code) => {
-		const run = await runSync(emulator.current, { ...poll, videoUrl }, { continueOnFail: true });
-		const [item] = run.items;
-		expect(item.json.error).toContain(status.toLowerCase());
-		expect(String(item.json.error)).toMatch(/could not be accessed|pipeline failed/);
-		expect(item.json.description).toContain(`Error code: ${code}`);
-		expect(item.pairedItem).toEqual({ item: 0 });
-	});
+	])(
+		"turns a %s job into an error item carrying Sync's code and message",
+		async (status, videoUrl, code) => {
+			const run = await runSync(emulator.current, { ...poll, videoUrl }, { continueOnFail: true });
+			const [item] = run.items;
+			expect(item.json.error).toContain(status.toLowerCase());
+			expect(String(item.json.error)).toMatch(/could not be accessed|pipeline failed/);
+			expect(item.json.description).toContain(`Error code: ${code}`);
+			expect(item.pairedItem).toEqual({ item: 0 });
+		},
+	);
 
 	it('ends the item with a clear error when the wait times out', async () => {
 		emulator.current.config.stageMs = 60_000;
@@ -172,21 +245,41 @@ describe('Generation → Get, Get Many, Count, Delete, Get Download URL', () => 
 	it('gets a generation, with progress when asked', async () => {
 		const id = await createOne();
 		emulator.current.clearLog();
-		const run = await runSync(emulator.current, { resource: 'generation', operation: 'get', generationId: id, includeProgress: true });
+		const run = await runSync(emulator.current, {
+			resource: 'generation',
+			operation: 'get',
+			generationId: id,
+			includeProgress: true,
+		});
 		expect(run.items[0].json).toMatchObject({ id, progress_percent: expect.any(Number) });
-		expect(emulator.current.log[0]).toMatchObject({ method: 'GET', path: `/v2/generate/${id}`, query: { include: 'progress' } });
+		expect(emulator.current.log[0]).toMatchObject({
+			method: 'GET',
+			path: `/v2/generate/${id}`,
+			query: { include: 'progress' },
+		});
 	});
 
 	it('lists with status and id filters', async () => {
 		const ids = [await createOne(), await createOne(), await createOne()];
 		await settle();
 		emulator.current.clearLog();
-		const run = await runSync(emulator.current, { resource: 'generation', operation: 'getAll', returnAll: false, limit: 3, filters: { status: ['COMPLETED'] } });
+		const run = await runSync(emulator.current, {
+			resource: 'generation',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 3,
+			filters: { status: ['COMPLETED'] },
+		});
 		expect(run.items.map((item) => item.json.id)).toEqual([...ids].reverse());
 		expect(emulator.current.log[0].query).toEqual({ status: 'COMPLETED', limit: '3' });
 
 		emulator.current.clearLog();
-		const byIds = await runSync(emulator.current, { resource: 'generation', operation: 'getAll', returnAll: true, filters: { ids: ids.join(', ') } });
+		const byIds = await runSync(emulator.current, {
+			resource: 'generation',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { ids: ids.join(', ') },
+		});
 		expect(byIds.items).toHaveLength(3);
 		expect(emulator.current.log[0].query).toMatchObject({ ids: ids.join(','), limit: '100' });
 	});
@@ -195,7 +288,11 @@ describe('Generation → Get, Get Many, Count, Delete, Get Download URL', () => 
 		Object.assign(emulator.current.config, { concurrency: 1000, createPerMinute: 100_000 });
 		await runSync(emulator.current, createByUrl, { items: 102 });
 		emulator.current.clearLog();
-		const run = await runSync(emulator.current, { resource: 'generation', operation: 'getAll', returnAll: true });
+		const run = await runSync(emulator.current, {
+			resource: 'generation',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(run.items).toHaveLength(102);
 		expect(new Set(run.items.map((item) => item.json.id)).size).toBe(102);
 		const [first, second] = emulator.current.log;
@@ -207,34 +304,82 @@ describe('Generation → Get, Get Many, Count, Delete, Get Download URL', () => 
 	it('refuses to delete a processing generation, then deletes it once finished', async () => {
 		emulator.current.config.stageMs = 400;
 		const id = await createOne();
-		const early = await runSync(emulator.current, { resource: 'generation', operation: 'delete', generationId: id });
+		const early = await runSync(emulator.current, {
+			resource: 'generation',
+			operation: 'delete',
+			generationId: id,
+		});
 		expect(early.nodeError?.httpCode).toBe('409');
 		expect(early.nodeError?.message).toContain('generation_not_deletable_while_processing');
 		await new Promise((resolve) => setTimeout(resolve, 1000));
-		const done = await runSync(emulator.current, { resource: 'generation', operation: 'delete', generationId: id });
+		const done = await runSync(emulator.current, {
+			resource: 'generation',
+			operation: 'delete',
+			generationId: id,
+		});
 		expect(done.items[0].json).toMatchObject({ id, deleted: true });
-		expect(apiCalls(emulator.current).filter((entry) => entry.method === 'DELETE').map((entry) => entry.path)).toEqual([`/v2/generations/${id}`, `/v2/generations/${id}`]);
+		expect(
+			apiCalls(emulator.current)
+				.filter((entry) => entry.method === 'DELETE')
+				.map((entry) => entry.path),
+		).toEqual([`/v2/generations/${id}`, `/v2/generations/${id}`]);
 	});
 
 	it('gets the download URL from the text/plain answer', async () => {
 		const id = await createOne();
 		await settle();
-		const run = await runSync(emulator.current, { resource: 'generation', operation: 'getDownloadUrl', generationId: id });
-		expect(run.items[0].json).toEqual({ id, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/__emulator\/files\/\d+\.mp4\?generation=/) });
+		const run = await runSync(emulator.current, {
+			resource: 'generation',
+			operation: 'getDownloadUrl',
+			generationId: id,
+		});
+		expect(run.items[0].json).toEqual({
+			id,
+			url: expect.stringMatching(
+				/^http:\/\/127\.0\.0\.1:\d+\/__emulator\/files\/\d+\.mp4\?generation=/,
+			),
+		});
 	});
 });
 
 describe('Generation → Estimate Cost', () => {
 	it('estimates from inputs (POST /v2/analyze/cost → array) as one object', async () => {
-		const run = await runSync(emulator.current, { ...createByUrl, operation: 'estimateCost', estimateFrom: 'inputs' });
-		expect(run.items[0].json).toEqual({ estimatedFrameCount: 126, estimatedGenerationCost: 0.21, estimatedCredits: null, model: 'lipsync-2', source: 'inputs' });
+		const run = await runSync(emulator.current, {
+			...createByUrl,
+			operation: 'estimateCost',
+			estimateFrom: 'inputs',
+		});
+		expect(run.items[0].json).toEqual({
+			estimatedFrameCount: 126,
+			estimatedGenerationCost: 0.21,
+			estimatedCredits: null,
+			model: 'lipsync-2',
+			source: 'inputs',
+		});
 		expect(apiCalls(emulator.current)[0].path).toBe('/v2/analyze/cost');
 	});
 
 	it('estimates from a duration (POST /v2/generations/estimate → object)', async () => {
-		const run = await runSync(emulator.current, { resource: 'generation', operation: 'estimateCost', estimateFrom: 'duration', model: 'lipsync-2-pro', duration: 12, fps: 25 });
-		expect(run.items[0].json).toEqual({ estimatedFrameCount: 300, estimatedGenerationCost: 0.996, estimatedCredits: null, model: 'lipsync-2-pro', source: 'duration' });
-		expect(jsonBody(apiCalls(emulator.current)[0])).toEqual({ model: 'lipsync-2-pro', duration: 12, fps: 25 });
+		const run = await runSync(emulator.current, {
+			resource: 'generation',
+			operation: 'estimateCost',
+			estimateFrom: 'duration',
+			model: 'lipsync-2-pro',
+			duration: 12,
+			fps: 25,
+		});
+		expect(run.items[0].json).toEqual({
+			estimatedFrameCount: 300,
+			estimatedGenerationCost: 0.996,
+			estimatedCredits: null,
+			model: 'lipsync-2-pro',
+			source: 'duration',
+		});
+		expect(jsonBody(apiCalls(emulator.current)[0])).toEqual({
+			model: 'lipsync-2-pro',
+			duration: 12,
+			fps: 25,
+		});
 	});
 });
 
@@ -245,8 +390,16 @@ describe('Generation → Count', () => {
 		emulator.current.clearLog();
 		const all = await runSync(emulator.current, { resource: 'generation', operation: 'count' });
 		expect(all.items[0].json).toEqual({ count: 3 });
-		expect(apiCalls(emulator.current)[0]).toMatchObject({ method: 'GET', path: '/v2/generations/count', query: {} });
-		const done = await runSync(emulator.current, { resource: 'generation', operation: 'count', statuses: ['COMPLETED', 'FAILED'] });
+		expect(apiCalls(emulator.current)[0]).toMatchObject({
+			method: 'GET',
+			path: '/v2/generations/count',
+			query: {},
+		});
+		const done = await runSync(emulator.current, {
+			resource: 'generation',
+			operation: 'count',
+			statuses: ['COMPLETED', 'FAILED'],
+		});
 		expect(done.items[0].json).toEqual({ count: 0, statuses: ['COMPLETED', 'FAILED'] });
 		expect(apiCalls(emulator.current).at(-1)?.query).toEqual({ status: 'COMPLETED,FAILED' });
 	});

@@ -36,7 +36,12 @@ export async function runSync(
 		input: options.input,
 		continueOnFail: options.continueOnFail,
 	});
-	return { ...result, items: result.output(NODE_NAME), nodeError: result.error(NODE_NAME) as (Error & { description?: string; httpCode?: string }) | undefined };
+	return {
+		...result,
+		items: result.output(NODE_NAME),
+		nodeError: result.error(NODE_NAME) as
+			(Error & { description?: string; httpCode?: string }) | undefined,
+	};
 }
 
 /** The requests the node made (the emulator's control and file routes left out). */
@@ -62,11 +67,16 @@ export const createByUrl: INodeParameters = {
 	audioUrl: AUDIO,
 };
 
-export function binaryItem(properties: Record<string, { bytes: Buffer; mimeType: string; fileName: string }>): INodeExecutionData {
+export function binaryItem(
+	properties: Record<string, { bytes: Buffer; mimeType: string; fileName: string }>,
+): INodeExecutionData {
 	return {
 		json: {},
 		binary: Object.fromEntries(
-			Object.entries(properties).map(([name, file]) => [name, { data: file.bytes.toString('base64'), mimeType: file.mimeType, fileName: file.fileName }]),
+			Object.entries(properties).map(([name, file]) => [
+				name,
+				{ data: file.bytes.toString('base64'), mimeType: file.mimeType, fileName: file.fileName },
+			]),
 		),
 	};
 }

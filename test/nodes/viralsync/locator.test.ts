@@ -29,13 +29,20 @@ beforeEach(() => {
 });
 
 /** Creates render jobs straight at the emulator; answers their ids, oldest first. */
-async function seedJobs(count: number, title = (index: number) => `Clip ${index}`): Promise<string[]> {
+async function seedJobs(
+	count: number,
+	title = (index: number) => `Clip ${index}`,
+): Promise<string[]> {
 	const ids: string[] = [];
 	for (let index = 0; index < count; index++) {
 		const response = await fetch(`${emulator.baseUrl}/v1/render/jobs`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'x-api-key': KEY },
-			body: JSON.stringify({ kind: 'movie', projectId: 'proj_1', movie: { title: title(index), scenes: [{ id: 'intro', duration: 1 }] } }),
+			body: JSON.stringify({
+				kind: 'movie',
+				projectId: 'proj_1',
+				movie: { title: title(index), scenes: [{ id: 'intro', duration: 1 }] },
+			}),
 		});
 		ids.push(((await response.json()) as { jobId: string }).jobId);
 	}
@@ -44,28 +51,61 @@ async function seedJobs(count: number, title = (index: number) => `Clip ${index}
 }
 
 function searchContext(): LoadOptionsContext {
-	const node: INode = { id: 'vs', name: 'ViralSync', type: 'CUSTOM.viralSync', typeVersion: 1, position: [0, 0], parameters: {}, credentials: { viralSyncApi: { id: '1', name: 'ViralSync' } } };
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new PackageNodeTypes() });
-	const credentialsHelper = new TestCredentialsHelper({ viralSyncApi: { apiKey: KEY, baseUrl: emulator.baseUrl } });
-	return new LoadOptionsContext(workflow, node, additionalDataFor({ credentialsHelper }), 'parameters.jobId');
+	const node: INode = {
+		id: 'vs',
+		name: 'ViralSync',
+		type: 'CUSTOM.viralSync',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { viralSyncApi: { id: '1', name: 'ViralSync' } },
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new PackageNodeTypes(),
+	});
+	const credentialsHelper = new TestCredentialsHelper({
+		viralSyncApi: { apiKey: KEY, baseUrl: emulator.baseUrl },
+	});
+	return new LoadOptionsContext(
+		workflow,
+		node,
+		additionalDataFor({ credentialsHelper }),
+		'parameters.jobId',
+	);
 }
 
-const search = (filter?: string, paginationToken?: string) => new ViralSync().methods.listSearch.searchRenderJobs.call(searchContext(), filter, paginationToken);
+const search = (filter?: string, paginationToken?: string) =>
+	new ViralSync().methods.listSearch.searchRenderJobs.call(
+		searchContext(),
+		filter,
+		paginationToken,
+	);
 
 describe('Render job picker', () => {
 	it('lists render jobs newest first, naming title, ID, status and creation time', async () => {
 		const ids = await seedJobs(3);
 		const { results, paginationToken } = await search();
 		expect(results.map((result) => result.value)).toEqual([...ids].reverse());
-		expect(results[0].name).toMatch(new RegExp(`^Clip 2 \\(${ids[2]}\\) · queued · \\d{4}-\\d{2}-\\d{2}T`));
+		expect(results[0].name).toMatch(
+			new RegExp(`^Clip 2 \\(${ids[2]}\\) · queued · \\d{4}-\\d{2}-\\d{2}T`),
+		);
 		expect(paginationToken).toBeUndefined();
 		expect(emulator.log[0]).toMatchObject({ method: 'GET', path: '/v1/jobs' });
 		expect(emulator.log[0].query).toEqual({ type: 'render', limit: '100' });
 	});
 
 	it('filters on the typed text (title, ID or status)', async () => {
-		const ids = await seedJobs(3, (index) => ['Launch teaser', 'Weekly recap', 'Launch full'][index]);
-		expect((await search('launch')).results.map((result) => result.value)).toEqual([ids[2], ids[0]]);
+		const ids = await seedJobs(
+			3,
+			(index) => ['Launch teaser', 'Weekly recap', 'Launch full'][index],
+		);
+		expect((await search('launch')).results.map((result) => result.value)).toEqual([
+			ids[2],
+			ids[0],
+		]);
 		expect((await search(ids[1])).results.map((result) => result.value)).toEqual([ids[1]]);
 		expect((await search('no such job')).results).toEqual([]);
 	});
@@ -85,7 +125,9 @@ describe('Render job picker', () => {
 	});
 
 	it('is the Render Job field of Get, Cancel and Delete, and a picked job is used by its ID', async () => {
-		const fields = new ViralSync().description.properties.filter((property: INodeProperties) => property.name === 'jobId');
+		const fields = new ViralSync().description.properties.filter(
+			(property: INodeProperties) => property.name === 'jobId',
+		);
 		expect(fields.map((field) => [field.type, field.displayOptions?.show?.operation])).toEqual([
 			['resourceLocator', ['get']],
 			['resourceLocator', ['cancel']],
@@ -94,7 +136,11 @@ describe('Render job picker', () => {
 		const [id] = await seedJobs(1);
 		const result = await runNode({
 			type: 'viralSync',
-			parameters: { resource: 'renderJob', operation: 'get', jobId: { __rl: true, mode: 'list', value: id, cachedResultName: 'Clip 0' } },
+			parameters: {
+				resource: 'renderJob',
+				operation: 'get',
+				jobId: { __rl: true, mode: 'list', value: id, cachedResultName: 'Clip 0' },
+			},
 			credentialType: 'viralSyncApi',
 			credentials: { apiKey: KEY, baseUrl: emulator.baseUrl },
 		});

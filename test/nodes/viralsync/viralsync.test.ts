@@ -25,31 +25,80 @@ beforeEach(() => {
 	emulator.config.stageMs = 40;
 });
 
-async function run(parameters: INodeParameters, options: { key?: string; items?: number; continueOnFail?: boolean; requestOptions?: Record<string, number> } = {}) {
+async function run(
+	parameters: INodeParameters,
+	options: {
+		key?: string;
+		items?: number;
+		continueOnFail?: boolean;
+		requestOptions?: Record<string, number>;
+	} = {},
+) {
 	const result = await runNode({
 		type: 'viralSync',
-		parameters: { ...parameters, ...(options.requestOptions ? { requestOptions: options.requestOptions } : {}) },
+		parameters: {
+			...parameters,
+			...(options.requestOptions ? { requestOptions: options.requestOptions } : {}),
+		},
 		credentialType: 'viralSyncApi',
-		credentials: { apiKey: options.key ?? TEST_KEYS.viralsync.valid, baseUrl: emulator.baseUrl, webhookSecret: SECRET },
+		credentials: {
+			apiKey: options.key ?? TEST_KEYS.viralsync.valid,
+			baseUrl: emulator.baseUrl,
+			webhookSecret: SECRET,
+		},
 		items: options.items,
 		continueOnFail: options.continueOnFail,
 	});
-	return { items: result.output(NODE_NAME), error: result.error(NODE_NAME) as (Error & { description?: string; httpCode?: string }) | undefined };
+	return {
+		items: result.output(NODE_NAME),
+		error: result.error(NODE_NAME) as
+			(Error & { description?: string; httpCode?: string }) | undefined,
+	};
 }
 
 const scenes = {
 	scene: [
-		{ id: 'intro', duration: 3, backgroundColor: '#101010', layers: { layer: [{ type: 'video', src: 'https://cdn.example.com/a.mp4', extra: '{"volume":0.5}' }, { type: 'text', text: 'Hello', extra: '{}' }] } },
+		{
+			id: 'intro',
+			duration: 3,
+			backgroundColor: '#101010',
+			layers: {
+				layer: [
+					{ type: 'video', src: 'https://cdn.example.com/a.mp4', extra: '{"volume":0.5}' },
+					{ type: 'text', text: 'Hello', extra: '{}' },
+				],
+			},
+		},
 		{ id: 'outro', duration: 2, backgroundColor: '#ffffff', layers: {} },
 	],
 };
-const create: INodeParameters = { resource: 'renderJob', operation: 'create', projectId: 'proj_abc123', movieSource: 'fields', title: 'Launch', size: '1080x1920', fps: 30, scenes, qualityPreset: 'fast' };
-const body = (index = 0) => JSON.parse(emulator.log.filter((entry) => entry.method === 'POST')[index].body) as Record<string, unknown>;
+const create: INodeParameters = {
+	resource: 'renderJob',
+	operation: 'create',
+	projectId: 'proj_abc123',
+	movieSource: 'fields',
+	title: 'Launch',
+	size: '1080x1920',
+	fps: 30,
+	scenes,
+	qualityPreset: 'fast',
+};
+const body = (index = 0) =>
+	JSON.parse(emulator.log.filter((entry) => entry.method === 'POST')[index].body) as Record<
+		string,
+		unknown
+	>;
 
 describe('Render Job → Create', () => {
 	it('builds the movie from fields and sends only x-api-key', async () => {
-		const result = await run({ ...create, renderOptions: { callbackUrl: 'https://hooks.example.com/vs', requestedConcurrency: 4 } });
-		expect(result.items[0].json).toEqual({ jobId: expect.stringMatching(/^job_[0-9a-f]{12}$/), status: 'queued' });
+		const result = await run({
+			...create,
+			renderOptions: { callbackUrl: 'https://hooks.example.com/vs', requestedConcurrency: 4 },
+		});
+		expect(result.items[0].json).toEqual({
+			jobId: expect.stringMatching(/^job_[0-9a-f]{12}$/),
+			status: 'queued',
+		});
 		const [request] = emulator.log;
 		expect(request).toMatchObject({ method: 'POST', path: '/v1/render/jobs', status: 202 });
 		expect(request.headers['x-api-key']).toBe(TEST_KEYS.viralsync.valid);
@@ -63,7 +112,15 @@ describe('Render Job → Create', () => {
 				height: 1920,
 				fps: 30,
 				scenes: [
-					{ id: 'intro', duration: 3, backgroundColor: '#101010', layers: [{ type: 'video', src: 'https://cdn.example.com/a.mp4', volume: 0.5 }, { type: 'text', text: 'Hello' }] },
+					{
+						id: 'intro',
+						duration: 3,
+						backgroundColor: '#101010',
+						layers: [
+							{ type: 'video', src: 'https://cdn.example.com/a.mp4', volume: 0.5 },
+							{ type: 'text', text: 'Hello' },
+						],
+					},
 					{ id: 'outro', duration: 2, backgroundColor: '#ffffff', layers: [] },
 				],
 			},
@@ -73,28 +130,64 @@ describe('Render Job → Create', () => {
 	});
 
 	it('takes the movie as JSON', async () => {
-		const movie = { width: 1280, height: 720, scenes: [{ id: 's1', duration: 1, layers: [{ type: 'image', src: 'https://cdn.example.com/i.png' }] }] };
-		const result = await run({ resource: 'renderJob', operation: 'create', projectId: 'proj_1', movieSource: 'json', movieJson: JSON.stringify(movie) });
+		const movie = {
+			width: 1280,
+			height: 720,
+			scenes: [
+				{
+					id: 's1',
+					duration: 1,
+					layers: [{ type: 'image', src: 'https://cdn.example.com/i.png' }],
+				},
+			],
+		};
+		const result = await run({
+			resource: 'renderJob',
+			operation: 'create',
+			projectId: 'proj_1',
+			movieSource: 'json',
+			movieJson: JSON.stringify(movie),
+		});
 		expect(result.error).toBeUndefined();
 		expect(body().movie).toEqual(movie);
 	});
 
 	it('polls through the phases until done and downloads the MP4', async () => {
 		emulator.config.outputBytes = 77_777;
-		const result = await run({ ...create, waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1, downloadOutput: true });
+		const result = await run({
+			...create,
+			waitForCompletion: 'poll',
+			pollInterval: 0.05,
+			waitTimeout: 1,
+			downloadOutput: true,
+		});
 		expect(result.error).toBeUndefined();
 		const [item] = result.items;
-		expect(item.json).toMatchObject({ status: 'done', progress: 1, mediaData: { width: 1080, height: 1920, fileSize: 77_777 }, children: { total: 2, succeeded: 2 } });
+		expect(item.json).toMatchObject({
+			status: 'done',
+			progress: 1,
+			mediaData: { width: 1080, height: 1920, fileSize: 77_777 },
+			children: { total: 2, succeeded: 2 },
+		});
 		expect(Buffer.from(item.binary!.data.data, 'base64').length).toBe(77_777);
-		const statuses = emulator.log.filter((entry) => entry.method === 'GET' && entry.path.startsWith('/v1/jobs/')).map((entry) => JSON.parse(entry.responseBody!).status as string);
+		const statuses = emulator.log
+			.filter((entry) => entry.method === 'GET' && entry.path.startsWith('/v1/jobs/'))
+			.map((entry) => JSON.parse(entry.responseBody!).status as string);
 		expect(statuses.at(-1)).toBe('done');
 		expect(new Set(statuses).size).toBeGreaterThan(1);
 	});
 
 	it('turns a failed job into an error item with its machine code', async () => {
-		const failing = { scene: [{ id: 'scene_fail', duration: 2, backgroundColor: '#000000', layers: {} }] };
-		const result = await run({ ...create, scenes: failing, waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 }, { continueOnFail: true });
-		expect(result.items[0].json.error).toBe(`ViralSync render job ${String(JSON.parse(emulator.log[0].responseBody!).jobId)} failed: SCENE_RENDER_FAILED: FFmpeg exited with code 1 on scene_fail`);
+		const failing = {
+			scene: [{ id: 'scene_fail', duration: 2, backgroundColor: '#000000', layers: {} }],
+		};
+		const result = await run(
+			{ ...create, scenes: failing, waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 },
+			{ continueOnFail: true },
+		);
+		expect(result.items[0].json.error).toBe(
+			`ViralSync render job ${String(JSON.parse(emulator.log[0].responseBody!).jobId)} failed: SCENE_RENDER_FAILED: FFmpeg exited with code 1 on scene_fail`,
+		);
 		expect(result.items[0].json.description).toContain('Error code: SCENE_RENDER_FAILED');
 	});
 
@@ -102,12 +195,20 @@ describe('Render Job → Create', () => {
 		// Every request steps the jobs one stage: by the 4th create, 3 jobs of the Pro plan are running.
 		emulator.config.clock = 'requests';
 		const result = await run(create, { items: 4, requestOptions: { maxTotalWaitSeconds: 60 } });
-		expect(result.items.map((item) => item.json.status)).toEqual(['queued', 'queued', 'queued', 'queued']);
+		expect(result.items.map((item) => item.json.status)).toEqual([
+			'queued',
+			'queued',
+			'queued',
+			'queued',
+		]);
 		const posts = emulator.log.filter((entry) => entry.method === 'POST');
 		expect(posts.filter((entry) => entry.status === 202)).toHaveLength(4);
 		expect(posts.filter((entry) => entry.status === 409).length).toBeGreaterThan(0);
 		// The plan page's own text for the limit.
-		expect(JSON.parse(posts.find((entry) => entry.status === 409)!.responseBody!)).toEqual({ error: 'Concurrent job limit reached. Wait for a running job to complete.', code: 'CONCURRENCY_LIMIT_EXCEEDED' });
+		expect(JSON.parse(posts.find((entry) => entry.status === 409)!.responseBody!)).toEqual({
+			error: 'Concurrent job limit reached. Wait for a running job to complete.',
+			code: 'CONCURRENCY_LIMIT_EXCEEDED',
+		});
 	});
 
 	it('counts only running jobs against the limit: queued jobs do not block a submission', async () => {
@@ -115,7 +216,9 @@ describe('Render Job → Create', () => {
 		emulator.config.clock = 'manual';
 		const result = await run(create, { items: 5 });
 		expect(result.error).toBeUndefined();
-		expect(emulator.log.filter((entry) => entry.method === 'POST').map((entry) => entry.status)).toEqual([202, 202, 202, 202, 202]);
+		expect(
+			emulator.log.filter((entry) => entry.method === 'POST').map((entry) => entry.status),
+		).toEqual([202, 202, 202, 202, 202]);
 		// Started, only 3 run at once (Pro); the others wait in the queue for a slot.
 		emulator.advance(1);
 		const listed = await run({ resource: 'renderJob', operation: 'getAll', returnAll: true });
@@ -144,7 +247,12 @@ describe('Render Job → Create', () => {
 		// The 120-per-60 s window scaled 10× in time (12 per 6 s → 12 per 600 ms), so the run takes seconds, not minutes.
 		Object.assign(emulator.config, { stageMs: 10, requestsPerWindow: 12, windowMs: 600 });
 		// Paced a sixth under the window (1000/min against its 1200/min), so a busy machine's bunched starts stay inside it.
-		const result = await run(create, { key: TEST_KEYS.viralsync.enterprise, items: 50, continueOnFail: true, requestOptions: { requestsPerMinute: 1000 } });
+		const result = await run(create, {
+			key: TEST_KEYS.viralsync.enterprise,
+			items: 50,
+			continueOnFail: true,
+			requestOptions: { requestsPerMinute: 1000 },
+		});
 		expect(result.items.filter((item) => item.json.error)).toEqual([]);
 		expect(result.items).toHaveLength(50);
 		expect(emulator.log.filter((entry) => entry.status === 202)).toHaveLength(50);
@@ -154,14 +262,48 @@ describe('Render Job → Create', () => {
 
 describe('bad movies fail before any request, naming the field', () => {
 	it.each([
-		['width too small', { ...create, size: 'custom', width: 300, height: 720 }, 'Width must be between 360 and 3840'],
-		['height too big', { ...create, size: 'custom', width: 1280, height: 2200 }, 'Height must be between 360 and 2160'],
+		[
+			'width too small',
+			{ ...create, size: 'custom', width: 300, height: 720 },
+			'Width must be between 360 and 3840',
+		],
+		[
+			'height too big',
+			{ ...create, size: 'custom', width: 1280, height: 2200 },
+			'Height must be between 360 and 2160',
+		],
 		['fps 0', { ...create, fps: 0 }, 'FPS must be between 1 and 60'],
 		['fps 61', { ...create, fps: 61 }, 'FPS must be between 1 and 60'],
 		['no scene', { ...create, scenes: {} }, 'Scenes: the movie needs at least one scene'],
-		['a scene without id', { ...create, scenes: { scene: [{ id: '', duration: 1, layers: {} }] } }, 'Scenes: scene 1 needs a Scene ID'],
-		['a duplicated scene id', { ...create, scenes: { scene: [{ id: 'a', duration: 1 }, { id: 'a', duration: 1 }] } }, 'used twice'],
-		['an unknown layer type', { resource: 'renderJob', operation: 'create', projectId: 'p', movieSource: 'json', movieJson: '{"scenes":[{"id":"a","layers":[{"type":"sticker"}]}]}' }, 'unknown type "sticker"'],
+		[
+			'a scene without id',
+			{ ...create, scenes: { scene: [{ id: '', duration: 1, layers: {} }] } },
+			'Scenes: scene 1 needs a Scene ID',
+		],
+		[
+			'a duplicated scene id',
+			{
+				...create,
+				scenes: {
+					scene: [
+						{ id: 'a', duration: 1 },
+						{ id: 'a', duration: 1 },
+					],
+				},
+			},
+			'used twice',
+		],
+		[
+			'an unknown layer type',
+			{
+				resource: 'renderJob',
+				operation: 'create',
+				projectId: 'p',
+				movieSource: 'json',
+				movieJson: '{"scenes":[{"id":"a","layers":[{"type":"sticker"}]}]}',
+			},
+			'unknown type "sticker"',
+		],
 		// An empty literal is stopped by n8n itself (required field); an expression that resolves to nothing reaches the node.
 		['no project', { ...create, projectId: '={{ "" }}' }, 'Project ID is required'],
 	])('%s', async (_case, parameters, message) => {
@@ -176,39 +318,86 @@ describe('Render Job → Get, Get Many, Cancel, Delete; Account → Get Usage', 
 	it('gets, gets many with cursor pages, cancels and deletes', async () => {
 		emulator.config.stageMs = 5_000;
 		await run(create, { key: TEST_KEYS.viralsync.enterprise, items: 5 });
-		const ids = emulator.log.filter((entry) => entry.status === 202).map((entry) => String(JSON.parse(entry.responseBody!).jobId));
+		const ids = emulator.log
+			.filter((entry) => entry.status === 202)
+			.map((entry) => String(JSON.parse(entry.responseBody!).jobId));
 		emulator.clearLog();
 
-		const got = await run({ resource: 'renderJob', operation: 'get', jobId: ids[0] }, { key: TEST_KEYS.viralsync.enterprise });
-		expect(got.items[0].json).toMatchObject({ jobId: ids[0], type: 'render', status: 'queued', payload: { projectId: 'proj_abc123' } });
+		const got = await run(
+			{ resource: 'renderJob', operation: 'get', jobId: ids[0] },
+			{ key: TEST_KEYS.viralsync.enterprise },
+		);
+		expect(got.items[0].json).toMatchObject({
+			jobId: ids[0],
+			type: 'render',
+			status: 'queued',
+			payload: { projectId: 'proj_abc123' },
+		});
 
 		emulator.clearLog();
-		const listed = await run({ resource: 'renderJob', operation: 'getAll', returnAll: false, limit: 4, jobFilters: { status: 'queued', type: 'render' } }, { key: TEST_KEYS.viralsync.enterprise });
+		const listed = await run(
+			{
+				resource: 'renderJob',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 4,
+				jobFilters: { status: 'queued', type: 'render' },
+			},
+			{ key: TEST_KEYS.viralsync.enterprise },
+		);
 		expect(listed.items.map((item) => item.json.jobId)).toEqual([...ids].reverse().slice(0, 4));
 		expect(emulator.log[0].query).toEqual({ status: 'queued', type: 'render', limit: '4' });
 
 		emulator.clearLog();
-		const all = await run({ resource: 'renderJob', operation: 'getAll', returnAll: true }, { key: TEST_KEYS.viralsync.enterprise });
+		const all = await run(
+			{ resource: 'renderJob', operation: 'getAll', returnAll: true },
+			{ key: TEST_KEYS.viralsync.enterprise },
+		);
 		expect(all.items).toHaveLength(5);
 
-		const cancelled = await run({ resource: 'renderJob', operation: 'cancel', jobId: ids[1] }, { key: TEST_KEYS.viralsync.enterprise });
+		const cancelled = await run(
+			{ resource: 'renderJob', operation: 'cancel', jobId: ids[1] },
+			{ key: TEST_KEYS.viralsync.enterprise },
+		);
 		expect(cancelled.items[0].json).toMatchObject({ jobId: ids[1], status: 'cancelled' });
-		const again = await run({ resource: 'renderJob', operation: 'cancel', jobId: ids[1] }, { key: TEST_KEYS.viralsync.enterprise });
+		const again = await run(
+			{ resource: 'renderJob', operation: 'cancel', jobId: ids[1] },
+			{ key: TEST_KEYS.viralsync.enterprise },
+		);
 		expect(again.error?.httpCode).toBe('409');
 
-		const notYet = await run({ resource: 'renderJob', operation: 'delete', jobId: ids[2] }, { key: TEST_KEYS.viralsync.enterprise });
+		const notYet = await run(
+			{ resource: 'renderJob', operation: 'delete', jobId: ids[2] },
+			{ key: TEST_KEYS.viralsync.enterprise },
+		);
 		expect(notYet.error?.message).toContain('INVALID_STATE_TRANSITION');
-		const deleted = await run({ resource: 'renderJob', operation: 'delete', jobId: ids[1] }, { key: TEST_KEYS.viralsync.enterprise });
+		const deleted = await run(
+			{ resource: 'renderJob', operation: 'delete', jobId: ids[1] },
+			{ key: TEST_KEYS.viralsync.enterprise },
+		);
 		expect(deleted.items[0].json).toEqual({ jobId: ids[1], deleted: true });
-		expect(emulator.log.at(-1)).toMatchObject({ method: 'DELETE', path: `/v1/jobs/${ids[1]}`, status: 204 });
-		const gone = await run({ resource: 'renderJob', operation: 'get', jobId: ids[1] }, { key: TEST_KEYS.viralsync.enterprise });
+		expect(emulator.log.at(-1)).toMatchObject({
+			method: 'DELETE',
+			path: `/v1/jobs/${ids[1]}`,
+			status: 204,
+		});
+		const gone = await run(
+			{ resource: 'renderJob', operation: 'get', jobId: ids[1] },
+			{ key: TEST_KEYS.viralsync.enterprise },
+		);
 		expect(gone.error?.httpCode).toBe('404');
 	});
 
 	it('gets usage, counting render minutes of finished jobs', async () => {
 		await run({ ...create, waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 });
 		const usage = await run({ resource: 'account', operation: 'getUsage' });
-		expect(usage.items[0].json).toMatchObject({ plan: 'pro', renderMinutesUsed: 0.08, renderMinutesLimit: 200, concurrencyLimit: 3, dailyMinutesLimit: null });
+		expect(usage.items[0].json).toMatchObject({
+			plan: 'pro',
+			renderMinutesUsed: 0.08,
+			renderMinutesLimit: 200,
+			concurrencyLimit: 3,
+			dailyMinutesLimit: null,
+		});
 	});
 });
 
@@ -224,7 +413,8 @@ describe('ViralSync Trigger', () => {
 	}
 	const settle = async (count: number) => {
 		const until = Date.now() + 3000;
-		while (emulator.deliveries.length < count && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+		while (emulator.deliveries.length < count && Date.now() < until)
+			await new Promise((resolve) => setTimeout(resolve, 20));
 	};
 
 	it('answers every progress callback and starts once, on the signed terminal one', async () => {
@@ -236,7 +426,11 @@ describe('ViralSync Trigger', () => {
 			expect(emulator.deliveries.every((delivery) => delivery.status === 200)).toBe(true);
 			const started = hook.calls.filter((call) => call.result?.workflowData);
 			expect(started).toHaveLength(1);
-			expect(started[0].result!.workflowData![0][0].json).toMatchObject({ status: 'done', progress: 1, outputUrl: expect.any(String) });
+			expect(started[0].result!.workflowData![0][0].json).toMatchObject({
+				status: 'done',
+				progress: 1,
+				outputUrl: expect.any(String),
+			});
 		} finally {
 			await hook.close();
 		}
@@ -247,7 +441,9 @@ describe('ViralSync Trigger', () => {
 		try {
 			await run({ ...create, renderOptions: { callbackUrl: hook.url } });
 			await settle(6);
-			const started = hook.calls.filter((call) => call.result?.workflowData).map((call) => call.result!.workflowData![0][0].json);
+			const started = hook.calls
+				.filter((call) => call.result?.workflowData)
+				.map((call) => call.result!.workflowData![0][0].json);
 			expect(started).toEqual([expect.objectContaining({ status: 'waiting', phase: 'rendering' })]);
 		} finally {
 			await hook.close();
@@ -261,7 +457,14 @@ describe('ViralSync Trigger', () => {
 		const hook = await trigger();
 		try {
 			const payload = JSON.stringify({ jobId: 'job_1', status: 'done' });
-			const response = await fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'x-render-signature': signature } : {}) }, body: payload });
+			const response = await fetch(hook.url, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					...(signature ? { 'x-render-signature': signature } : {}),
+				},
+				body: payload,
+			});
 			expect(response.status).toBe(401);
 			expect(hook.calls[0].result?.workflowData).toBeUndefined();
 		} finally {
@@ -272,9 +475,17 @@ describe('ViralSync Trigger', () => {
 	it('accepts a sha256=-prefixed signature', async () => {
 		const hook = await trigger();
 		try {
-			const payload = JSON.stringify({ jobId: 'job_1', status: 'failed', error: 'SCENE_RENDER_FAILED: x' });
+			const payload = JSON.stringify({
+				jobId: 'job_1',
+				status: 'failed',
+				error: 'SCENE_RENDER_FAILED: x',
+			});
 			const signature = `sha256=${createHmac('sha256', SECRET).update(payload).digest('hex')}`;
-			const response = await fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-render-signature': signature }, body: payload });
+			const response = await fetch(hook.url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-render-signature': signature },
+				body: payload,
+			});
 			expect(response.status).toBe(200);
 			expect(hook.calls[0].result?.workflowData?.[0][0].json).toMatchObject({ status: 'failed' });
 		} finally {

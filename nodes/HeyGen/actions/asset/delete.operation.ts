@@ -15,6 +15,14 @@ export const operation = defineOperation({
 	properties: [assetLocator()],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'assetId', 'Asset', itemIndex);
-		return unwrapData<IDataObject>((await heyGenRequest(this, { method: 'DELETE', path: `/v3/assets/${encodeURIComponent(id)}`, itemIndex }, requestOptions)).body);
+		return unwrapData<IDataObject>(
+			(
+				await heyGenRequest(
+					this,
+					{ method: 'DELETE', path: `/v3/assets/${encodeURIComponent(id)}`, itemIndex },
+					requestOptions,
+				)
+			).body,
+		);
 	},
 });

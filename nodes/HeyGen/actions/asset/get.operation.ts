@@ -11,6 +11,11 @@ export const operation = defineOperation({
 	description: 'Get an asset',
 	properties: [assetLocator()],
 	async execute(itemIndex, requestOptions) {
-		return await heyGenGet(this, `/v3/assets/${encodeURIComponent(requiredString(this, 'assetId', 'Asset', itemIndex))}`, itemIndex, requestOptions);
+		return await heyGenGet(
+			this,
+			`/v3/assets/${encodeURIComponent(requiredString(this, 'assetId', 'Asset', itemIndex))}`,
+			itemIndex,
+			requestOptions,
+		);
 	},
 });

@@ -10,10 +10,24 @@ export const operation = defineOperation({
 	action: 'Get many assets',
 	description: "Get a user's assets",
 	properties: [
-		{ displayName: 'Username', name: 'username', type: 'string', required: true, default: '', description: 'The owner (User → Get Current gives yours)' },
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The owner (User → Get Current gives yours)',
+		},
 		...listFields(1000, 20),
 	],
 	async execute(itemIndex, requestOptions) {
-		return await listAll(this, '/v3/assets', { username: requiredString(this, 'username', 'Username', itemIndex) }, itemIndex, requestOptions, 100);
+		return await listAll(
+			this,
+			'/v3/assets',
+			{ username: requiredString(this, 'username', 'Username', itemIndex) },
+			itemIndex,
+			requestOptions,
+			100,
+		);
 	},
 });

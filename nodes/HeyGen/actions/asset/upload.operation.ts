@@ -8,8 +8,21 @@ export const operation = defineOperation({
 	name: 'Upload',
 	action: 'Upload an asset',
 	description: 'Upload a binary file (streamed above 32 MB)',
-	properties: [{ displayName: 'Binary Property', name: 'binaryProperty', type: 'string', required: true, default: 'data' }],
+	properties: [
+		{
+			displayName: 'Binary Property',
+			name: 'binaryProperty',
+			type: 'string',
+			required: true,
+			default: 'data',
+		},
+	],
 	async execute(itemIndex, requestOptions) {
-		return await uploadAsset(this, itemIndex, requiredString(this, 'binaryProperty', 'Binary Property', itemIndex), requestOptions);
+		return await uploadAsset(
+			this,
+			itemIndex,
+			requiredString(this, 'binaryProperty', 'Binary Property', itemIndex),
+			requestOptions,
+		);
 	},
 });

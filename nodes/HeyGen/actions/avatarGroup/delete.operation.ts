@@ -15,6 +15,14 @@ export const operation = defineOperation({
 	properties: [groupLocator({ description: 'One of your avatars' })],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'groupId', 'Avatar Group', itemIndex);
-		return unwrapData<IDataObject>((await heyGenRequest(this, { method: 'DELETE', path: `/v3/avatars/${encodeURIComponent(id)}`, itemIndex }, requestOptions)).body);
+		return unwrapData<IDataObject>(
+			(
+				await heyGenRequest(
+					this,
+					{ method: 'DELETE', path: `/v3/avatars/${encodeURIComponent(id)}`, itemIndex },
+					requestOptions,
+				)
+			).body,
+		);
 	},
 });

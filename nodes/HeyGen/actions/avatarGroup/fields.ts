@@ -14,7 +14,13 @@ export const ownershipOption: INodeProperties = {
 };
 
 /** The filters given that this list takes, without empty ones. */
-export function avatarFilters(ctx: IExecuteFunctions, itemIndex: number, allowed: string[]): IDataObject {
+export function avatarFilters(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	allowed: string[],
+): IDataObject {
 	const raw = ctx.getNodeParameter('avatarFilters', itemIndex, {}) as IDataObject;
-	return Object.fromEntries(Object.entries(raw).filter(([key, value]) => allowed.includes(key) && value !== ''));
+	return Object.fromEntries(
+		Object.entries(raw).filter(([key, value]) => allowed.includes(key) && value !== ''),
+	);
 }

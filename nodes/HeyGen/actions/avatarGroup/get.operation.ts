@@ -11,6 +11,11 @@ export const operation = defineOperation({
 	description: 'Get an avatar (a character with its looks)',
 	properties: [groupLocator()],
 	async execute(itemIndex, requestOptions) {
-		return await heyGenGet(this, `/v3/avatars/${encodeURIComponent(requiredString(this, 'groupId', 'Avatar Group', itemIndex))}`, itemIndex, requestOptions);
+		return await heyGenGet(
+			this,
+			`/v3/avatars/${encodeURIComponent(requiredString(this, 'groupId', 'Avatar Group', itemIndex))}`,
+			itemIndex,
+			requestOptions,
+		);
 	},
 });

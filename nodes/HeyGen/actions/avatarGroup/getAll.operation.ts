@@ -11,9 +11,23 @@ export const operation = defineOperation({
 	description: 'Get avatars (characters)',
 	properties: [
 		...listFields(1000, 20),
-		{ displayName: 'Filters', name: 'avatarFilters', type: 'collection', placeholder: 'Add filter', default: {}, options: [ownershipOption] },
+		{
+			displayName: 'Filters',
+			name: 'avatarFilters',
+			type: 'collection',
+			placeholder: 'Add filter',
+			default: {},
+			options: [ownershipOption],
+		},
 	],
 	async execute(itemIndex, requestOptions) {
-		return await listAll(this, '/v3/avatars', avatarFilters(this, itemIndex, ['ownership']), itemIndex, requestOptions, 50);
+		return await listAll(
+			this,
+			'/v3/avatars',
+			avatarFilters(this, itemIndex, ['ownership']),
+			itemIndex,
+			requestOptions,
+			50,
+		);
 	},
 });

@@ -15,6 +15,14 @@ export const operation = defineOperation({
 	properties: [lookLocator({ description: 'One of your looks' })],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'lookId', 'Avatar Look', itemIndex);
-		return unwrapData<IDataObject>((await heyGenRequest(this, { method: 'DELETE', path: `/v3/avatars/looks/${encodeURIComponent(id)}`, itemIndex }, requestOptions)).body);
+		return unwrapData<IDataObject>(
+			(
+				await heyGenRequest(
+					this,
+					{ method: 'DELETE', path: `/v3/avatars/looks/${encodeURIComponent(id)}`, itemIndex },
+					requestOptions,
+				)
+			).body,
+		);
 	},
 });

@@ -11,6 +11,11 @@ export const operation = defineOperation({
 	description: 'Get one look (its ID is the avatar_id of a video)',
 	properties: [lookLocator()],
 	async execute(itemIndex, requestOptions) {
-		return await heyGenGet(this, `/v3/avatars/looks/${encodeURIComponent(requiredString(this, 'lookId', 'Avatar Look', itemIndex))}`, itemIndex, requestOptions);
+		return await heyGenGet(
+			this,
+			`/v3/avatars/looks/${encodeURIComponent(requiredString(this, 'lookId', 'Avatar Look', itemIndex))}`,
+			itemIndex,
+			requestOptions,
+		);
 	},
 });

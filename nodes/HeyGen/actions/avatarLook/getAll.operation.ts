@@ -29,12 +29,25 @@ export const operation = defineOperation({
 					],
 					default: 'studio_avatar',
 				},
-				{ displayName: 'Group ID', name: 'group_id', type: 'string', default: '', description: 'Looks of one avatar group only' },
+				{
+					displayName: 'Group ID',
+					name: 'group_id',
+					type: 'string',
+					default: '',
+					description: 'Looks of one avatar group only',
+				},
 				ownershipOption,
 			],
 		},
 	],
 	async execute(itemIndex, requestOptions) {
-		return await listAll(this, '/v3/avatars/looks', avatarFilters(this, itemIndex, ['ownership', 'avatar_type', 'group_id']), itemIndex, requestOptions, 50);
+		return await listAll(
+			this,
+			'/v3/avatars/looks',
+			avatarFilters(this, itemIndex, ['ownership', 'avatar_type', 'group_id']),
+			itemIndex,
+			requestOptions,
+			50,
+		);
 	},
 });

@@ -12,10 +12,26 @@ export const operation = defineOperation({
 	name: 'Update',
 	action: 'Update an avatar look',
 	description: 'Rename a photo avatar or digital twin look',
-	properties: [lookLocator({ description: 'One of your photo avatar or digital twin looks' }), { displayName: 'New Name', name: 'newName', type: 'string', required: true, default: '' }],
+	properties: [
+		lookLocator({ description: 'One of your photo avatar or digital twin looks' }),
+		{ displayName: 'New Name', name: 'newName', type: 'string', required: true, default: '' },
+	],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'lookId', 'Avatar Look', itemIndex);
 		const name = requiredString(this, 'newName', 'New Name', itemIndex);
-		return unwrapData<IDataObject>((await heyGenRequest(this, { method: 'PATCH', path: `/v3/avatars/looks/${encodeURIComponent(id)}`, body: { name }, itemIndex }, requestOptions)).body);
+		return unwrapData<IDataObject>(
+			(
+				await heyGenRequest(
+					this,
+					{
+						method: 'PATCH',
+						path: `/v3/avatars/looks/${encodeURIComponent(id)}`,
+						body: { name },
+						itemIndex,
+					},
+					requestOptions,
+				)
+			).body,
+		);
 	},
 });

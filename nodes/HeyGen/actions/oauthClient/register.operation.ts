@@ -22,7 +22,8 @@ export const operation = defineOperation({
 			name: 'registrationUrl',
 			type: 'string',
 			default: REGISTRATION_URL,
-			description: "HeyGen's dynamic client registration endpoint; change it only for a proxy or the local sandbox",
+			description:
+				"HeyGen's dynamic client registration endpoint; change it only for a proxy or the local sandbox",
 		},
 	],
 	async execute(itemIndex) {
@@ -30,7 +31,11 @@ export const operation = defineOperation({
 		try {
 			assertSecureUrl(url, 'HeyGen registration');
 		} catch (error) {
-			throw fieldError(this, `Registration URL: ${(error as Error).message.replace(/Base URL /, '')}`, itemIndex);
+			throw fieldError(
+				this,
+				`Registration URL: ${(error as Error).message.replace(/Base URL /, '')}`,
+				itemIndex,
+			);
 		}
 		let response: { statusCode: number; body: unknown };
 		try {
@@ -46,7 +51,11 @@ export const operation = defineOperation({
 				ignoreHttpStatusErrors: true,
 			})) as typeof response;
 		} catch (error) {
-			throw new NodeOperationError(this.getNode(), `HeyGen client registration failed: ${(error as Error).message}`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`HeyGen client registration failed: ${(error as Error).message}`,
+				{ itemIndex },
+			);
 		}
 		let body: IDataObject = {};
 		try {
@@ -55,10 +64,14 @@ export const operation = defineOperation({
 			body = { answer: String(response.body ?? '').slice(0, 300) };
 		}
 		if (response.statusCode >= 300 || typeof body.client_id !== 'string') {
-			throw new NodeOperationError(this.getNode(), `HeyGen client registration failed (HTTP ${response.statusCode})`, {
-				itemIndex,
-				description: `HeyGen answered: ${JSON.stringify(body).slice(0, 300)}`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`HeyGen client registration failed (HTTP ${response.statusCode})`,
+				{
+					itemIndex,
+					description: `HeyGen answered: ${JSON.stringify(body).slice(0, 300)}`,
+				},
+			);
 		}
 		return {
 			...body,

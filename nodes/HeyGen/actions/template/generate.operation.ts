@@ -27,7 +27,8 @@ export const operation = defineOperation({
 			typeOptions: { multipleValues: true },
 			placeholder: 'Add variable',
 			default: {},
-			description: 'Text variables by name (use expressions to take them from the item); for others use Variables (JSON)',
+			description:
+				'Text variables by name (use expressions to take them from the item); for others use Variables (JSON)',
 			options: [
 				{
 					displayName: 'Variable',
@@ -39,7 +40,14 @@ export const operation = defineOperation({
 				},
 			],
 		},
-		{ displayName: 'Variables (JSON)', name: 'variablesJson', type: 'json', default: '{}', description: 'Variables in the shape Template → Get shows (image, video, audio, character, voice)' },
+		{
+			displayName: 'Variables (JSON)',
+			name: 'variablesJson',
+			type: 'json',
+			default: '{}',
+			description:
+				'Variables in the shape Template → Get shows (image, video, audio, character, voice)',
+		},
 		{
 			displayName: 'Generate Options',
 			name: 'generateOptions',
@@ -50,7 +58,13 @@ export const operation = defineOperation({
 				{ displayName: 'Callback ID', name: 'callback_id', type: 'string', default: '' },
 				{ displayName: 'Callback URL', name: 'callback_url', type: 'string', default: '' },
 				{ displayName: 'Captions', name: 'caption', type: 'boolean', default: false },
-				{ displayName: 'FPS', name: 'fps', type: 'options', options: [25, 30, 60].map((value) => ({ name: String(value), value })), default: 25 },
+				{
+					displayName: 'FPS',
+					name: 'fps',
+					type: 'options',
+					options: [25, 30, 60].map((value) => ({ name: String(value), value })),
+					default: 25,
+				},
 				{ displayName: 'Title', name: 'title', type: 'string', default: '' },
 			],
 		},
@@ -65,17 +79,50 @@ export const operation = defineOperation({
 	],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'templateId', 'Template', itemIndex);
-		const variables: IDataObject = { ...jsonObjectParameter(this, this.getNodeParameter('variablesJson', itemIndex, '{}'), 'Variables (JSON)', itemIndex) };
-		for (const variable of ((this.getNodeParameter('variables', itemIndex, {}) as IDataObject).variable as IDataObject[] | undefined) ?? []) {
+		const variables: IDataObject = {
+			...jsonObjectParameter(
+				this,
+				this.getNodeParameter('variablesJson', itemIndex, '{}'),
+				'Variables (JSON)',
+				itemIndex,
+			),
+		};
+		for (const variable of ((this.getNodeParameter('variables', itemIndex, {}) as IDataObject)
+			.variable as IDataObject[] | undefined) ?? []) {
 			const name = String(variable.name ?? '').trim();
 			if (!name) throw fieldError(this, 'Variables: every variable needs a name', itemIndex);
-			variables[name] = { name, type: 'text', properties: { content: String(variable.text ?? '') } };
+			variables[name] = {
+				name,
+				type: 'text',
+				properties: { content: String(variable.text ?? '') },
+			};
 		}
-		if (!Object.keys(variables).length) throw fieldError(this, 'Variables: give at least one variable', itemIndex);
+		if (!Object.keys(variables).length)
+			throw fieldError(this, 'Variables: give at least one variable', itemIndex);
 		const options = this.getNodeParameter('generateOptions', itemIndex, {}) as IDataObject;
 		const resume = await planHeyGenResume(this, itemIndex, options);
-		const body = { variables, ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== '')), ...resume };
-		const response = await heyGenRequest(this, { method: 'POST', path: `/v3/templates/${encodeURIComponent(id)}`, body, idempotencyKey: idempotencyKeyFor(this, itemIndex, 'template'), itemIndex }, requestOptions);
-		return await finishVideoJob(this, itemIndex, unwrapData<IDataObject>(response.body), resume, requestOptions);
+		const body = {
+			variables,
+			...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== '')),
+			...resume,
+		};
+		const response = await heyGenRequest(
+			this,
+			{
+				method: 'POST',
+				path: `/v3/templates/${encodeURIComponent(id)}`,
+				body,
+				idempotencyKey: idempotencyKeyFor(this, itemIndex, 'template'),
+				itemIndex,
+			},
+			requestOptions,
+		);
+		return await finishVideoJob(
+			this,
+			itemIndex,
+			unwrapData<IDataObject>(response.body),
+			resume,
+			requestOptions,
+		);
 	},
 });

@@ -11,6 +11,11 @@ export const operation = defineOperation({
 	description: 'Get a template with its scenes and variables',
 	properties: [templateLocator()],
 	async execute(itemIndex, requestOptions) {
-		return await heyGenGet(this, `/v3/templates/${encodeURIComponent(requiredString(this, 'templateId', 'Template', itemIndex))}`, itemIndex, requestOptions);
+		return await heyGenGet(
+			this,
+			`/v3/templates/${encodeURIComponent(requiredString(this, 'templateId', 'Template', itemIndex))}`,
+			itemIndex,
+			requestOptions,
+		);
 	},
 });

@@ -12,7 +12,11 @@ export const operation = defineOperation({
 	description: 'Get your profile and remaining credits or balance',
 	properties: [],
 	async execute(itemIndex, requestOptions) {
-		const response = await heyGenRequest(this, { method: 'GET', path: '/v3/users/me', itemIndex }, requestOptions);
+		const response = await heyGenRequest(
+			this,
+			{ method: 'GET', path: '/v3/users/me', itemIndex },
+			requestOptions,
+		);
 		return unwrapData<IDataObject>(response.body) ?? {};
 	},
 });

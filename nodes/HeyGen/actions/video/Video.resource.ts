@@ -5,4 +5,8 @@ import { operation as get } from './get.operation';
 import { operation as getAll } from './getAll.operation';
 import { operation as getStatuses } from './getStatuses.operation';
 
-export const video = defineResource({ value: 'video', name: 'Video', operations: [create, get, getAll, remove, getStatuses] });
+export const video = defineResource({
+	value: 'video',
+	name: 'Video',
+	operations: [create, get, getAll, remove, getStatuses],
+});

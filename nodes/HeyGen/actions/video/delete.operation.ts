@@ -11,9 +11,19 @@ export const operation = defineOperation({
 	name: 'Delete',
 	action: 'Delete a video',
 	description: 'Delete a video (irreversible)',
-	properties: [{ displayName: 'Video ID', name: 'videoId', type: 'string', required: true, default: '' }],
+	properties: [
+		{ displayName: 'Video ID', name: 'videoId', type: 'string', required: true, default: '' },
+	],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'videoId', 'Video ID', itemIndex);
-		return unwrapData<IDataObject>((await heyGenRequest(this, { method: 'DELETE', path: `/v3/videos/${encodeURIComponent(id)}`, itemIndex }, requestOptions)).body);
+		return unwrapData<IDataObject>(
+			(
+				await heyGenRequest(
+					this,
+					{ method: 'DELETE', path: `/v3/videos/${encodeURIComponent(id)}`, itemIndex },
+					requestOptions,
+				)
+			).body,
+		);
 	},
 });

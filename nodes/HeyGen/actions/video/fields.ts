@@ -14,12 +14,19 @@ export const createFields: INodeProperties[] = [
 		options: [
 			{ name: 'Avatar', value: 'avatar', description: 'A HeyGen avatar look speaks' },
 			{ name: 'Image', value: 'image', description: 'A photo is animated to speak' },
-			{ name: 'Studio (Several Scenes)', value: 'studio', description: 'Up to 50 scenes: avatar, image and video scenes' },
+			{
+				name: 'Studio (Several Scenes)',
+				value: 'studio',
+				description: 'Up to 50 scenes: avatar, image and video scenes',
+			},
 		],
 		default: 'avatar',
 	},
 	{
-		...lookLocator({ name: 'avatarId', description: "The avatar look that speaks: one of yours or HeyGen's" }),
+		...lookLocator({
+			name: 'avatarId',
+			description: "The avatar look that speaks: one of yours or HeyGen's",
+		}),
 		displayOptions: { show: { videoType: ['avatar'] } },
 	},
 	{
@@ -35,7 +42,8 @@ export const createFields: INodeProperties[] = [
 		displayName: 'Scenes (JSON)',
 		name: 'scenes',
 		type: 'json',
-		default: '[\n  {\n    "type": "avatar_video",\n    "input": { "type": "avatar", "avatar_id": "", "script": "Hello!", "voice_id": "" }\n  }\n]',
+		default:
+			'[\n  {\n    "type": "avatar_video",\n    "input": { "type": "avatar", "avatar_id": "", "script": "Hello!", "voice_id": "" }\n  }\n]',
 		description: 'HeyGen studio scenes (1–50): avatar_video, image and video scenes',
 		displayOptions: { show: { videoType: ['studio'] } },
 	},
@@ -61,11 +69,27 @@ export const createFields: INodeProperties[] = [
 		displayOptions: { show: { ...spoken, audioSource: ['script'] } },
 	},
 	{
-		...voiceLocator({ required: false, description: "Required for image videos; avatar videos use the look's default voice when empty" }),
+		...voiceLocator({
+			required: false,
+			description:
+				"Required for image videos; avatar videos use the look's default voice when empty",
+		}),
 		displayOptions: { show: { ...spoken, audioSource: ['script'] } },
 	},
-	{ displayName: 'Audio URL', name: 'audioUrl', type: 'string', default: '', displayOptions: { show: { ...spoken, audioSource: ['audioUrl'] } } },
-	{ displayName: 'Audio Asset ID', name: 'audioAssetId', type: 'string', default: '', displayOptions: { show: { ...spoken, audioSource: ['audioAssetId'] } } },
+	{
+		displayName: 'Audio URL',
+		name: 'audioUrl',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { ...spoken, audioSource: ['audioUrl'] } },
+	},
+	{
+		displayName: 'Audio Asset ID',
+		name: 'audioAssetId',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { ...spoken, audioSource: ['audioAssetId'] } },
+	},
 	{
 		displayName: 'Video Options',
 		name: 'videoOptions',
@@ -77,15 +101,53 @@ export const createFields: INodeProperties[] = [
 				displayName: 'Aspect Ratio',
 				name: 'aspect_ratio',
 				type: 'options',
-				options: ['16:9', '9:16', '1:1', '4:5', '5:4', 'auto'].map((value) => ({ name: value, value })),
+				options: ['16:9', '9:16', '1:1', '4:5', '5:4', 'auto'].map((value) => ({
+					name: value,
+					value,
+				})),
 				default: '16:9',
 			},
-			{ displayName: 'Background Color', name: 'backgroundColor', type: 'color', default: '#ffffff', description: 'Not for studio videos or WebM output' },
-			{ displayName: 'Background Image URL', name: 'backgroundImageUrl', type: 'string', default: '' },
-			{ displayName: 'Burn In Captions', name: 'burnCaptions', type: 'boolean', default: false, description: 'Whether to draw the captions into the video' },
-			{ displayName: 'Callback ID', name: 'callback_id', type: 'string', default: '', description: 'Sent back with the per-video callback, to match it' },
-			{ displayName: 'Callback URL', name: 'callback_url', type: 'string', default: '', description: 'Gets an (unsigned) POST when the video ends' },
-			{ displayName: 'Captions', name: 'captions', type: 'boolean', default: false, description: 'Whether to make an SRT subtitle file' },
+			{
+				displayName: 'Background Color',
+				name: 'backgroundColor',
+				type: 'color',
+				default: '#ffffff',
+				description: 'Not for studio videos or WebM output',
+			},
+			{
+				displayName: 'Background Image URL',
+				name: 'backgroundImageUrl',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Burn In Captions',
+				name: 'burnCaptions',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to draw the captions into the video',
+			},
+			{
+				displayName: 'Callback ID',
+				name: 'callback_id',
+				type: 'string',
+				default: '',
+				description: 'Sent back with the per-video callback, to match it',
+			},
+			{
+				displayName: 'Callback URL',
+				name: 'callback_url',
+				type: 'string',
+				default: '',
+				description: 'Gets an (unsigned) POST when the video ends',
+			},
+			{
+				displayName: 'Captions',
+				name: 'captions',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to make an SRT subtitle file',
+			},
 			{
 				displayName: 'Engine',
 				name: 'engine',
@@ -120,7 +182,13 @@ export const createFields: INodeProperties[] = [
 				default: '1080p',
 			},
 			{ displayName: 'Title', name: 'title', type: 'string', default: '' },
-			{ displayName: 'Voice Speed', name: 'speed', type: 'number', typeOptions: { minValue: 0.5, maxValue: 1.5, numberPrecision: 2 }, default: 1 },
+			{
+				displayName: 'Voice Speed',
+				name: 'speed',
+				type: 'number',
+				typeOptions: { minValue: 0.5, maxValue: 1.5, numberPrecision: 2 },
+				default: 1,
+			},
 		],
 	},
 	...jobWaitFields({

@@ -18,18 +18,43 @@ export const operation = defineOperation({
 			name: 'downloadVideo',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to put the finished video into the item as binary data (links are fetched fresh, so the 7-day expiry does not matter)',
+			description:
+				'Whether to put the finished video into the item as binary data (links are fetched fresh, so the 7-day expiry does not matter)',
 		},
-		{ displayName: 'Output Binary Property', name: 'outputBinaryProperty', type: 'string', default: 'data', displayOptions: { show: { downloadVideo: [true] } } },
+		{
+			displayName: 'Output Binary Property',
+			name: 'outputBinaryProperty',
+			type: 'string',
+			default: 'data',
+			displayOptions: { show: { downloadVideo: [true] } },
+		},
 	],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'videoId', 'Video ID', itemIndex);
-		const video = await heyGenGet<IDataObject>(this, `/v3/videos/${encodeURIComponent(id)}`, itemIndex, requestOptions);
+		const video = await heyGenGet<IDataObject>(
+			this,
+			`/v3/videos/${encodeURIComponent(id)}`,
+			itemIndex,
+			requestOptions,
+		);
 		if (!this.getNodeParameter('downloadVideo', itemIndex, false)) return { json: video };
 		if (video.status !== 'completed' || typeof video.video_url !== 'string') {
-			throw fieldError(this, `HeyGen video ${id} is ${String(video.status)}: there is nothing to download yet`, itemIndex);
+			throw fieldError(
+				this,
+				`HeyGen video ${id} is ${String(video.status)}: there is nothing to download yet`,
+				itemIndex,
+			);
 		}
 		const property = stringParameter(this, 'outputBinaryProperty', itemIndex) || 'data';
-		return { json: video, binary: { [property]: await downloadToBinary(this, video.video_url, { fileName: `${id}.mp4`, itemIndex, serviceName: 'HeyGen' }) } };
+		return {
+			json: video,
+			binary: {
+				[property]: await downloadToBinary(this, video.video_url, {
+					fileName: `${id}.mp4`,
+					itemIndex,
+					serviceName: 'HeyGen',
+				}),
+			},
+		};
 	},
 });

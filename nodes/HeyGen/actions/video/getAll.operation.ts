@@ -9,9 +9,19 @@ export const operation = defineOperation({
 	name: 'Get Many',
 	action: 'Get many videos',
 	description: 'Get your videos',
-	properties: [...listFields(1000, 20), { displayName: 'Title Contains', name: 'titleFilter', type: 'string', default: '' }],
+	properties: [
+		...listFields(1000, 20),
+		{ displayName: 'Title Contains', name: 'titleFilter', type: 'string', default: '' },
+	],
 	async execute(itemIndex, requestOptions) {
 		const title = stringParameter(this, 'titleFilter', itemIndex);
-		return await listAll(this, '/v3/videos', title ? { title } : {}, itemIndex, requestOptions, 100);
+		return await listAll(
+			this,
+			'/v3/videos',
+			title ? { title } : {},
+			itemIndex,
+			requestOptions,
+			100,
+		);
 	},
 });

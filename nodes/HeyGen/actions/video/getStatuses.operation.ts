@@ -10,10 +10,22 @@ export const operation = defineOperation({
 	name: 'Get Statuses',
 	action: 'Get video statuses',
 	description: 'Statuses of up to 100 videos at once',
-	properties: [{ displayName: 'Video IDs', name: 'videoIds', type: 'string', required: true, default: '', description: 'Comma-separated, up to 100' }],
+	properties: [
+		{
+			displayName: 'Video IDs',
+			name: 'videoIds',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'Comma-separated, up to 100',
+		},
+	],
 	async execute(itemIndex, requestOptions) {
 		const ids = commaList(requiredString(this, 'videoIds', 'Video IDs', itemIndex));
-		if (ids.length > 100) throw fieldError(this, `Video IDs: at most 100 at a time (got ${ids.length})`, itemIndex);
-		return await heyGenGet<IDataObject[]>(this, '/v3/videos/statuses', itemIndex, requestOptions, { video_ids: ids.join(',') });
+		if (ids.length > 100)
+			throw fieldError(this, `Video IDs: at most 100 at a time (got ${ids.length})`, itemIndex);
+		return await heyGenGet<IDataObject[]>(this, '/v3/videos/statuses', itemIndex, requestOptions, {
+			video_ids: ids.join(','),
+		});
 	},
 });

@@ -5,4 +5,8 @@ import { operation as get } from './get.operation';
 import { operation as getAll } from './getAll.operation';
 import { operation as update } from './update.operation';
 
-export const videoTranslation = defineResource({ value: 'videoTranslation', name: 'Video Translation', operations: [create, get, getAll, update, remove] });
+export const videoTranslation = defineResource({
+	value: 'videoTranslation',
+	name: 'Video Translation',
+	operations: [create, get, getAll, update, remove],
+});

@@ -25,7 +25,8 @@ export const operation = defineOperation({
 			typeOptions: { loadOptionsMethod: 'getLanguages' },
 			required: true,
 			default: [],
-			description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			description:
+				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		},
 		{
 			displayName: 'Translation Options',
@@ -37,7 +38,13 @@ export const operation = defineOperation({
 				{ displayName: 'Callback ID', name: 'callback_id', type: 'string', default: '' },
 				{ displayName: 'Callback URL', name: 'callback_url', type: 'string', default: '' },
 				{ displayName: 'Captions', name: 'enable_caption', type: 'boolean', default: false },
-				{ displayName: 'Input Language', name: 'input_language', type: 'string', default: '', description: 'Detected when empty' },
+				{
+					displayName: 'Input Language',
+					name: 'input_language',
+					type: 'string',
+					default: '',
+					description: 'Detected when empty',
+				},
 				{
 					displayName: 'Mode',
 					name: 'mode',
@@ -48,9 +55,20 @@ export const operation = defineOperation({
 					],
 					default: 'speed',
 				},
-				{ displayName: 'Speakers', name: 'speaker_num', type: 'number', typeOptions: { minValue: 1 }, default: 1 },
+				{
+					displayName: 'Speakers',
+					name: 'speaker_num',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: 1,
+				},
 				{ displayName: 'Title', name: 'title', type: 'string', default: '' },
-				{ displayName: 'Translate Audio Only', name: 'translate_audio_only', type: 'boolean', default: false },
+				{
+					displayName: 'Translate Audio Only',
+					name: 'translate_audio_only',
+					type: 'boolean',
+					default: false,
+				},
 			],
 		},
 		...jobWaitFields({
@@ -63,19 +81,55 @@ export const operation = defineOperation({
 		}),
 	],
 	async execute(itemIndex, requestOptions) {
-		const url = checkUrl(this, requiredString(this, 'videoUrl', 'Video URL', itemIndex), 'Video URL', itemIndex, 'public');
+		const url = checkUrl(
+			this,
+			requiredString(this, 'videoUrl', 'Video URL', itemIndex),
+			'Video URL',
+			itemIndex,
+			'public',
+		);
 		const languages = this.getNodeParameter('outputLanguages', itemIndex, []) as string[];
-		if (!languages.length) throw fieldError(this, 'Output Languages: choose at least one language', itemIndex);
+		if (!languages.length)
+			throw fieldError(this, 'Output Languages: choose at least one language', itemIndex);
 		const options = this.getNodeParameter('translationOptions', itemIndex, {}) as IDataObject;
 		const resume = await planHeyGenResume(this, itemIndex, options);
-		const body = { video: { type: 'url', url }, output_languages: languages, ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== '')), ...resume };
+		const body = {
+			video: { type: 'url', url },
+			output_languages: languages,
+			...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== '')),
+			...resume,
+		};
 		const created = unwrapData<{ video_translation_ids: string[] }>(
-			(await heyGenRequest(this, { method: 'POST', path: '/v3/video-translations', body, idempotencyKey: idempotencyKeyFor(this, itemIndex, 'translation'), itemIndex }, requestOptions)).body,
+			(
+				await heyGenRequest(
+					this,
+					{
+						method: 'POST',
+						path: '/v3/video-translations',
+						body,
+						idempotencyKey: idempotencyKeyFor(this, itemIndex, 'translation'),
+						itemIndex,
+					},
+					requestOptions,
+				)
+			).body,
 		);
 		// Parked as one item; the resume emits one item per language once all of them have ended.
 		if (resume) {
-			const parked = { ...created, output_languages: languages, callback_id: resume.callback_id, status: 'pending' };
-			return [await parkUntilCallback(this, itemIndex, parked, `HeyGen translation ${created.video_translation_ids.join(', ')}`)];
+			const parked = {
+				...created,
+				output_languages: languages,
+				callback_id: resume.callback_id,
+				status: 'pending',
+			};
+			return [
+				await parkUntilCallback(
+					this,
+					itemIndex,
+					parked,
+					`HeyGen translation ${created.video_translation_ids.join(', ')}`,
+				),
+			];
 		}
 		const results: INodeExecutionData[] = [];
 		for (const [index, id] of created.video_translation_ids.entries()) {
@@ -88,11 +142,15 @@ export const operation = defineOperation({
 						serviceName: 'HeyGen',
 						jobLabel: `HeyGen translation ${id}`,
 						getLaterHint: 'Video Translation → Get',
-						fetch: async () => await heyGenGet(this, `/v3/video-translations/${id}`, itemIndex, requestOptions),
+						fetch: async () =>
+							await heyGenGet(this, `/v3/video-translations/${id}`, itemIndex, requestOptions),
 						statusOf: (job) => job.status as string | undefined,
 						terminal: ['completed', 'failed'],
 						succeeded: (job) => job.status === 'completed',
-						failure: (job) => new NodeOperationError(this.getNode(), translationFailureMessage({ ...job, id }), { itemIndex }),
+						failure: (job) =>
+							new NodeOperationError(this.getNode(), translationFailureMessage({ ...job, id }), {
+								itemIndex,
+							}),
 						outputUrl: (job) => (typeof job.video_url === 'string' ? job.video_url : undefined),
 						fileName: (job) => translationFileName(id, job.output_language),
 					},

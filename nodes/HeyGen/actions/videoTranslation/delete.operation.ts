@@ -15,6 +15,14 @@ export const operation = defineOperation({
 	properties: [translationIdField],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'translationId', 'Translation ID', itemIndex);
-		return unwrapData<IDataObject>((await heyGenRequest(this, { method: 'DELETE', path: `/v3/video-translations/${encodeURIComponent(id)}`, itemIndex }, requestOptions)).body);
+		return unwrapData<IDataObject>(
+			(
+				await heyGenRequest(
+					this,
+					{ method: 'DELETE', path: `/v3/video-translations/${encodeURIComponent(id)}`, itemIndex },
+					requestOptions,
+				)
+			).body,
+		);
 	},
 });

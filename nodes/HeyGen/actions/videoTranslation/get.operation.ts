@@ -12,6 +12,11 @@ export const operation = defineOperation({
 	properties: [translationIdField],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'translationId', 'Translation ID', itemIndex);
-		return await heyGenGet(this, `/v3/video-translations/${encodeURIComponent(id)}`, itemIndex, requestOptions);
+		return await heyGenGet(
+			this,
+			`/v3/video-translations/${encodeURIComponent(id)}`,
+			itemIndex,
+			requestOptions,
+		);
 	},
 });

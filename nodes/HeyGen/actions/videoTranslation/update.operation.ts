@@ -12,10 +12,26 @@ export const operation = defineOperation({
 	name: 'Update',
 	action: 'Update a video translation',
 	description: 'Change the title',
-	properties: [translationIdField, { displayName: 'New Title', name: 'newTitle', type: 'string', required: true, default: '' }],
+	properties: [
+		translationIdField,
+		{ displayName: 'New Title', name: 'newTitle', type: 'string', required: true, default: '' },
+	],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'translationId', 'Translation ID', itemIndex);
 		const title = requiredString(this, 'newTitle', 'New Title', itemIndex);
-		return unwrapData<IDataObject>((await heyGenRequest(this, { method: 'PATCH', path: `/v3/video-translations/${encodeURIComponent(id)}`, body: { title }, itemIndex }, requestOptions)).body);
+		return unwrapData<IDataObject>(
+			(
+				await heyGenRequest(
+					this,
+					{
+						method: 'PATCH',
+						path: `/v3/video-translations/${encodeURIComponent(id)}`,
+						body: { title },
+						itemIndex,
+					},
+					requestOptions,
+				)
+			).body,
+		);
 	},
 });

@@ -6,4 +6,8 @@ import { operation as generateSpeech } from './generateSpeech.operation';
 import { operation as get } from './get.operation';
 import { operation as getAll } from './getAll.operation';
 
-export const voice = defineResource({ value: 'voice', name: 'Voice', operations: [getAll, get, generateSpeech, design, clone, remove] });
+export const voice = defineResource({
+	value: 'voice',
+	name: 'Voice',
+	operations: [getAll, get, generateSpeech, design, clone, remove],
+});

@@ -14,7 +14,11 @@ export const operation = defineOperation({
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'voiceId', 'Voice', itemIndex);
 		try {
-			await heyGenRequest(this, { method: 'DELETE', path: `/v3/voices/${encodeURIComponent(id)}`, itemIndex }, requestOptions);
+			await heyGenRequest(
+				this,
+				{ method: 'DELETE', path: `/v3/voices/${encodeURIComponent(id)}`, itemIndex },
+				requestOptions,
+			);
 		} catch (error) {
 			rethrowUnlessApiStatus(error, 404);
 			return { voice_id: id, deleted: true, alreadyDeleted: true };

@@ -11,10 +11,27 @@ export const operation = defineOperation({
 	name: 'Design',
 	action: 'Design a voice',
 	description: 'Find up to three voices that match a description',
-	properties: [{ displayName: 'Prompt', name: 'prompt', type: 'string', required: true, default: '', placeholder: 'A warm, calm narrator with a British accent' }],
+	properties: [
+		{
+			displayName: 'Prompt',
+			name: 'prompt',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'A warm, calm narrator with a British accent',
+		},
+	],
 	async execute(itemIndex, requestOptions) {
 		const prompt = requiredString(this, 'prompt', 'Prompt', itemIndex);
-		const found = unwrapData<{ voices?: IDataObject[] }>((await heyGenRequest(this, { method: 'POST', path: '/v3/voices', body: { prompt }, itemIndex }, requestOptions)).body);
+		const found = unwrapData<{ voices?: IDataObject[] }>(
+			(
+				await heyGenRequest(
+					this,
+					{ method: 'POST', path: '/v3/voices', body: { prompt }, itemIndex },
+					requestOptions,
+				)
+			).body,
+		);
 		return found.voices ?? [];
 	},
 });

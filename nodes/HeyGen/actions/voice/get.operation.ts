@@ -11,6 +11,11 @@ export const operation = defineOperation({
 	description: "Get a voice (and a clone's status)",
 	properties: [voiceLocator()],
 	async execute(itemIndex, requestOptions) {
-		return await heyGenGet(this, `/v3/voices/${encodeURIComponent(requiredString(this, 'voiceId', 'Voice', itemIndex))}`, itemIndex, requestOptions);
+		return await heyGenGet(
+			this,
+			`/v3/voices/${encodeURIComponent(requiredString(this, 'voiceId', 'Voice', itemIndex))}`,
+			itemIndex,
+			requestOptions,
+		);
 	},
 });

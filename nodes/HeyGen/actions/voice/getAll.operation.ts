@@ -19,7 +19,13 @@ export const operation = defineOperation({
 			placeholder: 'Add filter',
 			default: {},
 			options: [
-				{ displayName: 'Engine', name: 'engine', type: 'string', default: 'starfish', description: 'E.g. starfish (needed for Generate Speech)' },
+				{
+					displayName: 'Engine',
+					name: 'engine',
+					type: 'string',
+					default: 'starfish',
+					description: 'E.g. starfish (needed for Generate Speech)',
+				},
 				{
 					displayName: 'Gender',
 					name: 'gender',
@@ -30,7 +36,13 @@ export const operation = defineOperation({
 					],
 					default: 'female',
 				},
-				{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'English' },
+				{
+					displayName: 'Language',
+					name: 'language',
+					type: 'string',
+					default: '',
+					placeholder: 'English',
+				},
 				{
 					displayName: 'Type',
 					name: 'type',
@@ -45,6 +57,13 @@ export const operation = defineOperation({
 		},
 	],
 	async execute(itemIndex, requestOptions) {
-		return await listAll(this, '/v3/voices', this.getNodeParameter('voiceFilters', itemIndex, {}) as IDataObject, itemIndex, requestOptions, 100);
+		return await listAll(
+			this,
+			'/v3/voices',
+			this.getNodeParameter('voiceFilters', itemIndex, {}) as IDataObject,
+			itemIndex,
+			requestOptions,
+			100,
+		);
 	},
 });

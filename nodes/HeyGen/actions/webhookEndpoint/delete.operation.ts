@@ -12,7 +12,11 @@ export const operation = defineOperation({
 	properties: [endpointIdField],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'endpointId', 'Endpoint ID', itemIndex);
-		await heyGenRequest(this, { method: 'DELETE', path: `/v3/webhooks/endpoints/${encodeURIComponent(id)}`, itemIndex }, requestOptions);
+		await heyGenRequest(
+			this,
+			{ method: 'DELETE', path: `/v3/webhooks/endpoints/${encodeURIComponent(id)}`, itemIndex },
+			requestOptions,
+		);
 		return { endpoint_id: id, deleted: true };
 	},
 });

@@ -5,4 +5,10 @@ import { EVENT_TYPES } from '../../service';
 
 export const eventOptions = EVENT_TYPES.map((event) => ({ name: event, value: event }));
 
-export const endpointIdField: INodeProperties = { displayName: 'Endpoint ID', name: 'endpointId', type: 'string', required: true, default: '' };
+export const endpointIdField: INodeProperties = {
+	displayName: 'Endpoint ID',
+	name: 'endpointId',
+	type: 'string',
+	required: true,
+	default: '',
+};

@@ -11,6 +11,11 @@ export const operation = defineOperation({
 	description: 'Get the event types an endpoint can subscribe to',
 	properties: [],
 	async execute(itemIndex, requestOptions) {
-		return await heyGenGet<IDataObject[]>(this, '/v3/webhooks/event-types', itemIndex, requestOptions);
+		return await heyGenGet<IDataObject[]>(
+			this,
+			'/v3/webhooks/event-types',
+			itemIndex,
+			requestOptions,
+		);
 	},
 });

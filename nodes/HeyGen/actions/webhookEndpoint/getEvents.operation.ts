@@ -10,9 +10,25 @@ export const operation = defineOperation({
 	name: 'Get Events',
 	action: 'Get events',
 	description: 'Get recent events that were sent',
-	properties: [...listFields(1000, 20), { displayName: 'Event Type', name: 'eventTypeFilter', type: 'options', options: [{ name: 'All', value: '' }, ...eventOptions], default: '' }],
+	properties: [
+		...listFields(1000, 20),
+		{
+			displayName: 'Event Type',
+			name: 'eventTypeFilter',
+			type: 'options',
+			options: [{ name: 'All', value: '' }, ...eventOptions],
+			default: '',
+		},
+	],
 	async execute(itemIndex, requestOptions) {
 		const type = stringParameter(this, 'eventTypeFilter', itemIndex);
-		return await listAll(this, '/v3/webhooks/events', type ? { event_type: type } : {}, itemIndex, requestOptions, 100);
+		return await listAll(
+			this,
+			'/v3/webhooks/events',
+			type ? { event_type: type } : {},
+			itemIndex,
+			requestOptions,
+			100,
+		);
 	},
 });

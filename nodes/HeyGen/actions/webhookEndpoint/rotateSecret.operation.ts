@@ -17,6 +17,19 @@ export const operation = defineOperation({
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'endpointId', 'Endpoint ID', itemIndex);
 		const path = `/v3/webhooks/endpoints/${encodeURIComponent(id)}/rotate-secret`;
-		return unwrapData<IDataObject>((await heyGenRequest(this, { method: 'POST', path, idempotencyKey: idempotencyKeyFor(this, itemIndex, 'rotate'), itemIndex }, requestOptions)).body);
+		return unwrapData<IDataObject>(
+			(
+				await heyGenRequest(
+					this,
+					{
+						method: 'POST',
+						path,
+						idempotencyKey: idempotencyKeyFor(this, itemIndex, 'rotate'),
+						itemIndex,
+					},
+					requestOptions,
+				)
+			).body,
+		);
 	},
 });

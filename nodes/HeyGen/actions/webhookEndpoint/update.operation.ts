@@ -21,7 +21,14 @@ export const operation = defineOperation({
 			placeholder: 'Add field',
 			default: {},
 			options: [
-				{ displayName: 'Events', name: 'events', type: 'multiOptions', options: eventOptions, default: [], description: 'Replaces the whole list' },
+				{
+					displayName: 'Events',
+					name: 'events',
+					type: 'multiOptions',
+					options: eventOptions,
+					default: [],
+					description: 'Replaces the whole list',
+				},
 				{ displayName: 'URL', name: 'url', type: 'string', default: '' },
 			],
 		},
@@ -32,7 +39,21 @@ export const operation = defineOperation({
 		const body: IDataObject = {};
 		if (fields.url) body.url = checkUrl(this, String(fields.url), 'URL', itemIndex, 'https');
 		if (Array.isArray(fields.events) && fields.events.length) body.events = fields.events;
-		if (!Object.keys(body).length) throw fieldError(this, 'Update Fields: add the URL or the events to change', itemIndex);
-		return unwrapData<IDataObject>((await heyGenRequest(this, { method: 'PATCH', path: `/v3/webhooks/endpoints/${encodeURIComponent(id)}`, body, itemIndex }, requestOptions)).body);
+		if (!Object.keys(body).length)
+			throw fieldError(this, 'Update Fields: add the URL or the events to change', itemIndex);
+		return unwrapData<IDataObject>(
+			(
+				await heyGenRequest(
+					this,
+					{
+						method: 'PATCH',
+						path: `/v3/webhooks/endpoints/${encodeURIComponent(id)}`,
+						body,
+						itemIndex,
+					},
+					requestOptions,
+				)
+			).body,
+		);
 	},
 });

@@ -5,4 +5,8 @@ import { operation as getAll } from './getAll.operation';
 import { operation as getConnectUrl } from './getConnectUrl.operation';
 import { operation as getHealth } from './getHealth.operation';
 
-export const account = defineResource({ value: 'account', name: 'Account', operations: [getAll, getHealth, disconnect, getConnectUrl, completeConnection] });
+export const account = defineResource({
+	value: 'account',
+	name: 'Account',
+	operations: [getAll, getHealth, disconnect, getConnectUrl, completeConnection],
+});

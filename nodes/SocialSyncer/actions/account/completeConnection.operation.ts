@@ -12,8 +12,23 @@ export const operation = defineOperation({
 	properties: [
 		platformField(),
 		redirectUrlField(),
-		{ displayName: 'Code', name: 'code', type: 'string', typeOptions: { password: true }, required: true, default: '', description: 'The `code` query parameter the platform sent to the redirect URL (works once, for 10 minutes)' },
-		{ displayName: 'State', name: 'state', type: 'string', default: '', description: 'The `state` query parameter, passed on to SocialSyncer' },
+		{
+			displayName: 'Code',
+			name: 'code',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'The `code` query parameter the platform sent to the redirect URL (works once, for 10 minutes)',
+		},
+		{
+			displayName: 'State',
+			name: 'state',
+			type: 'string',
+			default: '',
+			description: 'The `state` query parameter, passed on to SocialSyncer',
+		},
 	],
 	async execute(itemIndex, requestOptions) {
 		const platform = requiredString(this, 'platform', 'Platform', itemIndex);
@@ -21,6 +36,12 @@ export const operation = defineOperation({
 		const code = requiredString(this, 'code', 'Code', itemIndex);
 		const state = stringParameter(this, 'state', itemIndex);
 		const body = { code, redirect_url: redirectUrl, ...(state ? { state } : {}) };
-		return (await socialRequest(this, { method: 'POST', path: `/v1/connect/${platform}`, body, itemIndex }, requestOptions)).body;
+		return (
+			await socialRequest(
+				this,
+				{ method: 'POST', path: `/v1/connect/${platform}`, body, itemIndex },
+				requestOptions,
+			)
+		).body;
 	},
 });

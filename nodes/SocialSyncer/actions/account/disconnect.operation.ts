@@ -11,8 +11,21 @@ export const operation = defineOperation({
 	description: 'Disconnect an account',
 	properties: [accountLocator()],
 	async execute(itemIndex, requestOptions) {
-		const { platform, accountId } = splitAccount(this, requiredString(this, 'account', 'Account', itemIndex), itemIndex, 'Account');
-		await socialRequest(this, { method: 'DELETE', path: `/v1/accounts/${platform}/${encodeURIComponent(accountId)}`, itemIndex }, requestOptions);
+		const { platform, accountId } = splitAccount(
+			this,
+			requiredString(this, 'account', 'Account', itemIndex),
+			itemIndex,
+			'Account',
+		);
+		await socialRequest(
+			this,
+			{
+				method: 'DELETE',
+				path: `/v1/accounts/${platform}/${encodeURIComponent(accountId)}`,
+				itemIndex,
+			},
+			requestOptions,
+		);
 		return { platform, accountId, disconnected: true };
 	},
 });

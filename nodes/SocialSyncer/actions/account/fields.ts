@@ -19,5 +19,6 @@ export const redirectUrlField = (): INodeProperties => ({
 	required: true,
 	default: '',
 	placeholder: 'https://your-n8n.example.com/webhook/…',
-	description: 'Where the platform sends the browser back with ?code=…&state=… (e.g. a Webhook node). Use the same URL in both steps.',
+	description:
+		'Where the platform sends the browser back with ?code=…&state=… (e.g. a Webhook node). Use the same URL in both steps.',
 });

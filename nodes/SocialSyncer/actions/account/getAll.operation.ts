@@ -22,7 +22,11 @@ export const operation = defineOperation({
 	],
 	async execute(itemIndex, requestOptions) {
 		const platform = this.getNodeParameter('platform', itemIndex, '') as string;
-		const response = await socialRequest<{ accounts?: IDataObject[] }>(this, { method: 'GET', path: '/v1/accounts', qs: platform ? { platform } : undefined, itemIndex }, requestOptions);
+		const response = await socialRequest<{ accounts?: IDataObject[] }>(
+			this,
+			{ method: 'GET', path: '/v1/accounts', qs: platform ? { platform } : undefined, itemIndex },
+			requestOptions,
+		);
 		return response.body?.accounts ?? [];
 	},
 });

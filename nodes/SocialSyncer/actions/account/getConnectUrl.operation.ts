@@ -17,7 +17,16 @@ export const operation = defineOperation({
 	async execute(itemIndex, requestOptions) {
 		const platform = requiredString(this, 'platform', 'Platform', itemIndex);
 		const redirectUrl = requiredString(this, 'redirectUrl', 'Redirect URL', itemIndex);
-		const response = await socialRequest(this, { method: 'GET', path: `/v1/connect/${platform}`, qs: { redirect_url: redirectUrl }, itemIndex }, requestOptions);
+		const response = await socialRequest(
+			this,
+			{
+				method: 'GET',
+				path: `/v1/connect/${platform}`,
+				qs: { redirect_url: redirectUrl },
+				itemIndex,
+			},
+			requestOptions,
+		);
 		return { platform, redirectUrl, ...response.body };
 	},
 });

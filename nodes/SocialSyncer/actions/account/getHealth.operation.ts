@@ -20,21 +20,46 @@ export const operation = defineOperation({
 			options: [{ name: 'All Platforms', value: '' }, ...PLATFORM_OPTIONS],
 			default: '',
 		},
-		accountLocator({ required: false, description: "Only this account's health; every account (of the platform above) when empty" }),
+		accountLocator({
+			required: false,
+			description: "Only this account's health; every account (of the platform above) when empty",
+		}),
 	],
 	async execute(itemIndex, requestOptions) {
 		const platform = this.getNodeParameter('healthPlatform', itemIndex, '') as string;
 		const accountValue = stringParameter(this, 'account', itemIndex);
-		const account = accountValue ? splitAccount(this, accountValue, itemIndex, 'Account') : undefined;
+		const account = accountValue
+			? splitAccount(this, accountValue, itemIndex, 'Account')
+			: undefined;
 		if (account && platform && account.platform !== platform) {
-			throw fieldError(this, `Account: "${accountValue}" is on ${PLATFORM_RULES[account.platform].label}, not ${PLATFORM_RULES[platform]?.label ?? platform}`, itemIndex, 'Choose All Platforms, or an account of the chosen platform.');
+			throw fieldError(
+				this,
+				`Account: "${accountValue}" is on ${PLATFORM_RULES[account.platform].label}, not ${PLATFORM_RULES[platform]?.label ?? platform}`,
+				itemIndex,
+				'Choose All Platforms, or an account of the chosen platform.',
+			);
 		}
 		const filter = account?.platform ?? platform;
-		const response = await socialRequest<{ accounts?: IDataObject[] }>(this, { method: 'GET', path: '/v1/accounts/health', qs: filter ? { platform: filter } : undefined, itemIndex }, requestOptions);
+		const response = await socialRequest<{ accounts?: IDataObject[] }>(
+			this,
+			{
+				method: 'GET',
+				path: '/v1/accounts/health',
+				qs: filter ? { platform: filter } : undefined,
+				itemIndex,
+			},
+			requestOptions,
+		);
 		const rows = response.body?.accounts ?? [];
 		if (!account) return rows;
 		const row = rows.find((candidate) => candidate.accountId === account.accountId);
-		if (!row) throw fieldError(this, `Account: "${accountValue}" is not a connected account`, itemIndex, 'Pick it from the list of connected accounts.');
+		if (!row)
+			throw fieldError(
+				this,
+				`Account: "${accountValue}" is not a connected account`,
+				itemIndex,
+				'Pick it from the list of connected accounts.',
+			);
 		return row;
 	},
 });

@@ -19,6 +19,11 @@ export const operation = defineOperation({
 		},
 	],
 	async execute(itemIndex, requestOptions) {
-		return await uploadMedia(this, itemIndex, stringParameter(this, 'binaryProperty', itemIndex), requestOptions);
+		return await uploadMedia(
+			this,
+			itemIndex,
+			stringParameter(this, 'binaryProperty', itemIndex),
+			requestOptions,
+		);
 	},
 });

@@ -6,4 +6,8 @@ import { operation as getAll } from './getAll.operation';
 import { operation as retry } from './retry.operation';
 import { operation as update } from './update.operation';
 
-export const post = defineResource({ value: 'post', name: 'Post', operations: [create, get, getAll, update, remove, retry] });
+export const post = defineResource({
+	value: 'post',
+	name: 'Post',
+	operations: [create, get, getAll, update, remove, retry],
+});

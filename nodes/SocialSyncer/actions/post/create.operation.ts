@@ -17,12 +17,23 @@ export const operation = defineOperation({
 		const mediaItems = [...urlMedia];
 		for (const property of binaryProperties) {
 			const uploaded = await uploadMedia(this, itemIndex, property, requestOptions);
-			const type = String(uploaded.contentType) === 'image/gif' ? 'gif' : String(uploaded.contentType).startsWith('video/') ? 'video' : 'image';
+			const type =
+				String(uploaded.contentType) === 'image/gif'
+					? 'gif'
+					: String(uploaded.contentType).startsWith('video/')
+						? 'video'
+						: 'image';
 			mediaItems.push({ type, url: uploaded.publicUrl });
 		}
 		if (mediaItems.length) body.mediaItems = mediaItems;
 		if (targets.length) body.platforms = targets;
-		const created = (await socialRequest(this, { method: 'POST', path: '/v1/posts', body, itemIndex }, requestOptions)).body;
+		const created = (
+			await socialRequest(
+				this,
+				{ method: 'POST', path: '/v1/posts', body, itemIndex },
+				requestOptions,
+			)
+		).body;
 		return reportPost(this, await waitForPost(this, created, itemIndex, requestOptions), itemIndex);
 	},
 });

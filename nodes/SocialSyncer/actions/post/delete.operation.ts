@@ -12,7 +12,11 @@ export const operation = defineOperation({
 	properties: [postLocator()],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'postId', 'Post ID', itemIndex);
-		await socialRequest(this, { method: 'DELETE', path: `/v1/posts/${encodeURIComponent(id)}`, itemIndex }, requestOptions);
+		await socialRequest(
+			this,
+			{ method: 'DELETE', path: `/v1/posts/${encodeURIComponent(id)}`, itemIndex },
+			requestOptions,
+		);
 		return { id, deleted: true };
 	},
 });

@@ -20,14 +20,22 @@ export const waitFields = (): INodeProperties[] => [
 ];
 
 export const postCreateFields: INodeProperties[] = [
-	{ displayName: 'Content', name: 'content', type: 'string', typeOptions: { rows: 4 }, default: '', description: 'The caption; optional with media or per-account content' },
+	{
+		displayName: 'Content',
+		name: 'content',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		description: 'The caption; optional with media or per-account content',
+	},
 	{
 		displayName: 'Account Names or IDs',
 		name: 'accounts',
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod: 'getAccounts' },
 		default: [],
-		description: 'Connected accounts to post to (not needed for a draft). Choose from the list, or specify IDs as platform:accountId using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'Connected accounts to post to (not needed for a draft). Choose from the list, or specify IDs as platform:accountId using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Publish',
@@ -40,8 +48,22 @@ export const postCreateFields: INodeProperties[] = [
 		],
 		default: 'now',
 	},
-	{ displayName: 'Scheduled For', name: 'scheduledFor', type: 'dateTime', default: '', displayOptions: { show: { publishMode: ['schedule'] } } },
-	{ displayName: 'Timezone', name: 'timezone', type: 'string', default: 'UTC', placeholder: 'Europe/Berlin', description: 'IANA name; how a time without offset is read', displayOptions: { show: { publishMode: ['schedule'] } } },
+	{
+		displayName: 'Scheduled For',
+		name: 'scheduledFor',
+		type: 'dateTime',
+		default: '',
+		displayOptions: { show: { publishMode: ['schedule'] } },
+	},
+	{
+		displayName: 'Timezone',
+		name: 'timezone',
+		type: 'string',
+		default: 'UTC',
+		placeholder: 'Europe/Berlin',
+		description: 'IANA name; how a time without offset is read',
+		displayOptions: { show: { publishMode: ['schedule'] } },
+	},
 	{
 		displayName: 'Media',
 		name: 'mediaSource',
@@ -49,7 +71,11 @@ export const postCreateFields: INodeProperties[] = [
 		options: [
 			{ name: 'None', value: 'none' },
 			{ name: 'From URLs', value: 'urls' },
-			{ name: 'From Binary Files', value: 'binary', description: "Uploaded from the item's binary data first" },
+			{
+				name: 'From Binary Files',
+				value: 'binary',
+				description: "Uploaded from the item's binary data first",
+			},
 		],
 		default: 'none',
 	},
@@ -102,9 +128,24 @@ export const postCreateFields: INodeProperties[] = [
 				displayName: 'Override',
 				name: 'override',
 				values: [
-					{ displayName: 'Account Name or ID', name: 'account', type: 'options', typeOptions: { loadOptionsMethod: 'getAccounts' }, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
+					{
+						displayName: 'Account Name or ID',
+						name: 'account',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getAccounts' },
+						default: '',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
 					{ displayName: 'Custom Content', name: 'customContent', type: 'string', default: '' },
-					{ displayName: 'Platform Settings (JSON)', name: 'platformSpecificData', type: 'json', default: '{}', description: 'Platform-specific keys (e.g. Instagram post type); win over the settings below' },
+					{
+						displayName: 'Platform Settings (JSON)',
+						name: 'platformSpecificData',
+						type: 'json',
+						default: '{}',
+						description:
+							'Platform-specific keys (e.g. Instagram post type); win over the settings below',
+					},
 				],
 			},
 		],
@@ -116,13 +157,41 @@ export const postCreateFields: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			{ displayName: 'Facebook Settings (JSON)', name: 'facebookSettings', type: 'json', default: '{}' },
-			{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Comma-separated' },
-			{ displayName: 'TikTok: Allow Comments', name: 'allowComment', type: 'boolean', default: true },
+			{
+				displayName: 'Facebook Settings (JSON)',
+				name: 'facebookSettings',
+				type: 'json',
+				default: '{}',
+			},
+			{
+				displayName: 'Tags',
+				name: 'tags',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated',
+			},
+			{
+				displayName: 'TikTok: Allow Comments',
+				name: 'allowComment',
+				type: 'boolean',
+				default: true,
+			},
 			{ displayName: 'TikTok: Allow Duet', name: 'allowDuet', type: 'boolean', default: false },
 			{ displayName: 'TikTok: Allow Stitch', name: 'allowStitch', type: 'boolean', default: false },
-			{ displayName: 'TikTok: Content Preview Confirmed', name: 'contentPreviewConfirmed', type: 'boolean', default: false, description: 'Whether the creator confirmed the preview (required by TikTok)' },
-			{ displayName: 'TikTok: Express Consent Given', name: 'expressConsentGiven', type: 'boolean', default: false, description: 'Whether the creator consented to posting (required by TikTok)' },
+			{
+				displayName: 'TikTok: Content Preview Confirmed',
+				name: 'contentPreviewConfirmed',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the creator confirmed the preview (required by TikTok)',
+			},
+			{
+				displayName: 'TikTok: Express Consent Given',
+				name: 'expressConsentGiven',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the creator consented to posting (required by TikTok)',
+			},
 			{
 				displayName: 'TikTok: Privacy Level',
 				name: 'privacyLevel',

@@ -12,6 +12,12 @@ export const operation = defineOperation({
 	properties: [postLocator()],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'postId', 'Post ID', itemIndex);
-		return (await socialRequest(this, { method: 'GET', path: `/v1/posts/${encodeURIComponent(id)}`, itemIndex }, requestOptions)).body;
+		return (
+			await socialRequest(
+				this,
+				{ method: 'GET', path: `/v1/posts/${encodeURIComponent(id)}`, itemIndex },
+				requestOptions,
+			)
+		).body;
 	},
 });

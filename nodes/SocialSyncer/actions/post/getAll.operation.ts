@@ -20,12 +20,21 @@ export const operation = defineOperation({
 			placeholder: 'Add filter',
 			default: {},
 			options: [
-				{ displayName: 'Platform', name: 'platform', type: 'options', options: PLATFORM_OPTIONS, default: 'instagram' },
+				{
+					displayName: 'Platform',
+					name: 'platform',
+					type: 'options',
+					options: PLATFORM_OPTIONS,
+					default: 'instagram',
+				},
 				{
 					displayName: 'Status',
 					name: 'status',
 					type: 'options',
-					options: POST_STATUSES.map((value) => ({ name: value[0].toUpperCase() + value.slice(1), value })),
+					options: POST_STATUSES.map((value) => ({
+						name: value[0].toUpperCase() + value.slice(1),
+						value,
+					})),
 					default: 'published',
 				},
 			],
@@ -35,12 +44,23 @@ export const operation = defineOperation({
 		const filters = this.getNodeParameter('postFilters', itemIndex, {}) as IDataObject;
 		return await collectPages<IDataObject, number>(
 			async (page = 1, pageSize) => {
-				const response = await socialRequest<{ posts?: IDataObject[]; pagination?: { totalPages?: number } }>(
+				const response = await socialRequest<{
+					posts?: IDataObject[];
+					pagination?: { totalPages?: number };
+				}>(
 					this,
-					{ method: 'GET', path: '/v1/posts', qs: { ...filters, page, limit: pageSize }, itemIndex },
+					{
+						method: 'GET',
+						path: '/v1/posts',
+						qs: { ...filters, page, limit: pageSize },
+						itemIndex,
+					},
 					requestOptions,
 				);
-				return { items: response.body?.posts ?? [], next: nextPageNumber(page, { totalPages: response.body?.pagination?.totalPages }) };
+				return {
+					items: response.body?.posts ?? [],
+					next: nextPageNumber(page, { totalPages: response.body?.pagination?.totalPages }),
+				};
 			},
 			{ ...listSettings(this, itemIndex), maxPageSize: 100 },
 		);

@@ -14,7 +14,13 @@ export const operation = defineOperation({
 	properties: [postLocator(), ...waitFields()],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'postId', 'Post ID', itemIndex);
-		const post = (await socialRequest(this, { method: 'POST', path: `/v1/posts/${encodeURIComponent(id)}/retry`, itemIndex }, requestOptions)).body;
+		const post = (
+			await socialRequest(
+				this,
+				{ method: 'POST', path: `/v1/posts/${encodeURIComponent(id)}/retry`, itemIndex },
+				requestOptions,
+			)
+		).body;
 		return reportPost(this, await waitForPost(this, post, itemIndex, requestOptions), itemIndex);
 	},
 });

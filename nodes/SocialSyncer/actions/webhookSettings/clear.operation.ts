@@ -9,7 +9,11 @@ export const operation = defineOperation({
 	description: "Remove the account's webhook",
 	properties: [],
 	async execute(itemIndex, requestOptions) {
-		await socialRequest(this, { method: 'DELETE', path: '/v1/webhooks/settings', itemIndex }, requestOptions);
+		await socialRequest(
+			this,
+			{ method: 'DELETE', path: '/v1/webhooks/settings', itemIndex },
+			requestOptions,
+		);
 		return { cleared: true };
 	},
 });

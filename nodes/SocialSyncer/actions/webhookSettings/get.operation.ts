@@ -10,7 +10,11 @@ export const operation = defineOperation({
 	description: "Get the account's webhook URL and events",
 	properties: [],
 	async execute(itemIndex, requestOptions) {
-		const response = await socialRequest(this, { method: 'GET', path: '/v1/webhooks/settings', itemIndex }, requestOptions).catch((error: unknown) => {
+		const response = await socialRequest(
+			this,
+			{ method: 'GET', path: '/v1/webhooks/settings', itemIndex },
+			requestOptions,
+		).catch((error: unknown) => {
 			rethrowUnlessApiStatus(error, 404);
 			return undefined;
 		});

@@ -20,9 +20,21 @@ export const operation = defineOperation({
 		},
 	],
 	async execute(itemIndex, requestOptions) {
-		const url = checkUrl(this, requiredString(this, 'url', 'URL', itemIndex), 'URL', itemIndex, 'public');
+		const url = checkUrl(
+			this,
+			requiredString(this, 'url', 'URL', itemIndex),
+			'URL',
+			itemIndex,
+			'public',
+		);
 		const events = this.getNodeParameter('events', itemIndex, []) as string[];
 		if (events.length === 0) throw fieldError(this, 'Events: choose at least one event', itemIndex);
-		return (await socialRequest(this, { method: 'POST', path: '/v1/webhooks/settings', body: { url, events }, itemIndex }, requestOptions)).body;
+		return (
+			await socialRequest(
+				this,
+				{ method: 'POST', path: '/v1/webhooks/settings', body: { url, events }, itemIndex },
+				requestOptions,
+			)
+		).body;
 	},
 });

@@ -13,8 +13,20 @@ export const operation = defineOperation({
 	action: 'Get the analytics overview',
 	description: 'Conversations, leads, conversion and a time series (read scope)',
 	properties: [
-		{ displayName: 'Start Date', name: 'startDate', type: 'dateTime', default: '', description: '30 days ago when empty' },
-		{ displayName: 'End Date', name: 'endDate', type: 'dateTime', default: '', description: 'Today when empty' },
+		{
+			displayName: 'Start Date',
+			name: 'startDate',
+			type: 'dateTime',
+			default: '',
+			description: '30 days ago when empty',
+		},
+		{
+			displayName: 'End Date',
+			name: 'endDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Today when empty',
+		},
 		{
 			displayName: 'Granularity',
 			name: 'granularity',
@@ -41,10 +53,15 @@ export const operation = defineOperation({
 	async execute(itemIndex, requestOptions) {
 		const start = this.getNodeParameter('startDate', itemIndex, '') as string;
 		const end = this.getNodeParameter('endDate', itemIndex, '') as string;
-		for (const [label, value] of [['Start Date', start], ['End Date', end]]) {
-			if (value && Number.isNaN(Date.parse(value))) throw fieldError(this, `${label} is not a date (got "${value}")`, itemIndex);
+		for (const [label, value] of [
+			['Start Date', start],
+			['End Date', end],
+		]) {
+			if (value && Number.isNaN(Date.parse(value)))
+				throw fieldError(this, `${label} is not a date (got "${value}")`, itemIndex);
 		}
-		if (start && end && Date.parse(start) > Date.parse(end)) throw fieldError(this, 'Start Date must not be after End Date', itemIndex);
+		if (start && end && Date.parse(start) > Date.parse(end))
+			throw fieldError(this, 'Start Date must not be after End Date', itemIndex);
 		const compareWith = this.getNodeParameter('compareWith', itemIndex, '') as string;
 		const qs: IDataObject = {
 			granularity: this.getNodeParameter('granularity', itemIndex, 'day'),
@@ -52,6 +69,13 @@ export const operation = defineOperation({
 			...(end ? { endDate: day(end) } : {}),
 			...(compareWith ? { compareWith } : {}),
 		};
-		return (await synaptiqRequest(this, 'read', { method: 'GET', path: '/analytics/overview', qs, itemIndex }, requestOptions)).body;
+		return (
+			await synaptiqRequest(
+				this,
+				'read',
+				{ method: 'GET', path: '/analytics/overview', qs, itemIndex },
+				requestOptions,
+			)
+		).body;
 	},
 });

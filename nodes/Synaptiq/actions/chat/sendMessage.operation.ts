@@ -11,8 +11,23 @@ export const operation = defineOperation({
 	action: 'Send a chat message',
 	description: "Send a visitor message and get the agent's reply (write scope)",
 	properties: [
-		{ displayName: 'Visitor ID', name: 'visitorId', type: 'string', required: true, default: '', description: 'Your identifier of the person chatting' },
-		{ displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 3 }, required: true, default: '', description: 'Up to 4,000 characters' },
+		{
+			displayName: 'Visitor ID',
+			name: 'visitorId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'Your identifier of the person chatting',
+		},
+		{
+			displayName: 'Message',
+			name: 'message',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			required: true,
+			default: '',
+			description: 'Up to 4,000 characters',
+		},
 		{
 			displayName: 'Options',
 			name: 'chatOptions',
@@ -20,21 +35,51 @@ export const operation = defineOperation({
 			placeholder: 'Add option',
 			default: {},
 			options: [
-				{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'en', description: 'ISO 639-1 code; detected when empty' },
+				{
+					displayName: 'Language',
+					name: 'language',
+					type: 'string',
+					default: '',
+					placeholder: 'en',
+					description: 'ISO 639-1 code; detected when empty',
+				},
 				{ displayName: 'Metadata (JSON)', name: 'metadata', type: 'json', default: '{}' },
 				// A plain string on purpose: optional, and empty means "start a new conversation".
-				{ displayName: 'Session ID', name: 'sessionId', type: 'string', default: '', placeholder: 'sess_…', description: 'Continue this session; a new conversation starts when empty' },
+				{
+					displayName: 'Session ID',
+					name: 'sessionId',
+					type: 'string',
+					default: '',
+					placeholder: 'sess_…',
+					description: 'Continue this session; a new conversation starts when empty',
+				},
 			],
 		},
 	],
 	async execute(itemIndex, requestOptions) {
 		const visitorId = requiredString(this, 'visitorId', 'Visitor ID', itemIndex);
 		const message = requiredString(this, 'message', 'Message', itemIndex);
-		if (message.length > 4000) throw fieldError(this, `Message must be at most 4,000 characters (it has ${message.length})`, itemIndex);
+		if (message.length > 4000)
+			throw fieldError(
+				this,
+				`Message must be at most 4,000 characters (it has ${message.length})`,
+				itemIndex,
+			);
 		const options = this.getNodeParameter('chatOptions', itemIndex, {}) as IDataObject;
 		const language = String(options.language ?? '').trim();
-		if (language && !/^[a-z]{2}$/.test(language)) throw fieldError(this, `Language must be an ISO 639-1 code such as "en" (got "${language}")`, itemIndex);
-		const metadata = jsonParameter(this, options.metadata, 'Metadata (JSON)', itemIndex, 'object') as IDataObject | undefined;
+		if (language && !/^[a-z]{2}$/.test(language))
+			throw fieldError(
+				this,
+				`Language must be an ISO 639-1 code such as "en" (got "${language}")`,
+				itemIndex,
+			);
+		const metadata = jsonParameter(
+			this,
+			options.metadata,
+			'Metadata (JSON)',
+			itemIndex,
+			'object',
+		) as IDataObject | undefined;
 		const sessionId = String(options.sessionId ?? '').trim();
 		const body: IDataObject = {
 			message,
@@ -43,6 +88,13 @@ export const operation = defineOperation({
 			...(language ? { language } : {}),
 			...(metadata && Object.keys(metadata).length ? { metadata } : {}),
 		};
-		return (await synaptiqRequest(this, 'write', { method: 'POST', path: '/chat', body, itemIndex }, requestOptions)).body;
+		return (
+			await synaptiqRequest(
+				this,
+				'write',
+				{ method: 'POST', path: '/chat', body, itemIndex },
+				requestOptions,
+			)
+		).body;
 	},
 });

@@ -3,4 +3,8 @@ import { operation as get } from './get.operation';
 import { operation as getAll } from './getAll.operation';
 import { operation as getMessages } from './getMessages.operation';
 
-export const conversation = defineResource({ value: 'conversation', name: 'Conversation', operations: [getAll, get, getMessages] });
+export const conversation = defineResource({
+	value: 'conversation',
+	name: 'Conversation',
+	operations: [getAll, get, getMessages],
+});

@@ -12,6 +12,13 @@ export const operation = defineOperation({
 	properties: [conversationLocator()],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'conversationId', 'Conversation ID', itemIndex);
-		return (await synaptiqRequest(this, 'read', { method: 'GET', path: `/conversations/${encodeURIComponent(id)}`, itemIndex }, requestOptions)).body;
+		return (
+			await synaptiqRequest(
+				this,
+				'read',
+				{ method: 'GET', path: `/conversations/${encodeURIComponent(id)}`, itemIndex },
+				requestOptions,
+			)
+		).body;
 	},
 });

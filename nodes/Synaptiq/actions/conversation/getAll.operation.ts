@@ -73,10 +73,18 @@ export const operation = defineOperation({
 		},
 	],
 	async execute(itemIndex, requestOptions) {
-		const { leadId: _picked, ...filters } = this.getNodeParameter('conversationFilters', itemIndex, {}) as IDataObject;
+		const { leadId: _picked, ...filters } = this.getNodeParameter(
+			'conversationFilters',
+			itemIndex,
+			{},
+		) as IDataObject;
 		// The lead is a picker (From List or By ID): its ID is what Synaptiq filters on.
 		const leadId = stringParameter(this, 'conversationFilters.leadId', itemIndex);
-		const qs: IDataObject = { ...filters, ...(leadId ? { leadId } : {}), ...(this.getNodeParameter('conversationSort', itemIndex, {}) as IDataObject) };
+		const qs: IDataObject = {
+			...filters,
+			...(leadId ? { leadId } : {}),
+			...(this.getNodeParameter('conversationSort', itemIndex, {}) as IDataObject),
+		};
 		for (const key of ['startDate', 'endDate']) {
 			if (qs[key]) qs[key] = new Date(qs[key] as string).toISOString();
 		}

@@ -13,6 +13,10 @@ export const operation = defineOperation({
 	properties: [conversationLocator(), ...listFields(1000, 100)],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'conversationId', 'Conversation ID', itemIndex);
-		return await listPages(this, { path: `/conversations/${encodeURIComponent(id)}/messages`, itemIndex }, requestOptions);
+		return await listPages(
+			this,
+			{ path: `/conversations/${encodeURIComponent(id)}/messages`, itemIndex },
+			requestOptions,
+		);
 	},
 });

@@ -6,4 +6,9 @@ import { operation as getAll } from './getAll.operation';
 import { operation as search } from './search.operation';
 import { operation as update } from './update.operation';
 
-export const lead = defineResource({ value: 'lead', name: 'Lead', operations: [create, get, update, remove, getAll, search], defaultOperation: 'getAll' });
+export const lead = defineResource({
+	value: 'lead',
+	name: 'Lead',
+	operations: [create, get, update, remove, getAll, search],
+	defaultOperation: 'getAll',
+});

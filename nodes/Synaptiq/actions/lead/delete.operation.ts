@@ -12,6 +12,13 @@ export const operation = defineOperation({
 	properties: [leadLocator()],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'leadId', 'Lead ID', itemIndex);
-		return (await synaptiqRequest(this, 'admin', { method: 'DELETE', path: `/leads/${encodeURIComponent(id)}`, itemIndex }, requestOptions)).body;
+		return (
+			await synaptiqRequest(
+				this,
+				'admin',
+				{ method: 'DELETE', path: `/leads/${encodeURIComponent(id)}`, itemIndex },
+				requestOptions,
+			)
+		).body;
 	},
 });

@@ -12,14 +12,32 @@ export function leadFieldOptions(forUpdate: boolean): INodeProperties[] {
 		{ displayName: 'Custom Fields (JSON)', name: 'customFields', type: 'json', default: '{}' },
 		{ displayName: 'Metadata (JSON)', name: 'metadata', type: 'json', default: '{}' },
 		{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
-		{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Comma-separated' },
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			description: 'Comma-separated',
+		},
 		{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Job title' },
 	];
 	if (forUpdate) {
 		fields.push(
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Status', name: 'status', type: 'options', options: LEAD_STATUS_OPTIONS, default: 'qualified' },
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: LEAD_STATUS_OPTIONS,
+				default: 'qualified',
+			},
 		);
 	}
 	return fields.sort((a, b) => a.displayName.localeCompare(b.displayName));

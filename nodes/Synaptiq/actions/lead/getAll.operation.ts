@@ -33,7 +33,13 @@ export const operation = defineOperation({
 					],
 					default: 'chat',
 				},
-				{ displayName: 'Status', name: 'status', type: 'options', options: LEAD_STATUS_OPTIONS, default: 'new' },
+				{
+					displayName: 'Status',
+					name: 'status',
+					type: 'options',
+					options: LEAD_STATUS_OPTIONS,
+					default: 'new',
+				},
 			],
 		},
 		{
@@ -59,7 +65,10 @@ export const operation = defineOperation({
 		},
 	],
 	async execute(itemIndex, requestOptions) {
-		const qs: IDataObject = { ...(this.getNodeParameter('filters', itemIndex, {}) as IDataObject), ...(this.getNodeParameter('sort', itemIndex, {}) as IDataObject) };
+		const qs: IDataObject = {
+			...(this.getNodeParameter('filters', itemIndex, {}) as IDataObject),
+			...(this.getNodeParameter('sort', itemIndex, {}) as IDataObject),
+		};
 		for (const key of ['createdAfter', 'createdBefore']) {
 			if (qs[key]) qs[key] = new Date(qs[key] as string).toISOString();
 		}

@@ -9,7 +9,17 @@ export const operation = defineOperation({
 	name: 'Search',
 	action: 'Search leads',
 	description: 'Search leads by email, name or company (read scope)',
-	properties: [{ displayName: 'Query', name: 'query', type: 'string', required: true, default: '', description: 'Matches email, name and company' }, ...listFields(1000, 50)],
+	properties: [
+		{
+			displayName: 'Query',
+			name: 'query',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'Matches email, name and company',
+		},
+		...listFields(1000, 50),
+	],
 	async execute(itemIndex, requestOptions) {
 		const q = requiredString(this, 'query', 'Query', itemIndex);
 		return await listPages(this, { path: '/leads/search', qs: { q }, itemIndex }, requestOptions);

@@ -25,8 +25,20 @@ export const operation = defineOperation({
 	],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'leadId', 'Lead ID', itemIndex);
-		const fields = checkLeadFields(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
-		if (Object.keys(fields).length === 0) throw fieldError(this, 'Update Fields: add at least one field to change', itemIndex);
-		return (await synaptiqRequest(this, 'write', { method: 'PATCH', path: `/leads/${encodeURIComponent(id)}`, body: fields, itemIndex }, requestOptions)).body;
+		const fields = checkLeadFields(
+			this,
+			this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+			itemIndex,
+		);
+		if (Object.keys(fields).length === 0)
+			throw fieldError(this, 'Update Fields: add at least one field to change', itemIndex);
+		return (
+			await synaptiqRequest(
+				this,
+				'write',
+				{ method: 'PATCH', path: `/leads/${encodeURIComponent(id)}`, body: fields, itemIndex },
+				requestOptions,
+			)
+		).body;
 	},
 });

@@ -3,4 +3,8 @@ import { operation as create } from './create.operation';
 import { operation as remove } from './delete.operation';
 import { operation as getAll } from './getAll.operation';
 
-export const webhook = defineResource({ value: 'webhook', name: 'Webhook', operations: [create, getAll, remove] });
+export const webhook = defineResource({
+	value: 'webhook',
+	name: 'Webhook',
+	operations: [create, getAll, remove],
+});

@@ -12,8 +12,22 @@ export const operation = defineOperation({
 	action: 'Create a webhook',
 	description: 'Subscribe a URL to events (admin scope)',
 	properties: [
-		{ displayName: 'URL', name: 'url', type: 'string', required: true, default: '', placeholder: 'https://example.com/hooks/synaptiq' },
-		{ displayName: 'Events', name: 'events', type: 'multiOptions', options: WEBHOOK_EVENTS.map((event) => ({ name: event, value: event })), required: true, default: [] },
+		{
+			displayName: 'URL',
+			name: 'url',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'https://example.com/hooks/synaptiq',
+		},
+		{
+			displayName: 'Events',
+			name: 'events',
+			type: 'multiOptions',
+			options: WEBHOOK_EVENTS.map((event) => ({ name: event, value: event })),
+			required: true,
+			default: [],
+		},
 		{
 			displayName: 'Secret',
 			name: 'secret',
@@ -24,11 +38,23 @@ export const operation = defineOperation({
 		},
 	],
 	async execute(itemIndex, requestOptions) {
-		const url = checkUrl(this, requiredString(this, 'url', 'URL', itemIndex), 'URL', itemIndex, 'https', 'Synaptiq delivers webhooks over HTTPS only.');
+		const url = checkUrl(
+			this,
+			requiredString(this, 'url', 'URL', itemIndex),
+			'URL',
+			itemIndex,
+			'https',
+			'Synaptiq delivers webhooks over HTTPS only.',
+		);
 		const events = this.getNodeParameter('events', itemIndex, []) as string[];
 		if (events.length === 0) throw fieldError(this, 'Events: choose at least one event', itemIndex);
 		const secret = stringParameter(this, 'secret', itemIndex) || newWebhookSecret(randomBytes);
-		const response = await synaptiqRequest(this, 'admin', { method: 'POST', path: '/webhooks', body: { url, events, secret }, itemIndex }, requestOptions);
+		const response = await synaptiqRequest(
+			this,
+			'admin',
+			{ method: 'POST', path: '/webhooks', body: { url, events, secret }, itemIndex },
+			requestOptions,
+		);
 		return { ...response.body, secret };
 	},
 });

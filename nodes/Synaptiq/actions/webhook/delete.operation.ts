@@ -8,9 +8,25 @@ export const operation = defineOperation({
 	name: 'Delete',
 	action: 'Delete a webhook',
 	description: 'Unsubscribe a webhook (admin scope)',
-	properties: [{ displayName: 'Webhook ID', name: 'webhookId', type: 'string', required: true, default: '', placeholder: 'wh_…' }],
+	properties: [
+		{
+			displayName: 'Webhook ID',
+			name: 'webhookId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'wh_…',
+		},
+	],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'webhookId', 'Webhook ID', itemIndex);
-		return (await synaptiqRequest(this, 'admin', { method: 'DELETE', path: `/webhooks/${encodeURIComponent(id)}`, itemIndex }, requestOptions)).body;
+		return (
+			await synaptiqRequest(
+				this,
+				'admin',
+				{ method: 'DELETE', path: `/webhooks/${encodeURIComponent(id)}`, itemIndex },
+				requestOptions,
+			)
+		).body;
 	},
 });

@@ -5,4 +5,8 @@ import { operation as getAll } from './getAll.operation';
 import { operation as register } from './register.operation';
 import { operation as upload } from './upload.operation';
 
-export const asset = defineResource({ value: 'asset', name: 'Asset', operations: [upload, register, get, getAll, remove] });
+export const asset = defineResource({
+	value: 'asset',
+	name: 'Asset',
+	operations: [upload, register, get, getAll, remove],
+});

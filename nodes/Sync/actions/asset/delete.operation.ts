@@ -12,7 +12,11 @@ export const operation = defineOperation({
 	properties: [assetLocator()],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'assetId', 'Asset', itemIndex);
-		const response = await syncRequest(this, { method: 'DELETE', path: `/v2/assets/${encodeURIComponent(id)}`, itemIndex }, requestOptions);
+		const response = await syncRequest(
+			this,
+			{ method: 'DELETE', path: `/v2/assets/${encodeURIComponent(id)}`, itemIndex },
+			requestOptions,
+		);
 		return { id, ...(response.body ?? {}), deleted: true };
 	},
 });

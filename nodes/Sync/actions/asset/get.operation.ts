@@ -12,6 +12,12 @@ export const operation = defineOperation({
 	properties: [assetLocator()],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'assetId', 'Asset', itemIndex);
-		return (await syncRequest(this, { method: 'GET', path: `/v2/assets/${encodeURIComponent(id)}`, itemIndex }, requestOptions)).body;
+		return (
+			await syncRequest(
+				this,
+				{ method: 'GET', path: `/v2/assets/${encodeURIComponent(id)}`, itemIndex },
+				requestOptions,
+			)
+		).body;
 	},
 });

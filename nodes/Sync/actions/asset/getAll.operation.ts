@@ -4,7 +4,18 @@ import { defineOperation } from '../../../shared/operation';
 import { collectPages, listFields, listSettings } from '../../../shared/pagination';
 import { syncRequest } from '../../helpers';
 
-const SORT_ORDERS = ['dateDesc', 'dateAsc', 'nameAsc', 'nameDesc', 'durationAsc', 'durationDesc', 'sizeAsc', 'sizeDesc', 'kindAsc', 'kindDesc'];
+const SORT_ORDERS = [
+	'dateDesc',
+	'dateAsc',
+	'nameAsc',
+	'nameDesc',
+	'durationAsc',
+	'durationDesc',
+	'sizeAsc',
+	'sizeDesc',
+	'kindAsc',
+	'kindDesc',
+];
 
 /** GET /v2/assets: `{items, nextCursor?}`; pass nextCursor until it is absent. */
 export const operation = defineOperation({
@@ -23,7 +34,13 @@ export const operation = defineOperation({
 			options: [
 				{ displayName: 'Project ID', name: 'projectId', type: 'string', default: '' },
 				{ displayName: 'Search', name: 'searchQuery', type: 'string', default: '' },
-				{ displayName: 'Sort By', name: 'sortBy', type: 'options', options: SORT_ORDERS.map((value) => ({ name: value, value })), default: 'dateDesc' },
+				{
+					displayName: 'Sort By',
+					name: 'sortBy',
+					type: 'options',
+					options: SORT_ORDERS.map((value) => ({ name: value, value })),
+					default: 'dateDesc',
+				},
 				{
 					displayName: 'Types',
 					name: 'types',
@@ -39,13 +56,24 @@ export const operation = defineOperation({
 		},
 	],
 	async execute(itemIndex, requestOptions) {
-		const filters = this.getNodeParameter('assetFilters', itemIndex, {}) as IDataObject & { types?: string[] };
+		const filters = this.getNodeParameter('assetFilters', itemIndex, {}) as IDataObject & {
+			types?: string[];
+		};
 		const qs: IDataObject = { ...filters };
 		if (filters.types?.length) qs.types = filters.types.join(',');
 		else delete qs.types;
 		return await collectPages<IDataObject, string>(
 			async (cursor, pageSize) => {
-				const response = await syncRequest<{ items?: IDataObject[]; nextCursor?: string }>(this, { method: 'GET', path: '/v2/assets', qs: { ...qs, limit: pageSize, ...(cursor ? { cursor } : {}) }, itemIndex }, requestOptions);
+				const response = await syncRequest<{ items?: IDataObject[]; nextCursor?: string }>(
+					this,
+					{
+						method: 'GET',
+						path: '/v2/assets',
+						qs: { ...qs, limit: pageSize, ...(cursor ? { cursor } : {}) },
+						itemIndex,
+					},
+					requestOptions,
+				);
 				return { items: response.body?.items ?? [], next: response.body?.nextCursor ?? undefined };
 			},
 			{ ...listSettings(this, itemIndex), maxPageSize: 100 },

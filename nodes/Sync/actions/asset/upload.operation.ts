@@ -15,17 +15,34 @@ export const operation = defineOperation({
 			type: 'string',
 			required: true,
 			default: 'data',
-			description: 'Name of the binary property holding the file (video, audio or image, up to 5 GB)',
+			description:
+				'Name of the binary property holding the file (video, audio or image, up to 5 GB)',
 		},
-		{ displayName: 'Asset Name', name: 'assetName', type: 'string', default: '', description: 'Name shown in the Sync library; the file name when empty' },
+		{
+			displayName: 'Asset Name',
+			name: 'assetName',
+			type: 'string',
+			default: '',
+			description: 'Name shown in the Sync library; the file name when empty',
+		},
 	],
 	async execute(itemIndex, requestOptions) {
 		const property = stringParameter(this, 'binaryProperty', itemIndex) || 'data';
 		try {
 			this.helpers.assertBinaryData(itemIndex, property);
 		} catch {
-			throw fieldError(this, `Binary Property: the item has no binary data "${property}"`, itemIndex);
+			throw fieldError(
+				this,
+				`Binary Property: the item has no binary data "${property}"`,
+				itemIndex,
+			);
 		}
-		return await uploadAsset(this, itemIndex, property, requestOptions, stringParameter(this, 'assetName', itemIndex) || undefined);
+		return await uploadAsset(
+			this,
+			itemIndex,
+			property,
+			requestOptions,
+			stringParameter(this, 'assetName', itemIndex) || undefined,
+		);
 	},
 });

@@ -3,4 +3,8 @@ import { operation as create } from './create.operation';
 import { operation as get } from './get.operation';
 import { operation as getAll } from './getAll.operation';
 
-export const batch = defineResource({ value: 'batch', name: 'Batch', operations: [create, get, getAll] });
+export const batch = defineResource({
+	value: 'batch',
+	name: 'Batch',
+	operations: [create, get, getAll],
+});

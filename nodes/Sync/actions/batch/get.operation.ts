@@ -8,9 +8,24 @@ export const operation = defineOperation({
 	name: 'Get',
 	action: 'Get a batch',
 	description: 'Get a batch and its metrics',
-	properties: [{ displayName: 'Batch ID', name: 'batchId', type: 'string', required: true, default: '', placeholder: 'batch_abc123' }],
+	properties: [
+		{
+			displayName: 'Batch ID',
+			name: 'batchId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'batch_abc123',
+		},
+	],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'batchId', 'Batch ID', itemIndex);
-		return (await syncRequest(this, { method: 'GET', path: `/v2/batch/${encodeURIComponent(id)}`, itemIndex }, requestOptions)).body;
+		return (
+			await syncRequest(
+				this,
+				{ method: 'GET', path: `/v2/batch/${encodeURIComponent(id)}`, itemIndex },
+				requestOptions,
+			)
+		).body;
 	},
 });

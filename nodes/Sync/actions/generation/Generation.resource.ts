@@ -7,4 +7,8 @@ import { operation as get } from './get.operation';
 import { operation as getAll } from './getAll.operation';
 import { operation as getDownloadUrl } from './getDownloadUrl.operation';
 
-export const generation = defineResource({ value: 'generation', name: 'Generation', operations: [create, get, getAll, count, remove, getDownloadUrl, estimateCost] });
+export const generation = defineResource({
+	value: 'generation',
+	name: 'Generation',
+	operations: [create, get, getAll, count, remove, getDownloadUrl, estimateCost],
+});

@@ -12,7 +12,10 @@ export const operation = defineOperation({
 			displayName: 'Statuses',
 			name: 'statuses',
 			type: 'multiOptions',
-			options: GENERATION_STATUSES.map((status) => ({ name: status[0] + status.slice(1).toLowerCase().replace('_', ' '), value: status })),
+			options: GENERATION_STATUSES.map((status) => ({
+				name: status[0] + status.slice(1).toLowerCase().replace('_', ' '),
+				value: status,
+			})),
 			default: [],
 			description: 'Count only generations in these states (all when none is chosen)',
 		},
@@ -20,7 +23,11 @@ export const operation = defineOperation({
 	async execute(itemIndex, requestOptions) {
 		const statuses = this.getNodeParameter('statuses', itemIndex, []) as string[];
 		const qs = statuses.length ? { status: statuses.join(',') } : undefined;
-		const response = await syncRequest<{ count?: number }>(this, { method: 'GET', path: '/v2/generations/count', qs, itemIndex }, requestOptions);
+		const response = await syncRequest<{ count?: number }>(
+			this,
+			{ method: 'GET', path: '/v2/generations/count', qs, itemIndex },
+			requestOptions,
+		);
 		return { count: Number(response.body?.count ?? 0), ...(statuses.length ? { statuses } : {}) };
 	},
 });

@@ -23,27 +23,45 @@ export const operation = defineOperation({
 			offDescription: 'Return the new generation (PENDING) at once',
 			defaultIntervalSeconds: 10,
 			minIntervalSeconds: 0,
-			intervalDescription: 'Time between status checks (each one is a request against your rate limit)',
+			intervalDescription:
+				'Time between status checks (each one is a request against your rate limit)',
 			outputLabel: 'video',
 			webhookResume: 'Sync',
 		}),
 	],
 	async execute(itemIndex, requestOptions) {
-		const webhookResume = this.getNodeParameter('waitForCompletion', itemIndex, 'off') === 'webhook';
+		const webhookResume =
+			this.getNodeParameter('waitForCompletion', itemIndex, 'off') === 'webhook';
 		const resume = webhookResume ? await planSyncResume(this, itemIndex) : undefined;
-		const request = await buildGenerationRequest(this, itemIndex, requestOptions, { allowBinary: true });
+		const request = await buildGenerationRequest(this, itemIndex, requestOptions, {
+			allowBinary: true,
+		});
 		if (resume) request.body.webhookUrl = resume.callbackUrl;
 		const idempotencyKey = idempotencyKeyFor(this, itemIndex, 'generate');
-		const multipart = request.files.length > 0 ? buildMultipart(multipartParts(request)) : undefined;
+		const multipart =
+			request.files.length > 0 ? buildMultipart(multipartParts(request)) : undefined;
 		const created = await syncRequest(
 			this,
 			multipart
-				? { method: 'POST', path: '/v2/generate', rawBody: multipart.body, contentType: multipart.contentType, idempotencyKey, itemIndex }
+				? {
+						method: 'POST',
+						path: '/v2/generate',
+						rawBody: multipart.body,
+						contentType: multipart.contentType,
+						idempotencyKey,
+						itemIndex,
+					}
 				: { method: 'POST', path: '/v2/generate', body: request.body, idempotencyKey, itemIndex },
 			requestOptions,
 		);
 		const generation = created.body;
-		if (resume) return await parkUntilCallback(this, itemIndex, generation, `Sync generation ${String(generation.id)}`);
+		if (resume)
+			return await parkUntilCallback(
+				this,
+				itemIndex,
+				generation,
+				`Sync generation ${String(generation.id)}`,
+			);
 		return await waitForJob(
 			this,
 			itemIndex,
@@ -54,7 +72,19 @@ export const operation = defineOperation({
 				getLaterHint: 'Generation → Get',
 				// The long poll (docs/api/sync.md, "Jobs"): Sync holds the request until the job changes or
 				// 10 s pass, so a check costs one request per change or per 10 s, and the end is seen at once.
-				fetch: async () => (await syncRequest(this, { method: 'GET', path: `/v2/generate/${String(generation.id)}`, qs: longPollQuery(requestOptions), itemIndex }, requestOptions)).body,
+				fetch: async () =>
+					(
+						await syncRequest(
+							this,
+							{
+								method: 'GET',
+								path: `/v2/generate/${String(generation.id)}`,
+								qs: longPollQuery(requestOptions),
+								itemIndex,
+							},
+							requestOptions,
+						)
+					).body,
 				longPoll: true,
 				statusOf: (job) => job.status as string | undefined,
 				terminal: TERMINAL_STATUSES,
@@ -70,7 +100,10 @@ export const operation = defineOperation({
 
 /** The longest hold Sync allows (10 s), and always shorter than one attempt's timeout. */
 function longPollQuery(requestOptions: RequestOptions) {
-	return { wait: 'true', timeout: Math.max(1, Math.min(10, Math.floor(requestOptions.timeoutMs / 1000) - 2)) };
+	return {
+		wait: 'true',
+		timeout: Math.max(1, Math.min(10, Math.floor(requestOptions.timeoutMs / 1000) - 2)),
+	};
 }
 
 /** Webhook Resume needs the signing secret (callbacks are verified) and a reachable n8n. */
@@ -84,5 +117,10 @@ async function planSyncResume(ctx: IExecuteFunctions, itemIndex: number) {
 			'Copy it from sync.so → Settings → Webhooks into the credential, so the callback can be verified; or choose Wait for Completion: Poll.',
 		);
 	}
-	return planWebhookResume(ctx, itemIndex, String(credentials.baseUrl ?? 'https://api.sync.so'), 'Sync');
+	return planWebhookResume(
+		ctx,
+		itemIndex,
+		String(credentials.baseUrl ?? 'https://api.sync.so'),
+		'Sync',
+	);
 }

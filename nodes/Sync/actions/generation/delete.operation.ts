@@ -12,7 +12,11 @@ export const operation = defineOperation({
 	properties: [generationIdField],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'generationId', 'Generation ID', itemIndex);
-		const response = await syncRequest(this, { method: 'DELETE', path: `/v2/generations/${encodeURIComponent(id)}`, itemIndex }, requestOptions);
+		const response = await syncRequest(
+			this,
+			{ method: 'DELETE', path: `/v2/generations/${encodeURIComponent(id)}`, itemIndex },
+			requestOptions,
+		);
 		return { ...(response.body ?? {}), deleted: true };
 	},
 });

@@ -6,13 +6,18 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { assetLocator, modelLocator } from '../../methods/locators';
 
-export function generationInputFields(options: { allowBinary: boolean; when?: NonNullable<IDisplayOptions['show']> }): INodeProperties[] {
+export function generationInputFields(options: {
+	allowBinary: boolean;
+	when?: NonNullable<IDisplayOptions['show']>;
+}): INodeProperties[] {
 	const show = options.when ?? {};
 	const displayOptions: IDisplayOptions | undefined = options.when ? { show } : undefined;
 	const sources = (extra: Array<{ name: string; value: string; description: string }>) => [
 		{ name: 'URL', value: 'url', description: 'A public URL Sync can fetch' },
 		{ name: 'Asset', value: 'asset', description: 'An asset already in your Sync library' },
-		...(options.allowBinary ? [{ name: 'Binary File', value: 'binary', description: "A file in this item's binary data" }] : []),
+		...(options.allowBinary
+			? [{ name: 'Binary File', value: 'binary', description: "A file in this item's binary data" }]
+			: []),
 		...extra,
 	];
 	const binaryField = (slot: 'video' | 'audio', fallback: string): INodeProperties[] =>
@@ -23,8 +28,11 @@ export function generationInputFields(options: { allowBinary: boolean; when?: No
 						name: `${slot}BinaryProperty`,
 						type: 'string',
 						default: fallback,
-						description: 'Name of the binary property holding the file. Files up to 20 MB are sent with the request, larger ones are uploaded as assets first.',
-						displayOptions: { show: { ...show, inputMode: ['fields'], [`${slot}Source`]: ['binary'] } },
+						description:
+							'Name of the binary property holding the file. Files up to 20 MB are sent with the request, larger ones are uploaded as assets first.',
+						displayOptions: {
+							show: { ...show, inputMode: ['fields'], [`${slot}Source`]: ['binary'] },
+						},
 					},
 				]
 			: [];
@@ -35,8 +43,16 @@ export function generationInputFields(options: { allowBinary: boolean; when?: No
 			name: 'inputMode',
 			type: 'options',
 			options: [
-				{ name: 'Fields', value: 'fields', description: 'One video and one audio or text, set below' },
-				{ name: 'JSON', value: 'json', description: 'The raw `input` array of the API (for segments and several audio inputs)' },
+				{
+					name: 'Fields',
+					value: 'fields',
+					description: 'One video and one audio or text, set below',
+				},
+				{
+					name: 'JSON',
+					value: 'json',
+					description: 'The raw `input` array of the API (for segments and several audio inputs)',
+				},
 			],
 			default: 'fields',
 			...(displayOptions ? { displayOptions } : {}),
@@ -57,13 +73,22 @@ export function generationInputFields(options: { allowBinary: boolean; when?: No
 			placeholder: 'https://example.com/talking-head.mp4',
 			displayOptions: { show: { ...show, inputMode: ['fields'], videoSource: ['url'] } },
 		},
-		{ ...assetLocator('videoAssetId', 'Video Asset'), displayOptions: { show: { ...show, inputMode: ['fields'], videoSource: ['asset'] } } },
+		{
+			...assetLocator('videoAssetId', 'Video Asset'),
+			displayOptions: { show: { ...show, inputMode: ['fields'], videoSource: ['asset'] } },
+		},
 		...binaryField('video', 'data'),
 		{
 			displayName: 'Audio Source',
 			name: 'audioSource',
 			type: 'options',
-			options: sources([{ name: 'Text to Speech', value: 'text', description: 'Speak a script with an ElevenLabs or cloned voice' }]),
+			options: sources([
+				{
+					name: 'Text to Speech',
+					value: 'text',
+					description: 'Speak a script with an ElevenLabs or cloned voice',
+				},
+			]),
 			default: 'url',
 			displayOptions: { show: { ...show, inputMode: ['fields'] } },
 		},
@@ -75,7 +100,10 @@ export function generationInputFields(options: { allowBinary: boolean; when?: No
 			placeholder: 'https://example.com/voice-over.mp3',
 			displayOptions: { show: { ...show, inputMode: ['fields'], audioSource: ['url'] } },
 		},
-		{ ...assetLocator('audioAssetId', 'Audio Asset'), displayOptions: { show: { ...show, inputMode: ['fields'], audioSource: ['asset'] } } },
+		{
+			...assetLocator('audioAssetId', 'Audio Asset'),
+			displayOptions: { show: { ...show, inputMode: ['fields'], audioSource: ['asset'] } },
+		},
 		...binaryField('audio', 'audio'),
 		{
 			displayName: 'Voice ID',
@@ -98,8 +126,10 @@ export function generationInputFields(options: { allowBinary: boolean; when?: No
 			displayName: 'Input (JSON)',
 			name: 'inputJson',
 			type: 'json',
-			default: '[\n  { "type": "video", "url": "https://example.com/video.mp4" },\n  { "type": "audio", "url": "https://example.com/audio.mp3" }\n]',
-			description: 'The `input` array: one video plus exactly one audio or text item (several with segments)',
+			default:
+				'[\n  { "type": "video", "url": "https://example.com/video.mp4" },\n  { "type": "audio", "url": "https://example.com/audio.mp3" }\n]',
+			description:
+				'The `input` array: one video plus exactly one audio or text item (several with segments)',
 			displayOptions: { show: { ...show, inputMode: ['json'] } },
 		},
 		{
@@ -115,7 +145,8 @@ export function generationInputFields(options: { allowBinary: boolean; when?: No
 					name: 'activeSpeakerAutoDetect',
 					type: 'boolean',
 					default: true,
-					description: 'Whether Sync should find the speaking face itself (for videos with several faces)',
+					description:
+						'Whether Sync should find the speaking face itself (for videos with several faces)',
 				},
 				{
 					displayName: 'Active Speaker: Coordinates',
@@ -135,7 +166,10 @@ export function generationInputFields(options: { allowBinary: boolean; when?: No
 					displayName: 'Emotion (React-1)',
 					name: 'prompt',
 					type: 'options',
-					options: ['angry', 'disgusted', 'happy', 'neutral', 'sad', 'surprised'].map((value) => ({ name: value[0].toUpperCase() + value.slice(1), value })),
+					options: ['angry', 'disgusted', 'happy', 'neutral', 'sad', 'surprised'].map((value) => ({
+						name: value[0].toUpperCase() + value.slice(1),
+						value,
+					})),
 					default: 'neutral',
 				},
 				{
@@ -168,7 +202,8 @@ export function generationInputFields(options: { allowBinary: boolean; when?: No
 					name: 'segments',
 					type: 'json',
 					default: '[]',
-					description: 'Lip-sync only parts of the video: [{startTime, endTime, audioInput: {refId}}]',
+					description:
+						'Lip-sync only parts of the video: [{startTime, endTime, audioInput: {refId}}]',
 				},
 				{
 					displayName: 'Sync Mode',
@@ -197,7 +232,8 @@ export function generationInputFields(options: { allowBinary: boolean; when?: No
 					name: 'webhookUrl',
 					type: 'string',
 					default: '',
-					description: 'HTTPS URL Sync calls once when the generation ends (e.g. a Sync Trigger URL)',
+					description:
+						'HTTPS URL Sync calls once when the generation ends (e.g. a Sync Trigger URL)',
 				},
 			],
 		},

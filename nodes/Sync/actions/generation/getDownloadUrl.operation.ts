@@ -12,7 +12,11 @@ export const operation = defineOperation({
 	properties: [generationIdField],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'generationId', 'Generation ID', itemIndex);
-		const response = await syncRequest<string>(this, { method: 'GET', path: `/v2/generations/${encodeURIComponent(id)}/download`, itemIndex }, requestOptions);
+		const response = await syncRequest<string>(
+			this,
+			{ method: 'GET', path: `/v2/generations/${encodeURIComponent(id)}/download`, itemIndex },
+			requestOptions,
+		);
 		return { id, url: String(response.body ?? '').trim() };
 	},
 });

@@ -19,7 +19,12 @@ export interface GenerationRequest {
 	files: MultipartPart[];
 }
 
-function checkInputArray(ctx: IExecuteFunctions, input: unknown, hasSegments: boolean, itemIndex: number): IDataObject[] {
+function checkInputArray(
+	ctx: IExecuteFunctions,
+	input: unknown,
+	hasSegments: boolean,
+	itemIndex: number,
+): IDataObject[] {
 	if (!Array.isArray(input) || input.length === 0) {
 		throw fieldError(ctx, 'Input (JSON) must be a non-empty array of input items', itemIndex);
 	}
@@ -27,7 +32,11 @@ function checkInputArray(ctx: IExecuteFunctions, input: unknown, hasSegments: bo
 	const videos = items.filter((item) => item.type === 'video' || item.type === 'image').length;
 	const sounds = items.filter((item) => item.type === 'audio' || item.type === 'text').length;
 	if (videos !== 1) {
-		throw fieldError(ctx, `Input (JSON) must contain exactly one video (found ${videos})`, itemIndex);
+		throw fieldError(
+			ctx,
+			`Input (JSON) must contain exactly one video (found ${videos})`,
+			itemIndex,
+		);
 	}
 	if (!hasSegments && sounds !== 1) {
 		throw fieldError(
@@ -38,8 +47,15 @@ function checkInputArray(ctx: IExecuteFunctions, input: unknown, hasSegments: bo
 		);
 	}
 	for (const item of items) {
-		if ((item.type === 'video' || item.type === 'audio') && Boolean(item.url) === Boolean(item.assetId)) {
-			throw fieldError(ctx, `Input (JSON): each ${String(item.type)} item needs exactly one of url or assetId`, itemIndex);
+		if (
+			(item.type === 'video' || item.type === 'audio') &&
+			Boolean(item.url) === Boolean(item.assetId)
+		) {
+			throw fieldError(
+				ctx,
+				`Input (JSON): each ${String(item.type)} item needs exactly one of url or assetId`,
+				itemIndex,
+			);
 		}
 	}
 	return items;
@@ -51,18 +67,26 @@ function buildOptions(ctx: IExecuteFunctions, raw: IDataObject, itemIndex: numbe
 	if (raw.temperature !== undefined) {
 		const temperature = Number(raw.temperature);
 		if (!(temperature >= 0 && temperature <= 1)) {
-			throw fieldError(ctx, `Temperature must be between 0 and 1 (got ${String(raw.temperature)})`, itemIndex);
+			throw fieldError(
+				ctx,
+				`Temperature must be between 0 and 1 (got ${String(raw.temperature)})`,
+				itemIndex,
+			);
 		}
 		options.temperature = temperature;
 	}
-	if (raw.occlusionDetection !== undefined) options.occlusion_detection_enabled = raw.occlusionDetection;
+	if (raw.occlusionDetection !== undefined)
+		options.occlusion_detection_enabled = raw.occlusionDetection;
 	if (raw.modelMode !== undefined) options.model_mode = raw.modelMode;
 	if (raw.prompt !== undefined) options.prompt = raw.prompt;
 	const speaker: IDataObject = {};
 	if (raw.activeSpeakerAutoDetect !== undefined) speaker.auto_detect = raw.activeSpeakerAutoDetect;
-	if (raw.activeSpeakerFrameNumber !== undefined) speaker.frame_number = raw.activeSpeakerFrameNumber;
+	if (raw.activeSpeakerFrameNumber !== undefined)
+		speaker.frame_number = raw.activeSpeakerFrameNumber;
 	if (raw.activeSpeakerCoordinates) {
-		const coordinates = String(raw.activeSpeakerCoordinates).split(',').map((part) => Number(part.trim()));
+		const coordinates = String(raw.activeSpeakerCoordinates)
+			.split(',')
+			.map((part) => Number(part.trim()));
 		if (coordinates.length !== 2 || coordinates.some((value) => !Number.isFinite(value))) {
 			throw fieldError(ctx, 'Active Speaker: Coordinates must be "x,y"', itemIndex);
 		}
@@ -84,7 +108,8 @@ export async function buildGenerationRequest(
 ): Promise<GenerationRequest> {
 	const model = requiredString(ctx, 'model', 'Model', itemIndex);
 	const raw = ctx.getNodeParameter('generationOptions', itemIndex, {}) as IDataObject;
-	const segments = jsonParameter(ctx, raw.segments, 'Segments (JSON)', itemIndex) as IDataObject[] | undefined;
+	const segments = jsonParameter(ctx, raw.segments, 'Segments (JSON)', itemIndex) as
+		IDataObject[] | undefined;
 	const hasSegments = Array.isArray(segments) && segments.length > 0;
 	const body: IDataObject = { model };
 	const generationOptions = buildOptions(ctx, raw, itemIndex);
@@ -93,18 +118,35 @@ export async function buildGenerationRequest(
 	if (raw.outputFileName) {
 		const name = String(raw.outputFileName);
 		if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) {
-			throw fieldError(ctx, `Output File Name may only contain letters, digits, _ and - (got "${name}")`, itemIndex, 'Give the base name only: .mp4 is appended by Sync.');
+			throw fieldError(
+				ctx,
+				`Output File Name may only contain letters, digits, _ and - (got "${name}")`,
+				itemIndex,
+				'Give the base name only: .mp4 is appended by Sync.',
+			);
 		}
 		body.outputFileName = name;
 	}
 	if (raw.webhookUrl) {
-		checkUrl(ctx, String(raw.webhookUrl), 'Webhook URL', itemIndex, 'https', 'Sync only calls HTTPS webhooks.');
+		checkUrl(
+			ctx,
+			String(raw.webhookUrl),
+			'Webhook URL',
+			itemIndex,
+			'https',
+			'Sync only calls HTTPS webhooks.',
+		);
 		body.webhookUrl = String(raw.webhookUrl);
 	}
 
 	const inputMode = ctx.getNodeParameter('inputMode', itemIndex, 'fields') as string;
 	if (inputMode === 'json') {
-		body.input = checkInputArray(ctx, jsonParameter(ctx, ctx.getNodeParameter('inputJson', itemIndex), 'Input (JSON)', itemIndex), hasSegments, itemIndex);
+		body.input = checkInputArray(
+			ctx,
+			jsonParameter(ctx, ctx.getNodeParameter('inputJson', itemIndex), 'Input (JSON)', itemIndex),
+			hasSegments,
+			itemIndex,
+		);
 		return { body, files: [] };
 	}
 
@@ -113,8 +155,13 @@ export async function buildGenerationRequest(
 	for (const slot of ['video', 'audio'] as const) {
 		const label = slot === 'video' ? 'Video' : 'Audio';
 		const source = ctx.getNodeParameter(`${slot}Source`, itemIndex, 'url') as string;
-		if (source === 'url') input.push({ type: slot, url: requiredString(ctx, `${slot}Url`, `${label} URL`, itemIndex) });
-		else if (source === 'asset') input.push({ type: slot, assetId: requiredString(ctx, `${slot}AssetId`, `${label} Asset ID`, itemIndex) });
+		if (source === 'url')
+			input.push({ type: slot, url: requiredString(ctx, `${slot}Url`, `${label} URL`, itemIndex) });
+		else if (source === 'asset')
+			input.push({
+				type: slot,
+				assetId: requiredString(ctx, `${slot}AssetId`, `${label} Asset ID`, itemIndex),
+			});
 		else if (source === 'text') {
 			input.push({
 				type: 'text',
@@ -126,15 +173,33 @@ export async function buildGenerationRequest(
 			});
 		} else if (source === 'binary') {
 			if (!options.allowBinary) {
-				throw fieldError(ctx, `${label} Source "Binary File" is not available here: use a URL or an asset`, itemIndex);
+				throw fieldError(
+					ctx,
+					`${label} Source "Binary File" is not available here: use a URL or an asset`,
+					itemIndex,
+				);
 			}
-			const property = requiredString(ctx, `${slot}BinaryProperty`, `${label} Binary Property`, itemIndex);
+			const property = requiredString(
+				ctx,
+				`${slot}BinaryProperty`,
+				`${label} Binary Property`,
+				itemIndex,
+			);
 			try {
 				ctx.helpers.assertBinaryData(itemIndex, property);
 			} catch {
-				throw fieldError(ctx, `${label} Binary Property: the item has no binary data "${property}"`, itemIndex, "Name the binary property that holds the file (see the input item's Binary tab).");
+				throw fieldError(
+					ctx,
+					`${label} Binary Property: the item has no binary data "${property}"`,
+					itemIndex,
+					"Name the binary property that holds the file (see the input item's Binary tab).",
+				);
 			}
-			binaries.push({ slot, property, size: await binarySize(ctx, ctx.helpers.assertBinaryData(itemIndex, property)) });
+			binaries.push({
+				slot,
+				property,
+				size: await binarySize(ctx, ctx.helpers.assertBinaryData(itemIndex, property)),
+			});
 		}
 	}
 
@@ -161,10 +226,15 @@ export async function buildGenerationRequest(
 /** The multipart form of a create (docs/api/sync.md "Endpoints" #2): one `input` part per item, options as JSON strings. */
 export function multipartParts(request: GenerationRequest): MultipartPart[] {
 	const parts: MultipartPart[] = [{ name: 'model', value: String(request.body.model) }];
-	for (const item of request.body.input as IDataObject[]) parts.push({ name: 'input', value: JSON.stringify(item) });
-	if (request.body.options) parts.push({ name: 'options', value: JSON.stringify(request.body.options) });
-	if (request.body.segments) parts.push({ name: 'segments', value: JSON.stringify(request.body.segments) });
-	if (request.body.webhookUrl) parts.push({ name: 'webhookUrl', value: String(request.body.webhookUrl) });
-	if (request.body.outputFileName) parts.push({ name: 'outputFileName', value: String(request.body.outputFileName) });
+	for (const item of request.body.input as IDataObject[])
+		parts.push({ name: 'input', value: JSON.stringify(item) });
+	if (request.body.options)
+		parts.push({ name: 'options', value: JSON.stringify(request.body.options) });
+	if (request.body.segments)
+		parts.push({ name: 'segments', value: JSON.stringify(request.body.segments) });
+	if (request.body.webhookUrl)
+		parts.push({ name: 'webhookUrl', value: String(request.body.webhookUrl) });
+	if (request.body.outputFileName)
+		parts.push({ name: 'outputFileName', value: String(request.body.outputFileName) });
 	return [...parts, ...request.files];
 }

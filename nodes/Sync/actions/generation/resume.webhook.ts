@@ -11,9 +11,14 @@ export async function resumeWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 		verify: async (ctx, rawBody) => {
 			const credentials = await ctx.getCredentials('syncApi');
 			const headers = ctx.getHeaderData() as Record<string, string | undefined>;
-			return verifyTimestampedSignature(String(credentials.webhookSecret ?? '').trim(), rawBody, headers['sync-signature'] ?? headers['x-signature-primary']);
+			return verifyTimestampedSignature(
+				String(credentials.webhookSecret ?? '').trim(),
+				rawBody,
+				headers['sync-signature'] ?? headers['x-signature-primary'],
+			);
 		},
-		finishedJobs: async (_ctx, body) => (TERMINAL_STATUSES.includes(String(body.status)) ? [body] : undefined),
+		finishedJobs: async (_ctx, body) =>
+			TERMINAL_STATUSES.includes(String(body.status)) ? [body] : undefined,
 		succeeded: (generation) => generation.status === 'COMPLETED',
 		failureMessage: (generation: IDataObject) => {
 			const code = errorCodeOf(generation);

@@ -11,7 +11,11 @@ export const operation = defineOperation({
 	description: 'Get the lip-sync models your key can use',
 	properties: [],
 	async execute(itemIndex, requestOptions) {
-		const response = await syncRequest<IDataObject[]>(this, { method: 'GET', path: '/v2/models', itemIndex }, requestOptions);
+		const response = await syncRequest<IDataObject[]>(
+			this,
+			{ method: 'GET', path: '/v2/models', itemIndex },
+			requestOptions,
+		);
 		return Array.isArray(response.body) ? response.body : [];
 	},
 });

@@ -9,6 +9,9 @@ export const operation = defineOperation({
 	description: 'Get the account the key belongs to: user ID, plan and email',
 	properties: [],
 	async execute(itemIndex, requestOptions) {
-		return (await viralSyncRequest(this, { method: 'GET', path: '/v1/me', itemIndex }, requestOptions)).body ?? {};
+		return (
+			(await viralSyncRequest(this, { method: 'GET', path: '/v1/me', itemIndex }, requestOptions))
+				.body ?? {}
+		);
 	},
 });

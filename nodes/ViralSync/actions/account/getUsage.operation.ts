@@ -9,6 +9,8 @@ export const operation = defineOperation({
 	description: 'Render minutes used and left this month, running jobs and the concurrency limit',
 	properties: [],
 	async execute(itemIndex, requestOptions) {
-		return (await viralSyncRequest(this, { method: 'GET', path: '/v1/usage', itemIndex }, requestOptions)).body;
+		return (
+			await viralSyncRequest(this, { method: 'GET', path: '/v1/usage', itemIndex }, requestOptions)
+		).body;
 	},
 });

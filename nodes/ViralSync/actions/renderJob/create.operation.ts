@@ -67,7 +67,8 @@ export const operation = defineOperation({
 		const projectId = requiredString(this, 'projectId', 'Project ID', itemIndex);
 		const movie = readMovie(this, itemIndex);
 		const options = this.getNodeParameter('renderOptions', itemIndex, {}) as IDataObject;
-		const webhookResume = this.getNodeParameter('waitForCompletion', itemIndex, 'off') === 'webhook';
+		const webhookResume =
+			this.getNodeParameter('waitForCompletion', itemIndex, 'off') === 'webhook';
 		const resume = webhookResume ? await planViralSyncResume(this, itemIndex) : undefined;
 		const callbackUrl = resume?.callbackUrl ?? String(options.callbackUrl ?? '').trim();
 		if (callbackUrl) checkUrl(this, callbackUrl, 'Callback URL', itemIndex, 'public');
@@ -77,12 +78,26 @@ export const operation = defineOperation({
 			movie,
 			renderOptions: {
 				qualityPreset: this.getNodeParameter('qualityPreset', itemIndex, 'balanced'),
-				...(options.requestedConcurrency !== undefined ? { requestedConcurrency: options.requestedConcurrency } : {}),
+				...(options.requestedConcurrency !== undefined
+					? { requestedConcurrency: options.requestedConcurrency }
+					: {}),
 			},
 			...(callbackUrl ? { callbackUrl } : {}),
 		};
-		const created = (await viralSyncRequest(this, { method: 'POST', path: '/v1/render/jobs', body, itemIndex }, requestOptions)).body;
-		if (resume) return await parkUntilCallback(this, itemIndex, created, `ViralSync render job ${String(created.jobId)}`);
+		const created = (
+			await viralSyncRequest(
+				this,
+				{ method: 'POST', path: '/v1/render/jobs', body, itemIndex },
+				requestOptions,
+			)
+		).body;
+		if (resume)
+			return await parkUntilCallback(
+				this,
+				itemIndex,
+				created,
+				`ViralSync render job ${String(created.jobId)}`,
+			);
 		return await waitForJob(
 			this,
 			itemIndex,
@@ -91,7 +106,14 @@ export const operation = defineOperation({
 				serviceName: 'ViralSync',
 				jobLabel: `ViralSync render job ${String(created.jobId)}`,
 				getLaterHint: 'Render Job → Get',
-				fetch: async () => (await viralSyncRequest(this, { method: 'GET', path: `/v1/jobs/${String(created.jobId)}`, itemIndex }, requestOptions)).body,
+				fetch: async () =>
+					(
+						await viralSyncRequest(
+							this,
+							{ method: 'GET', path: `/v1/jobs/${String(created.jobId)}`, itemIndex },
+							requestOptions,
+						)
+					).body,
 				statusOf: (job) => job.status as string | undefined,
 				terminal: TERMINAL_STATUSES,
 				succeeded: (job) => job.status === 'done',
@@ -115,5 +137,10 @@ async function planViralSyncResume(ctx: IExecuteFunctions, itemIndex: number) {
 			'Add it to the credential so the callback can be verified, or choose Wait for Completion: Poll.',
 		);
 	}
-	return planWebhookResume(ctx, itemIndex, String(credentials.baseUrl ?? 'https://api.viralsync.io'), 'ViralSync');
+	return planWebhookResume(
+		ctx,
+		itemIndex,
+		String(credentials.baseUrl ?? 'https://api.viralsync.io'),
+		'ViralSync',
+	);
 }

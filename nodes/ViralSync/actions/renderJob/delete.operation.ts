@@ -12,7 +12,11 @@ export const operation = defineOperation({
 	properties: [jobLocator()],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'jobId', 'Job ID', itemIndex);
-		await viralSyncRequest(this, { method: 'DELETE', path: `/v1/jobs/${encodeURIComponent(id)}`, itemIndex }, requestOptions);
+		await viralSyncRequest(
+			this,
+			{ method: 'DELETE', path: `/v1/jobs/${encodeURIComponent(id)}`, itemIndex },
+			requestOptions,
+		);
 		return { jobId: id, deleted: true };
 	},
 });

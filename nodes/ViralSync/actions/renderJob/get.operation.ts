@@ -12,6 +12,12 @@ export const operation = defineOperation({
 	properties: [jobLocator()],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'jobId', 'Job ID', itemIndex);
-		return (await viralSyncRequest(this, { method: 'GET', path: `/v1/jobs/${encodeURIComponent(id)}`, itemIndex }, requestOptions)).body;
+		return (
+			await viralSyncRequest(
+				this,
+				{ method: 'GET', path: `/v1/jobs/${encodeURIComponent(id)}`, itemIndex },
+				requestOptions,
+			)
+		).body;
 	},
 });

@@ -23,7 +23,10 @@ export const operation = defineOperation({
 					displayName: 'Status',
 					name: 'status',
 					type: 'options',
-					options: JOB_STATUSES.map((value) => ({ name: value[0].toUpperCase() + value.slice(1), value })),
+					options: JOB_STATUSES.map((value) => ({
+						name: value[0].toUpperCase() + value.slice(1),
+						value,
+					})),
 					default: 'done',
 				},
 				{
@@ -40,9 +43,18 @@ export const operation = defineOperation({
 		const filters = this.getNodeParameter('jobFilters', itemIndex, {}) as IDataObject;
 		return await collectPages<IDataObject, string>(
 			async (cursor, pageSize) => {
-				const response = await viralSyncRequest<{ jobs?: IDataObject[]; data?: IDataObject[]; nextCursor?: string | null }>(
+				const response = await viralSyncRequest<{
+					jobs?: IDataObject[];
+					data?: IDataObject[];
+					nextCursor?: string | null;
+				}>(
 					this,
-					{ method: 'GET', path: '/v1/jobs', qs: { ...filters, limit: pageSize, ...(cursor ? { cursor } : {}) }, itemIndex },
+					{
+						method: 'GET',
+						path: '/v1/jobs',
+						qs: { ...filters, limit: pageSize, ...(cursor ? { cursor } : {}) },
+						itemIndex,
+					},
 					requestOptions,
 				);
 				const body = response.body ?? {};

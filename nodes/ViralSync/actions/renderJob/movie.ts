@@ -1,173 +1,60 @@
 /** The movie definition of a render job, from fields or JSON, checked against the API's movie rules before anything is sent. */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { fieldError, jsonObjectParameter, jsonParameter, stringParameter } from '../../../shared/parameters';
+import {
+	fieldError,
+	jsonObjectParameter,
+	jsonParameter,
+	stringParameter,
+} from '../../../shared/parameters';
+import { SIZE_PRESETS } from './movieFields';
 
-/** The size presets of the movie definition, all 30 fps. */
-export const SIZE_PRESETS: Record<string, [number, number]> = {
-	'3840x2160': [3840, 2160],
-	'1920x1080': [1920, 1080],
-	'1280x720': [1280, 720],
-	'1080x1920': [1080, 1920],
-	'1080x1080': [1080, 1080],
-};
-
-export const movieFields: INodeProperties[] = [
-	{
-		displayName: 'Project ID',
-		name: 'projectId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'proj_abc123',
-		description: 'From ViralSync Dashboard → Projects (the API cannot list projects)',
-	},
-	{
-		displayName: 'Movie Source',
-		name: 'movieSource',
-		type: 'options',
-		options: [
-			{ name: 'Fields', value: 'fields', description: 'Title, size, scenes and layers set below' },
-			{ name: 'JSON', value: 'json', description: 'A complete movie definition (e.g. a stored template with expressions)' },
-		],
-		default: 'fields',
-	},
-	{
-		displayName: 'Movie (JSON)',
-		name: 'movieJson',
-		type: 'json',
-		default: '{\n  "title": "My video",\n  "width": 1920,\n  "height": 1080,\n  "fps": 30,\n  "scenes": [\n    { "id": "intro", "duration": 5, "backgroundColor": "#000000", "layers": [] }\n  ]\n}',
-		displayOptions: { show: { movieSource: ['json'] } },
-	},
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		default: '',
-		placeholder: 'Untitled Movie',
-		displayOptions: { show: { movieSource: ['fields'] } },
-	},
-	{
-		displayName: 'Size',
-		name: 'size',
-		type: 'options',
-		options: [
-			{ name: '1080 × 1080 (Square)', value: '1080x1080' },
-			{ name: '1080 × 1920 (Reels / TikTok)', value: '1080x1920' },
-			{ name: '1280 × 720 (720p, X)', value: '1280x720' },
-			{ name: '1920 × 1080 (1080p)', value: '1920x1080' },
-			{ name: '3840 × 2160 (4K)', value: '3840x2160' },
-			{ name: 'Custom', value: 'custom' },
-		],
-		default: '1920x1080',
-		displayOptions: { show: { movieSource: ['fields'] } },
-	},
-	{
-		displayName: 'Width',
-		name: 'width',
-		type: 'number',
-		typeOptions: { minValue: 360, maxValue: 3840 },
-		default: 1920,
-		displayOptions: { show: { movieSource: ['fields'], size: ['custom'] } },
-	},
-	{
-		displayName: 'Height',
-		name: 'height',
-		type: 'number',
-		typeOptions: { minValue: 360, maxValue: 2160 },
-		default: 1080,
-		displayOptions: { show: { movieSource: ['fields'], size: ['custom'] } },
-	},
-	{
-		displayName: 'FPS',
-		name: 'fps',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 60 },
-		default: 30,
-		displayOptions: { show: { movieSource: ['fields'] } },
-	},
-	{
-		displayName: 'Scenes',
-		name: 'scenes',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add scene',
-		default: {},
-		description: 'Rendered in parallel; the video keeps this order',
-		displayOptions: { show: { movieSource: ['fields'] } },
-		options: [
-			{
-				displayName: 'Scene',
-				name: 'scene',
-				values: [
-					{ displayName: 'Scene ID', name: 'id', type: 'string', default: '', description: 'Unique in the movie; identical scenes reuse cached renders' },
-					{ displayName: 'Duration (Seconds)', name: 'duration', type: 'number', typeOptions: { minValue: 0 }, default: 5 },
-					{ displayName: 'Background Color', name: 'backgroundColor', type: 'color', default: '#000000' },
-					{
-						displayName: 'Layers',
-						name: 'layers',
-						type: 'fixedCollection',
-						typeOptions: { multipleValues: true, sortable: true },
-						placeholder: 'Add layer',
-						default: {},
-						options: [
-							{
-								displayName: 'Layer',
-								name: 'layer',
-								values: [
-									{
-										displayName: 'Type',
-										name: 'type',
-										type: 'options',
-										options: [
-											{ name: 'Audio', value: 'audio' },
-											{ name: 'Image', value: 'image' },
-											{ name: 'Text', value: 'text' },
-											{ name: 'Video', value: 'video' },
-										],
-										default: 'video',
-									},
-									{ displayName: 'Source URL', name: 'src', type: 'string', default: '', description: 'Public URL of the media (video, image, audio layers)' },
-									{ displayName: 'Text', name: 'text', type: 'string', default: '', description: 'For text layers' },
-									{ displayName: 'More Settings (JSON)', name: 'extra', type: 'json', default: '{}', description: 'Other layer keys, passed as they are' },
-								],
-							},
-						],
-					},
-				],
-			},
-		],
-	},
-];
+export { movieFields } from './movieFields';
 
 function fail(ctx: IExecuteFunctions, message: string, itemIndex: number): never {
 	throw fieldError(ctx, message, itemIndex);
 }
 
 /** The movie definition's rules: width 360–3840, height 360–2160, fps 1–60, ≥1 scene, unique scene ids, known layer types. */
-export function checkMovie(ctx: IExecuteFunctions, movie: IDataObject, itemIndex: number): IDataObject {
+export function checkMovie(
+	ctx: IExecuteFunctions,
+	movie: IDataObject,
+	itemIndex: number,
+): IDataObject {
 	const width = movie.width ?? 1920;
 	const height = movie.height ?? 1080;
 	const fps = movie.fps ?? 30;
-	if (typeof width !== 'number' || width < 360 || width > 3840) fail(ctx, `Width must be between 360 and 3840 (got ${String(width)})`, itemIndex);
-	if (typeof height !== 'number' || height < 360 || height > 2160) fail(ctx, `Height must be between 360 and 2160 (got ${String(height)})`, itemIndex);
-	if (typeof fps !== 'number' || fps < 1 || fps > 60) fail(ctx, `FPS must be between 1 and 60 (got ${String(fps)})`, itemIndex);
+	if (typeof width !== 'number' || width < 360 || width > 3840)
+		fail(ctx, `Width must be between 360 and 3840 (got ${String(width)})`, itemIndex);
+	if (typeof height !== 'number' || height < 360 || height > 2160)
+		fail(ctx, `Height must be between 360 and 2160 (got ${String(height)})`, itemIndex);
+	if (typeof fps !== 'number' || fps < 1 || fps > 60)
+		fail(ctx, `FPS must be between 1 and 60 (got ${String(fps)})`, itemIndex);
 	const scenes = movie.scenes;
-	if (!Array.isArray(scenes) || scenes.length === 0) fail(ctx, 'Scenes: the movie needs at least one scene', itemIndex);
+	if (!Array.isArray(scenes) || scenes.length === 0)
+		fail(ctx, 'Scenes: the movie needs at least one scene', itemIndex);
 	const ids = new Set<string>();
 	(scenes as IDataObject[]).forEach((scene, index) => {
 		const id = typeof scene.id === 'string' ? scene.id.trim() : '';
 		if (!id) fail(ctx, `Scenes: scene ${index + 1} needs a Scene ID`, itemIndex);
 		if (ids.has(id)) fail(ctx, `Scenes: the Scene ID "${id}" is used twice`, itemIndex);
 		ids.add(id);
-		if (scene.duration !== undefined && !(typeof scene.duration === 'number' && scene.duration > 0)) {
+		if (
+			scene.duration !== undefined &&
+			!(typeof scene.duration === 'number' && scene.duration > 0)
+		) {
 			fail(ctx, `Scenes: scene "${id}" needs a duration above 0 seconds`, itemIndex);
 		}
 		const layers = scene.layers ?? [];
-		if (!Array.isArray(layers)) fail(ctx, `Scenes: the layers of scene "${id}" must be a list`, itemIndex);
+		if (!Array.isArray(layers))
+			fail(ctx, `Scenes: the layers of scene "${id}" must be a list`, itemIndex);
 		(layers as IDataObject[]).forEach((layer, layerIndex) => {
 			if (!['video', 'image', 'audio', 'text'].includes(String(layer?.type))) {
-				fail(ctx, `Scenes: layer ${layerIndex + 1} of scene "${id}" has the unknown type "${String(layer?.type)}" (video, image, audio or text)`, itemIndex);
+				fail(
+					ctx,
+					`Scenes: layer ${layerIndex + 1} of scene "${id}" has the unknown type "${String(layer?.type)}" (video, image, audio or text)`,
+					itemIndex,
+				);
 			}
 		});
 	});
@@ -176,21 +63,41 @@ export function checkMovie(ctx: IExecuteFunctions, movie: IDataObject, itemIndex
 
 export function readMovie(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (ctx.getNodeParameter('movieSource', itemIndex, 'fields') === 'json') {
-		const movie = jsonParameter(ctx, ctx.getNodeParameter('movieJson', itemIndex), 'Movie (JSON)', itemIndex, 'object');
+		const movie = jsonParameter(
+			ctx,
+			ctx.getNodeParameter('movieJson', itemIndex),
+			'Movie (JSON)',
+			itemIndex,
+			'object',
+		);
 		if (!movie) fail(ctx, 'Movie (JSON) must be a JSON object', itemIndex);
 		return checkMovie(ctx, movie as IDataObject, itemIndex);
 	}
 	const size = ctx.getNodeParameter('size', itemIndex, '1920x1080') as string;
 	const [width, height] =
-		size === 'custom' ? [ctx.getNodeParameter('width', itemIndex) as number, ctx.getNodeParameter('height', itemIndex) as number] : SIZE_PRESETS[size];
+		size === 'custom'
+			? [
+					ctx.getNodeParameter('width', itemIndex) as number,
+					ctx.getNodeParameter('height', itemIndex) as number,
+				]
+			: SIZE_PRESETS[size];
 	const title = stringParameter(ctx, 'title', itemIndex);
-	const rawScenes = ((ctx.getNodeParameter('scenes', itemIndex, {}) as IDataObject).scene as IDataObject[] | undefined) ?? [];
+	const rawScenes =
+		((ctx.getNodeParameter('scenes', itemIndex, {}) as IDataObject).scene as
+			IDataObject[] | undefined) ?? [];
 	const scenes = rawScenes.map((scene) => ({
 		id: String(scene.id ?? '').trim(),
 		duration: scene.duration,
 		backgroundColor: scene.backgroundColor,
-		layers: (((scene.layers as IDataObject | undefined)?.layer as IDataObject[] | undefined) ?? []).map((layer) => {
-			const extra = jsonObjectParameter(ctx, layer.extra, `More Settings (JSON) of a layer of scene "${String(scene.id)}"`, itemIndex);
+		layers: (
+			((scene.layers as IDataObject | undefined)?.layer as IDataObject[] | undefined) ?? []
+		).map((layer) => {
+			const extra = jsonObjectParameter(
+				ctx,
+				layer.extra,
+				`More Settings (JSON) of a layer of scene "${String(scene.id)}"`,
+				itemIndex,
+			);
 			return {
 				type: layer.type,
 				...(layer.type !== 'text' && layer.src ? { src: layer.src } : {}),
@@ -199,5 +106,15 @@ export function readMovie(ctx: IExecuteFunctions, itemIndex: number): IDataObjec
 			};
 		}),
 	}));
-	return checkMovie(ctx, { ...(title ? { title } : {}), width, height, fps: ctx.getNodeParameter('fps', itemIndex, 30), scenes }, itemIndex);
+	return checkMovie(
+		ctx,
+		{
+			...(title ? { title } : {}),
+			width,
+			height,
+			fps: ctx.getNodeParameter('fps', itemIndex, 30),
+			scenes,
+		},
+		itemIndex,
+	);
 }

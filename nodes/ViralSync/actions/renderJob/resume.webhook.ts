@@ -10,14 +10,26 @@ export async function resumeWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 		serviceName: 'ViralSync',
 		verify: async (ctx, rawBody) => {
 			const credentials = await ctx.getCredentials('viralSyncApi');
-			const signature = (ctx.getHeaderData() as Record<string, string | undefined>)['x-render-signature'];
-			const valid = verifyBodySignature(String(credentials.webhookSecret ?? '').trim(), rawBody, signature);
-			return { valid, reason: signature ? 'x-render-signature does not match' : 'x-render-signature is missing' };
+			const signature = (ctx.getHeaderData() as Record<string, string | undefined>)[
+				'x-render-signature'
+			];
+			const valid = verifyBodySignature(
+				String(credentials.webhookSecret ?? '').trim(),
+				rawBody,
+				signature,
+			);
+			return {
+				valid,
+				reason: signature ? 'x-render-signature does not match' : 'x-render-signature is missing',
+			};
 		},
-		finishedJobs: async (_ctx, body) => (TERMINAL_STATUSES.includes(String(body.status)) ? [body] : undefined),
+		finishedJobs: async (_ctx, body) =>
+			TERMINAL_STATUSES.includes(String(body.status)) ? [body] : undefined,
 		succeeded: (job) => job.status === 'done',
 		failureMessage: (job) =>
-			job.status === 'cancelled' ? `ViralSync render job ${String(job.jobId)}: job cancelled` : `ViralSync render job ${String(job.jobId)} failed: ${String(job.error ?? 'no reason given')}`,
+			job.status === 'cancelled'
+				? `ViralSync render job ${String(job.jobId)}: job cancelled`
+				: `ViralSync render job ${String(job.jobId)} failed: ${String(job.error ?? 'no reason given')}`,
 		outputUrl: (job) => (typeof job.outputUrl === 'string' ? job.outputUrl : undefined),
 		fileName: (job) => `${String(job.jobId)}.mp4`,
 		jobLabel: (job) => `ViralSync render job ${String(job.jobId)}`,
