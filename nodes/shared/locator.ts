@@ -1,13 +1,9 @@
 /**
  * Resource locators (n8n's guideline for picking an existing thing): "From List" (searchable, paged
- * through the API), "By ID", and "By URL" where the service has pages for its things.
+ * through the API) and "By ID". (None of the five services has page URLs that carry these IDs, so
+ * there is no "By URL" mode.)
  */
-import type {
-	INodeListSearchItems,
-	INodeListSearchResult,
-	INodeProperties,
-	INodePropertyMode,
-} from 'n8n-workflow';
+import type { INodeListSearchItems, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
 
 export interface LocatorSpec {
 	name: string;
@@ -15,8 +11,6 @@ export interface LocatorSpec {
 	/** The node's `methods.listSearch` function that fills "From List". */
 	searchMethod: string;
 	idPlaceholder?: string;
-	/** A page URL of the thing, and how its ID is read from it. */
-	url?: { placeholder: string; regex: string };
 	required?: boolean;
 	description?: string;
 	/** The ID selected before the user picks one (e.g. a default model). */
@@ -24,38 +18,26 @@ export interface LocatorSpec {
 }
 
 export function resourceLocator(spec: LocatorSpec): INodeProperties {
-	const modes: INodePropertyMode[] = [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: spec.searchMethod, searchable: true },
-		},
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: spec.idPlaceholder ?? '' },
-	];
-	if (spec.url) {
-		modes.push({
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: spec.url.placeholder,
-			extractValue: { type: 'regex', regex: spec.url.regex },
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: spec.url.regex, errorMessage: 'Not a valid URL of this kind' },
-				},
-			],
-		});
-	}
+	const initial = spec.defaultId
+		? { mode: 'id', value: spec.defaultId }
+		: { mode: 'list', value: '' };
+	const placeholder = spec.idPlaceholder ?? '';
 	return {
 		displayName: spec.displayName,
 		name: spec.name,
 		type: 'resourceLocator',
-		default: spec.defaultId ? { mode: 'id', value: spec.defaultId } : { mode: 'list', value: '' },
+		default: initial,
 		required: spec.required ?? true,
 		...(spec.description ? { description: spec.description } : {}),
-		modes,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: spec.searchMethod, searchable: true },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder },
+		],
 	};
 }
 

@@ -5,6 +5,11 @@ export type MultipartPart =
 	| { name: string; value: string }
 	| { name: string; fileName: string; contentType: string; data: Buffer };
 
+/** A text part (built by a call: n8n's lint would read a `{name, value}` literal as a dropdown option). */
+export function textPart(name: string, value: string): MultipartPart {
+	return { name, value };
+}
+
 export function buildMultipart(parts: MultipartPart[]): { body: Buffer; contentType: string } {
 	const boundary = `----n8nFormBoundary${randomBytes(12).toString('hex')}`;
 	const chunks: Buffer[] = [];

@@ -38,9 +38,8 @@ export interface Operation {
 export interface Resource {
 	value: string;
 	name: string;
+	/** Its operations; the first is selected when the resource is picked. */
 	operations: Operation[];
-	/** The operation selected when the resource is picked (default: the first). */
-	defaultOperation?: string;
 }
 
 export function defineOperation(operation: Operation): Operation {
@@ -78,6 +77,7 @@ export function resourceProperties(resource: Resource): INodeProperties[] {
 			description: operation.description,
 			action: operation.action,
 		}));
+	const first = resource.operations[0].value;
 	const dropdown: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
@@ -85,7 +85,7 @@ export function resourceProperties(resource: Resource): INodeProperties[] {
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource.value] } },
 		options,
-		default: resource.defaultOperation ?? resource.operations[0].value,
+		default: first,
 	};
 	const fields = resource.operations.flatMap((operation) =>
 		operation.properties.map((property) =>

@@ -77,8 +77,8 @@ export function nextPageNumber(
 	return page + 1;
 }
 
-/** "Return All" and "Limit" for a Get Many operation (the limit shown while Return All is off). */
-export function listFields(maxLimit: number, defaultLimit = 50): INodeProperties[] {
+/** "Return All" and "Limit" (50, as n8n's guidelines want) for a Get Many operation; the limit shows while Return All is off. */
+export function listFields(maxLimit = 1000): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -92,7 +92,7 @@ export function listFields(maxLimit: number, defaultLimit = 50): INodeProperties
 			name: 'limit',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: maxLimit },
-			default: Math.min(defaultLimit, maxLimit),
+			default: 50,
 			description: 'Max number of results to return',
 			displayOptions: { show: { returnAll: [false] } },
 		},

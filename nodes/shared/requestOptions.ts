@@ -2,6 +2,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_REQUEST_OPTIONS, type RequestOptions } from './request/types';
 
+// n8n's lint reads a default only as a literal or an identifier.
+const maxRetriesDefault = DEFAULT_REQUEST_OPTIONS.maxRetries;
+const maxTotalWaitSecondsDefault = DEFAULT_REQUEST_OPTIONS.maxTotalWaitMs / 1000;
+const timeoutSecondsDefault = DEFAULT_REQUEST_OPTIONS.timeoutMs / 1000;
+
 /** The "Request Options" every node of this package offers, at the end of its fields. */
 export const requestOptionsProperty: INodeProperties = {
 	displayName: 'Request Options',
@@ -15,7 +20,7 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'maxRetries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 20 },
-			default: DEFAULT_REQUEST_OPTIONS.maxRetries,
+			default: maxRetriesDefault,
 			description:
 				'How many times a request is retried after a rate limit (429), a "busy, try later" answer, or (for requests that cannot create anything twice) a network or server error',
 		},
@@ -24,7 +29,7 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'maxTotalWaitSeconds',
 			type: 'number',
 			typeOptions: { minValue: 0 },
-			default: DEFAULT_REQUEST_OPTIONS.maxTotalWaitMs / 1000,
+			default: maxTotalWaitSecondsDefault,
 			description:
 				'The longest one request may spend waiting between retries. When the service asks to wait longer, the item fails at once and says when to try again.',
 		},
@@ -42,7 +47,7 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'timeoutSeconds',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: DEFAULT_REQUEST_OPTIONS.timeoutMs / 1000,
+			default: timeoutSecondsDefault,
 			description: 'How long one attempt may take before it counts as failed',
 		},
 	],

@@ -40,7 +40,7 @@ export function webhookResumeFields(serviceName: string): INodeProperties[] {
 			displayOptions: { show: webhook },
 		},
 		{
-			displayName: 'If n8n Is Not Reachable',
+			displayName: 'If the Service Cannot Call Back',
 			name: 'resumeFallback',
 			type: 'options',
 			options: [

@@ -18,6 +18,20 @@ import { runTriggerChecks } from './triggers.mjs';
 const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
 const { check, finish } = checks('real n8n e2e');
 
+/** What a node ended with in `n8n execute --rawOutput` (the run data JSON): its error message, if any. */
+function runErrorOf(stdout, nodeName) {
+	const start = stdout.indexOf('{');
+	if (start < 0) return undefined;
+	try {
+		const run = JSON.parse(stdout.slice(start));
+		const runData = run.data?.resultData?.runData ?? run.resultData?.runData;
+		const error = runData?.[nodeName]?.[0]?.error ?? run.data?.resultData?.error;
+		return error ? `${error.message ?? ''} ${error.description ?? ''}`.trim() : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** The output items of a node in `n8n execute --rawOutput` (the run data JSON). */
 function parseRunOutput(stdout, nodeName) {
 	const start = stdout.indexOf('{');
@@ -139,7 +153,7 @@ async function main() {
 			check(
 				`${service}: n8n executes the ${spec.node} node against the emulator`,
 				executed.code === 0 && items !== undefined && spec.expect(items),
-				items ? `${items.length} item(s)` : executed.failure(),
+				items ? `${items.length} item(s)` : (runErrorOf(executed.stdout, 'Under Test') ?? executed.failure()),
 			);
 		}
 

@@ -18,7 +18,7 @@ export const operation = defineOperation({
 			default: '',
 			description: 'The owner (User → Get Current gives yours)',
 		},
-		...listFields(1000, 20),
+		...listFields(),
 	],
 	async execute(itemIndex, requestOptions) {
 		return await listAll(

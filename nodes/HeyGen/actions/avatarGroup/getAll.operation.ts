@@ -10,7 +10,7 @@ export const operation = defineOperation({
 	action: 'Get many avatar groups',
 	description: 'Get avatars (characters)',
 	properties: [
-		...listFields(1000, 20),
+		...listFields(),
 		{
 			displayName: 'Filters',
 			name: 'avatarFilters',

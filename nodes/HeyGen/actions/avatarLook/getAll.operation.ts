@@ -10,7 +10,7 @@ export const operation = defineOperation({
 	action: 'Get many avatar looks',
 	description: 'Get looks (outfits and poses) to make videos with',
 	properties: [
-		...listFields(1000, 20),
+		...listFields(),
 		{
 			displayName: 'Filters',
 			name: 'avatarFilters',

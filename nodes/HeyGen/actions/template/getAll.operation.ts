@@ -8,7 +8,7 @@ export const operation = defineOperation({
 	name: 'Get Many',
 	action: 'Get many templates',
 	description: 'Get templates that have variables',
-	properties: listFields(1000, 20),
+	properties: listFields(),
 	async execute(itemIndex, requestOptions) {
 		return await listAll(this, '/v3/templates', {}, itemIndex, requestOptions, 100);
 	},

@@ -10,7 +10,7 @@ export const operation = defineOperation({
 	action: 'Get many videos',
 	description: 'Get your videos',
 	properties: [
-		...listFields(1000, 20),
+		...listFields(),
 		{ displayName: 'Title Contains', name: 'titleFilter', type: 'string', default: '' },
 	],
 	async execute(itemIndex, requestOptions) {

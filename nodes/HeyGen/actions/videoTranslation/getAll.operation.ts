@@ -8,7 +8,7 @@ export const operation = defineOperation({
 	name: 'Get Many',
 	action: 'Get many video translations',
 	description: 'Get your video translations',
-	properties: listFields(1000, 20),
+	properties: listFields(),
 	async execute(itemIndex, requestOptions) {
 		return await listAll(this, '/v3/video-translations', {}, itemIndex, requestOptions, 100);
 	},

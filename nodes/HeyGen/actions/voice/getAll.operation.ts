@@ -11,7 +11,7 @@ export const operation = defineOperation({
 	action: 'Get many voices',
 	description: 'Get voices',
 	properties: [
-		...listFields(1000, 50),
+		...listFields(),
 		{
 			displayName: 'Filters',
 			name: 'voiceFilters',
@@ -24,7 +24,7 @@ export const operation = defineOperation({
 					name: 'engine',
 					type: 'string',
 					default: 'starfish',
-					description: 'E.g. starfish (needed for Generate Speech)',
+					description: 'E.g. starfish (needed for Generate Speech).',
 				},
 				{
 					displayName: 'Gender',

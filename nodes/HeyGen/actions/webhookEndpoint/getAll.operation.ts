@@ -8,7 +8,7 @@ export const operation = defineOperation({
 	name: 'Get Many',
 	action: 'Get many webhook endpoints',
 	description: 'Get endpoints (secrets are not listed)',
-	properties: listFields(1000, 20),
+	properties: listFields(),
 	async execute(itemIndex, requestOptions) {
 		return await listAll(this, '/v3/webhooks/endpoints', {}, itemIndex, requestOptions, 100);
 	},

@@ -11,7 +11,7 @@ export const operation = defineOperation({
 	action: 'Get events',
 	description: 'Get recent events that were sent',
 	properties: [
-		...listFields(1000, 20),
+		...listFields(),
 		{
 			displayName: 'Event Type',
 			name: 'eventTypeFilter',

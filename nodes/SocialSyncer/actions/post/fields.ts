@@ -35,7 +35,8 @@ export const postCreateFields: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getAccounts' },
 		default: [],
 		description:
-			'Connected accounts to post to (not needed for a draft). Choose from the list, or specify IDs as platform:accountId using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'The connected accounts to post to (not needed for a draft); an ID is platform:accountId',
 	},
 	{
 		displayName: 'Publish',

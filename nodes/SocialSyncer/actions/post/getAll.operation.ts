@@ -12,7 +12,7 @@ export const operation = defineOperation({
 	action: 'Get many posts',
 	description: 'Get posts, newest first',
 	properties: [
-		...listFields(1000, 50),
+		...listFields(),
 		{
 			displayName: 'Filters',
 			name: 'postFilters',

@@ -13,7 +13,7 @@ export const operation = defineOperation({
 	action: 'Get many conversations',
 	description: 'Get conversations, filtered and sorted (read scope)',
 	properties: [
-		...listFields(1000, 50),
+		...listFields(),
 		{
 			displayName: 'Filters',
 			name: 'conversationFilters',
@@ -73,11 +73,10 @@ export const operation = defineOperation({
 		},
 	],
 	async execute(itemIndex, requestOptions) {
-		const { leadId: _picked, ...filters } = this.getNodeParameter(
-			'conversationFilters',
-			itemIndex,
-			{},
-		) as IDataObject;
+		const filters = {
+			...(this.getNodeParameter('conversationFilters', itemIndex, {}) as IDataObject),
+		};
+		delete filters.leadId;
 		// The lead is a picker (From List or By ID): its ID is what Synaptiq filters on.
 		const leadId = stringParameter(this, 'conversationFilters.leadId', itemIndex);
 		const qs: IDataObject = {

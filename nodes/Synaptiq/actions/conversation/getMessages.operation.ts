@@ -10,7 +10,7 @@ export const operation = defineOperation({
 	name: 'Get Messages',
 	action: 'Get the messages of a conversation',
 	description: 'Get the message history, oldest first (read scope)',
-	properties: [conversationLocator(), ...listFields(1000, 100)],
+	properties: [conversationLocator(), ...listFields()],
 	async execute(itemIndex, requestOptions) {
 		const id = requiredString(this, 'conversationId', 'Conversation ID', itemIndex);
 		return await listPages(

@@ -9,6 +9,5 @@ import { operation as update } from './update.operation';
 export const lead = defineResource({
 	value: 'lead',
 	name: 'Lead',
-	operations: [create, get, update, remove, getAll, search],
-	defaultOperation: 'getAll',
+	operations: [getAll, create, get, update, remove, search],
 });

@@ -94,7 +94,9 @@ export const operation = defineOperation({
 				`Synaptiq reported a lead with email ${email}, but the search did not find it`,
 				itemIndex,
 			);
-		const { email: _email, ...changes } = fields;
+		// The email found the lead; the update changes the other fields.
+		const changes = { ...fields };
+		delete changes.email;
 		return (
 			await synaptiqRequest(
 				this,

@@ -11,7 +11,7 @@ export const operation = defineOperation({
 	action: 'Get many leads',
 	description: 'Get leads, filtered and sorted (read scope)',
 	properties: [
-		...listFields(1000, 50),
+		...listFields(),
 		{
 			displayName: 'Filters',
 			name: 'filters',

@@ -18,7 +18,7 @@ export const operation = defineOperation({
 			default: '',
 			description: 'Matches email, name and company',
 		},
-		...listFields(1000, 50),
+		...listFields(),
 	],
 	async execute(itemIndex, requestOptions) {
 		const q = requiredString(this, 'query', 'Query', itemIndex);

@@ -8,7 +8,7 @@ export const operation = defineOperation({
 	name: 'Get Many',
 	action: 'Get many webhooks',
 	description: 'Get webhook subscriptions (admin scope)',
-	properties: [...listFields(1000, 50)],
+	properties: [...listFields()],
 	async execute(itemIndex, requestOptions) {
 		return await listPages(this, { path: '/webhooks', scope: 'admin', itemIndex }, requestOptions);
 	},

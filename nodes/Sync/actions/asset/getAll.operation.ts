@@ -24,7 +24,7 @@ export const operation = defineOperation({
 	action: 'Get many assets',
 	description: 'Get assets in your library',
 	properties: [
-		...listFields(1000, 50),
+		...listFields(),
 		{
 			displayName: 'Filters',
 			name: 'assetFilters',

@@ -1,4 +1,4 @@
-import { buildMultipart } from '../../../shared/multipart';
+import { buildMultipart, textPart } from '../../../shared/multipart';
 import { defineOperation } from '../../../shared/operation';
 import { checkUrl, fieldError } from '../../../shared/parameters';
 import { syncRequest } from '../../helpers';
@@ -77,8 +77,8 @@ export const operation = defineOperation({
 					contentType: 'application/jsonl',
 					data: await this.helpers.getBinaryDataBuffer(0, property),
 				},
-				...(webhookUrl ? [{ name: 'webhook_url', value: webhookUrl }] : []),
-				{ name: 'dry_run', value: dryRun ? 'true' : 'false' },
+				...(webhookUrl ? [textPart('webhook_url', webhookUrl)] : []),
+				textPart('dry_run', dryRun ? 'true' : 'false'),
 			]);
 			const response = await syncRequest(
 				this,

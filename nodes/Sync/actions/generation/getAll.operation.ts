@@ -14,7 +14,7 @@ export const operation = defineOperation({
 	action: 'Get many generations',
 	description: 'Get generations, newest first',
 	properties: [
-		...listFields(1000, 50),
+		...listFields(),
 		{
 			displayName: 'Filters',
 			name: 'filters',

@@ -5,7 +5,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { binarySize } from '../../../shared/binary';
-import type { MultipartPart } from '../../../shared/multipart';
+import { textPart, type MultipartPart } from '../../../shared/multipart';
 import { checkUrl, fieldError, jsonParameter, requiredString } from '../../../shared/parameters';
 import type { RequestOptions } from '../../../shared/request';
 import { uploadAsset } from '../../assets';
@@ -225,16 +225,14 @@ export async function buildGenerationRequest(
 
 /** The multipart form of a create (docs/api/sync.md "Endpoints" #2): one `input` part per item, options as JSON strings. */
 export function multipartParts(request: GenerationRequest): MultipartPart[] {
-	const parts: MultipartPart[] = [{ name: 'model', value: String(request.body.model) }];
+	const parts: MultipartPart[] = [textPart('model', String(request.body.model))];
 	for (const item of request.body.input as IDataObject[])
-		parts.push({ name: 'input', value: JSON.stringify(item) });
-	if (request.body.options)
-		parts.push({ name: 'options', value: JSON.stringify(request.body.options) });
+		parts.push(textPart('input', JSON.stringify(item)));
+	if (request.body.options) parts.push(textPart('options', JSON.stringify(request.body.options)));
 	if (request.body.segments)
-		parts.push({ name: 'segments', value: JSON.stringify(request.body.segments) });
-	if (request.body.webhookUrl)
-		parts.push({ name: 'webhookUrl', value: String(request.body.webhookUrl) });
+		parts.push(textPart('segments', JSON.stringify(request.body.segments)));
+	if (request.body.webhookUrl) parts.push(textPart('webhookUrl', String(request.body.webhookUrl)));
 	if (request.body.outputFileName)
-		parts.push({ name: 'outputFileName', value: String(request.body.outputFileName) });
+		parts.push(textPart('outputFileName', String(request.body.outputFileName)));
 	return [...parts, ...request.files];
 }

@@ -11,7 +11,7 @@ export const operation = defineOperation({
 	action: 'Get many render jobs',
 	description: 'Get jobs, newest first',
 	properties: [
-		...listFields(1000, 25),
+		...listFields(),
 		{
 			displayName: 'Filters',
 			name: 'jobFilters',
