@@ -12,29 +12,47 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const repo = path.resolve(import.meta.dirname, '..');
 
 console.log('n8n community-package scan (offline)');
-console.log('  skipped: registry metadata, provenance check, download of the published tarball and of the attested source (they need the npm registry, GitHub and a published version)');
+console.log(
+	'  skipped: registry metadata, provenance check, download of the published tarball and of the attested source (they need the npm registry, GitHub and a published version)',
+);
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'n8n-scan-'));
 let failed = false;
 try {
 	const [packed] = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: repo, encoding: 'utf8' }),
+		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+			cwd: repo,
+			encoding: 'utf8',
+		}),
 	);
 	const packageDir = path.join(work, 'package');
 	execFileSync('tar', ['-xzf', path.join(work, packed.filename), '-C', work]);
 
 	const legs = [
-		{ label: `tarball ${packed.filename} (compiled .js and package.json)`, dir: packageDir, patterns: ['**/*.js', 'package.json'] },
-		{ label: `source (${SOURCE_FILE_PATTERNS.join(', ')})`, dir: repo, patterns: SOURCE_FILE_PATTERNS },
+		{
+			label: `tarball ${packed.filename} (compiled .js and package.json)`,
+			dir: packageDir,
+			patterns: ['**/*.js', 'package.json'],
+		},
+		{
+			label: `source (${SOURCE_FILE_PATTERNS.join(', ')})`,
+			dir: repo,
+			patterns: SOURCE_FILE_PATTERNS,
+		},
 	];
 	for (const leg of legs) {
 		const result = await analyzePackage(leg.dir, leg.patterns);
-		console.log(`${result.passed ? '  ok  ' : '  FAIL'} ${leg.label}${result.message ? `: ${result.message}` : ''}`);
+		console.log(
+			`${result.passed ? '  ok  ' : '  FAIL'} ${leg.label}${result.message ? `: ${result.message}` : ''}`,
+		);
 		if (!result.passed) {
 			failed = true;
 			if (result.details) console.log(result.details);

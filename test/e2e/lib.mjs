@@ -58,7 +58,9 @@ export async function startEmulators() {
 	const stop = () => {
 		try {
 			process.kill(-child.pid, 'SIGTERM');
-		} catch {}
+		} catch {
+			// Gone already, or not answering yet: nothing to do.
+		}
 	};
 	process.on('exit', stop);
 	return {

@@ -26,7 +26,9 @@ function stopAll() {
 	for (const child of started) {
 		try {
 			process.kill(-child.pid, 'SIGTERM');
-		} catch {}
+		} catch {
+			// Gone already, or not answering yet: nothing to do.
+		}
 	}
 }
 process.on('exit', stopAll);
@@ -148,7 +150,9 @@ export async function startN8n({
 			// /healthz answers while migrations still run; readiness waits for the database.
 			const response = await fetch(`${url}/healthz/readiness`);
 			if (response.ok) break;
-		} catch {}
+		} catch {
+			// Gone already, or not answering yet: nothing to do.
+		}
 		if (Date.now() - startedAt > healthTimeoutMs)
 			throw new Error(`n8n did not answer /healthz in ${healthTimeoutMs / 1000} s:\n${logTail()}`);
 		await new Promise((resolve) => setTimeout(resolve, 500));
@@ -305,7 +309,9 @@ export async function startN8n({
 					throw new Error(`n8n worker exited with ${worker.exitCode}:\n${workerTail()}`);
 				try {
 					if ((await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`)).ok) break;
-				} catch {}
+				} catch {
+					// Gone already, or not answering yet: nothing to do.
+				}
 				if (Date.now() > until)
 					throw new Error(`n8n worker not ready in ${healthTimeoutMs / 1000} s:\n${workerTail()}`);
 				await new Promise((resolve) => setTimeout(resolve, 500));
@@ -318,11 +324,15 @@ export async function startN8n({
 					const exited = new Promise((resolve) => worker.once('exit', resolve));
 					try {
 						process.kill(-worker.pid, 'SIGTERM');
-					} catch {}
+					} catch {
+						// Gone already, or not answering yet: nothing to do.
+					}
 					const timer = setTimeout(() => {
 						try {
 							process.kill(-worker.pid, 'SIGKILL');
-						} catch {}
+						} catch {
+							// Gone already, or not answering yet: nothing to do.
+						}
 					}, 15_000);
 					await exited;
 					clearTimeout(timer);
@@ -335,11 +345,15 @@ export async function startN8n({
 			const exited = new Promise((resolve) => child.once('exit', resolve));
 			try {
 				process.kill(-child.pid, 'SIGTERM');
-			} catch {}
+			} catch {
+				// Gone already, or not answering yet: nothing to do.
+			}
 			const timer = setTimeout(() => {
 				try {
 					process.kill(-child.pid, 'SIGKILL');
-				} catch {}
+				} catch {
+					// Gone already, or not answering yet: nothing to do.
+				}
 			}, 15_000);
 			await exited;
 			clearTimeout(timer);

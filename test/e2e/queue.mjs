@@ -26,7 +26,9 @@ async function startRedis() {
 	const stop = () => {
 		try {
 			process.kill(-child.pid, 'SIGTERM');
-		} catch {}
+		} catch {
+			// Gone already, or not answering yet: nothing to do.
+		}
 	};
 	process.on('exit', stop);
 	const ready = await waitFor(
@@ -122,7 +124,9 @@ async function main() {
 			let items;
 			try {
 				items = JSON.parse(text).map((json) => ({ json }));
-			} catch {}
+			} catch {
+				// Gone already, or not answering yet: nothing to do.
+			}
 			check(
 				`${service}: the ${spec.node} node ran in queue mode and answered the webhook`,
 				response.status === 200 && items !== undefined && spec.expect(items),

@@ -153,7 +153,9 @@ async function main() {
 			check(
 				`${service}: n8n executes the ${spec.node} node against the emulator`,
 				executed.code === 0 && items !== undefined && spec.expect(items),
-				items ? `${items.length} item(s)` : (runErrorOf(executed.stdout, 'Under Test') ?? executed.failure()),
+				items
+					? `${items.length} item(s)`
+					: (runErrorOf(executed.stdout, 'Under Test') ?? executed.failure()),
 			);
 		}
 

@@ -56,7 +56,6 @@ export function heygenError(
 
 export function createHeyGenEmulator(): Emulator {
 	const limiter = new TokenBucketLimiter();
-	let oauth: HeyGenOAuthServer | undefined;
 	const emulator = new Emulator(
 		{
 			name: 'heygen',
@@ -73,7 +72,7 @@ export function createHeyGenEmulator(): Emulator {
 					};
 				}
 				if (bearer !== undefined) {
-					const access = oauth?.check(bearer);
+					const access = oauth.check(bearer);
 					if (!access?.ok)
 						return {
 							refuse: heygenError(401, {
@@ -120,7 +119,8 @@ export function createHeyGenEmulator(): Emulator {
 		},
 	);
 	emulator.onReset(() => limiter.reset());
-	oauth = addOAuthServer(emulator);
+	// The auth step above reads it when a request arrives, after this line has run.
+	const oauth: HeyGenOAuthServer = addOAuthServer(emulator);
 
 	emulator.route('GET', '/v3/users/me', (req) => {
 		if (req.key?.noUserRead) {
