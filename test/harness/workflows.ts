@@ -1,6 +1,10 @@
-/** Small builders for the workflow JSON the node tests run. */
+/**
+ * What the node tests run on: the workflow JSON of one node, a test file's emulators (started
+ * once, reset before each test) and `nodeRunner`, the one way a test runs a node against them.
+ */
 import type {
 	ICredentialDataDecryptedObject,
+	IDataObject,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
@@ -122,30 +126,69 @@ export function useEmulator(
 	return holder;
 }
 
-/** Runs one of this package's nodes against an emulator, returning its items and its error. */
+/** The error a node run ended with: n8n's NodeApiError and NodeOperationError carry these. */
+export type NodeRunError = Error & {
+	description?: string;
+	httpCode?: string;
+	context?: IDataObject;
+};
+
+/** How `nodeRunner`'s runs differ from a plain one-item run with the runner's key. */
+export interface NodeRunOptions {
+	/** Full input items (with binary data), instead of `items`. */
+	input?: INodeExecutionData[];
+	/** How many input items (default 1), or their JSON. */
+	items?: number | Array<Record<string, unknown>>;
+	continueOnFail?: boolean;
+	/** Another API key than the runner's. */
+	key?: string;
+	/** Credential fields beside the key and the Base URL (a signing secret, a key scope). */
+	credentials?: ICredentialDataDecryptedObject;
+	/** The node's Request Options parameter (e.g. `{ requestsPerMinute: 1000 }`). */
+	requestOptions?: Record<string, number>;
+}
+
+export interface NodeRun {
+	/** The node's main output. */
+	items: INodeExecutionData[];
+	error: NodeRunError | undefined;
+}
+
+/**
+ * Runs one of this package's nodes against an emulator, returning its items and its error.
+ * `defaults` apply to every run (its `credentials` merged under each run's own).
+ */
 export function nodeRunner(
 	type: string,
 	credentialType: string,
 	holder: { current: Emulator },
 	apiKey: string,
+	defaults: NodeRunOptions = {},
 ) {
-	return async (
-		parameters: INodeParameters,
-		options: { input?: INodeExecutionData[]; items?: number; continueOnFail?: boolean } = {},
-	) => {
+	return async (parameters: INodeParameters, options: NodeRunOptions = {}): Promise<NodeRun> => {
+		const run: NodeRunOptions = {
+			...defaults,
+			...options,
+			credentials: { ...defaults.credentials, ...options.credentials },
+		};
 		const result = await runNode({
 			type,
-			parameters,
+			parameters: run.requestOptions
+				? { ...parameters, requestOptions: run.requestOptions }
+				: parameters,
 			credentialType,
-			credentials: { apiKey, baseUrl: holder.current.baseUrl },
-			input: options.input,
-			items: options.items,
-			continueOnFail: options.continueOnFail,
+			credentials: {
+				apiKey: run.key ?? apiKey,
+				baseUrl: holder.current.baseUrl,
+				...run.credentials,
+			},
+			input: run.input,
+			items: run.items,
+			continueOnFail: run.continueOnFail,
 		});
 		return {
 			items: result.output(NODE_NAME),
-			error: result.error(NODE_NAME) as
-				(Error & { description?: string; httpCode?: string }) | undefined,
+			error: result.error(NODE_NAME) as NodeRunError | undefined,
 		};
 	};
 }

@@ -3,23 +3,20 @@ import { createHash } from 'node:crypto';
 
 import type { INodeType } from 'n8n-workflow';
 
-import { startEmulator } from '../emulators';
-import { emulatorFileBytes, type Emulator } from '../emulators/core';
+import { emulatorFileBytes } from '../emulators/core';
 import { runWorkflow } from '../harness/engine';
-import { NODE_NAME, singleNodeWorkflow } from '../harness/workflows';
+import {
+	NODE_NAME,
+	type NodeRunError,
+	singleNodeWorkflow,
+	useEmulator,
+} from '../harness/workflows';
 import { TransportProbe } from '../fixtures/TransportProbe.node';
 
 const extraNodeTypes = new Map<string, INodeType>([
 	['CUSTOM.transportProbe', new TransportProbe()],
 ]);
-let emulator: Emulator;
-
-beforeAll(async () => {
-	emulator = await startEmulator('sync');
-});
-afterAll(async () => {
-	await emulator.close();
-});
+const emulator = useEmulator('sync');
 
 const generatedBytes = (size: number, mp4 = false) => emulatorFileBytes(size, mp4);
 
@@ -41,7 +38,7 @@ function probe(
 
 test('a download arrives whole as the item binary, with its size and type', async () => {
 	const size = 3 * 1024 * 1024 + 17;
-	const run = await probe('download', `${emulator.origin}/__emulator/files/${size}.mp4`);
+	const run = await probe('download', `${emulator.current.origin}/__emulator/files/${size}.mp4`);
 	expect(run.error(NODE_NAME)).toBeUndefined();
 	const [item] = run.output(NODE_NAME);
 	const binary = item.binary!.data;
@@ -55,15 +52,15 @@ test('a download arrives whole as the item binary, with its size and type', asyn
 });
 
 test('a failed download is an error that says the link may have expired', async () => {
-	const run = await probe('download', `${emulator.origin}/__emulator/missing-file`);
-	const error = run.error(NODE_NAME) as Error & { description?: string };
+	const run = await probe('download', `${emulator.current.origin}/__emulator/missing-file`);
+	const error = run.error(NODE_NAME) as NodeRunError;
 	expect(error.message).toContain('downloading the output failed (HTTP 404)');
 	expect(error.description).toContain('expire');
 });
 
 test('an upload streams the item binary with its content type and length', async () => {
 	const bytes = generatedBytes(1024 * 1024 + 5);
-	const run = await probe('upload', `${emulator.origin}/__emulator/uploads/clip.mp4`, [
+	const run = await probe('upload', `${emulator.current.origin}/__emulator/uploads/clip.mp4`, [
 		{
 			json: {},
 			binary: {
@@ -77,7 +74,7 @@ test('an upload streams the item binary with its content type and length', async
 		mimeType: 'video/mp4',
 		fileName: 'clip.mp4',
 	});
-	expect(emulator.uploads.get('clip.mp4')).toEqual({
+	expect(emulator.current.uploads.get('clip.mp4')).toEqual({
 		size: bytes.length,
 		sha256: createHash('sha256').update(bytes).digest('hex'),
 		contentType: 'video/mp4',

@@ -16,7 +16,7 @@ import type {
 import { TEST_KEYS, type ServiceName } from '../emulators';
 import { PassThrough } from '../fixtures/PassThrough.node';
 import { runWorkflow } from '../harness/engine';
-import { NODE_NAME, runNode, useAllEmulators } from '../harness/workflows';
+import { NODE_NAME, type NodeRunError, runNode, useAllEmulators } from '../harness/workflows';
 
 const emulators = useAllEmulators();
 const extraNodeTypes = new Map<string, INodeType>([['CUSTOM.passThrough', new PassThrough()]]);
@@ -398,7 +398,7 @@ describe('A job failure text that echoes a secret is redacted', () => {
 				credentials,
 				parameters,
 			});
-			const error = stopped.error(NODE_NAME) as Error & { description?: string };
+			const error = stopped.error(NODE_NAME) as NodeRunError;
 			expect(`${error.message} ${error.description ?? ''}`).toContain('key=[redacted]');
 			expect(`${error.message} ${error.description ?? ''} ${error.stack}`).not.toContain(apiKey);
 		},

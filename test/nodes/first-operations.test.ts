@@ -1,6 +1,12 @@
 /** The first read-only operation of each node, run in n8n-core's engine against its emulator. */
 import { TEST_KEYS } from '../emulators';
-import { NODE_NAME, credentialsFor, runNode, useAllEmulators } from '../harness/workflows';
+import {
+	credentialsFor,
+	NODE_NAME,
+	type NodeRunError,
+	runNode,
+	useAllEmulators,
+} from '../harness/workflows';
 
 const emulatorSet = useAllEmulators();
 
@@ -180,7 +186,7 @@ test('a HeyGen error carries the request id HeyGen sent', async () => {
 		credentialType: 'heyGenApi',
 		credentials: credentialsFor(emulatorSet.current.heygen, TEST_KEYS.heygen.noUserRead),
 	});
-	const error = result.error(NODE_NAME) as Error & { description?: string; httpCode?: string };
+	const error = result.error(NODE_NAME) as NodeRunError;
 	expect(error.httpCode).toBe('403');
 	expect(error.message).toContain('HeyGen: This API key is missing the user-read scope.');
 	expect(error.description).toContain('video and voice operations may still work');
@@ -205,6 +211,6 @@ test('a Synaptiq scope error names the scope the operation needs', async () => {
 		credentialType: 'synaptiqApi',
 		credentials: credentialsFor(emulatorSet.current.synaptiq, TEST_KEYS.synaptiq.liveRead),
 	});
-	const error = result.error(NODE_NAME) as Error & { description?: string };
+	const error = result.error(NODE_NAME) as NodeRunError;
 	expect(error.description).toContain('the operation needs a write-scope key');
 });

@@ -2,35 +2,24 @@
  * Requests per Minute paces a credential's calls so a run stays under the plan's limit; without
  * it the node still loses no item, it just waits out the 429s.
  */
-import { resetPacing } from '../../nodes/shared/pacing';
-import { startEmulator, TEST_KEYS } from '../emulators';
-import type { Emulator } from '../emulators/core';
-import { NODE_NAME, runNode } from '../harness/workflows';
+import { TEST_KEYS } from '../emulators';
+import { NODE_NAME, runNode, useEmulator } from '../harness/workflows';
 
-let emulator: Emulator;
 const ITEMS = 24;
 const LIMIT = 1200; // per minute: one request every 50 ms
 
-beforeAll(async () => {
-	emulator = await startEmulator('sync');
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => {
-	emulator.reset();
-	resetPacing();
+const emulator = useEmulator('sync', (current) => {
 	// A limit enforced per second: a burst of 2, then one request per 50 ms.
-	emulator.config.otherPerMinute = LIMIT;
+	current.config.otherPerMinute = LIMIT;
 	// A burst of 4 absorbs the bunching a busy machine's event loop causes; an unpaced run still hits 429s.
-	emulator.config.burst = 4;
+	current.config.burst = 4;
 });
 
 function listModels(requestsPerMinute: number) {
 	return runNode({
 		type: 'sync',
 		credentialType: 'syncApi',
-		credentials: { apiKey: TEST_KEYS.sync.valid, baseUrl: emulator.baseUrl },
+		credentials: { apiKey: TEST_KEYS.sync.valid, baseUrl: emulator.current.baseUrl },
 		parameters: {
 			resource: 'model',
 			operation: 'getAll',
@@ -44,10 +33,10 @@ function listModels(requestsPerMinute: number) {
 test('with pacing, no request is rate-limited and starts are spaced by the limit', async () => {
 	const run = await listModels(LIMIT);
 	expect(run.output(NODE_NAME).filter((item) => item.json.error)).toEqual([]);
-	expect(emulator.log).toHaveLength(ITEMS);
-	expect(emulator.log.filter((entry) => entry.status === 429)).toHaveLength(0);
+	expect(emulator.current.log).toHaveLength(ITEMS);
+	expect(emulator.current.log.filter((entry) => entry.status === 429)).toHaveLength(0);
 	// Starts are 60 000 / 1200 = 50 ms apart (2 % more, by design); arrival times jitter a little.
-	const span = emulator.log[ITEMS - 1].at - emulator.log[0].at;
+	const span = emulator.current.log[ITEMS - 1].at - emulator.current.log[0].at;
 	expect(span).toBeGreaterThanOrEqual((ITEMS - 1) * 50 * 0.9);
 });
 
@@ -56,8 +45,8 @@ test('without pacing, the 429s are waited out and no item is lost', async () => 
 	const items = run.output(NODE_NAME);
 	expect(items.filter((item) => item.json.error)).toEqual([]);
 	expect(new Set(items.map((item) => (item.pairedItem as { item: number }).item)).size).toBe(ITEMS);
-	expect(emulator.log.filter((entry) => entry.status === 429).length).toBeGreaterThan(0);
-	expect(emulator.log.filter((entry) => entry.status === 200)).toHaveLength(ITEMS);
+	expect(emulator.current.log.filter((entry) => entry.status === 429).length).toBeGreaterThan(0);
+	expect(emulator.current.log.filter((entry) => entry.status === 200)).toHaveLength(ITEMS);
 });
 
 test('pacing is shared by every node run on the same credential in the process', async () => {
@@ -65,7 +54,7 @@ test('pacing is shared by every node run on the same credential in the process',
 	expect(
 		[...first.output(NODE_NAME), ...second.output(NODE_NAME)].filter((item) => item.json.error),
 	).toEqual([]);
-	expect(emulator.log.filter((entry) => entry.status === 429)).toHaveLength(0);
+	expect(emulator.current.log.filter((entry) => entry.status === 429)).toHaveLength(0);
 });
 
 test('Sync limits per IP address: two keys behind one n8n share one pace (keyed by Base URL, not by key)', async () => {
@@ -73,7 +62,7 @@ test('Sync limits per IP address: two keys behind one n8n share one pace (keyed 
 		runNode({
 			type: 'sync',
 			credentialType: 'syncApi',
-			credentials: { apiKey, baseUrl: emulator.baseUrl },
+			credentials: { apiKey, baseUrl: emulator.current.baseUrl },
 			parameters: {
 				resource: 'model',
 				operation: 'getAll',
@@ -89,14 +78,14 @@ test('Sync limits per IP address: two keys behind one n8n share one pace (keyed 
 	expect(
 		[...first.output(NODE_NAME), ...second.output(NODE_NAME)].filter((item) => item.json.error),
 	).toEqual([]);
-	expect(new Set(emulator.log.map((entry) => entry.headers['x-api-key'])).size).toBe(2);
-	expect(emulator.log.filter((entry) => entry.status === 429)).toHaveLength(0);
+	expect(new Set(emulator.current.log.map((entry) => entry.headers['x-api-key'])).size).toBe(2);
+	expect(emulator.current.log.filter((entry) => entry.status === 429)).toHaveLength(0);
 });
 
 test("Sync's 429 is per address and endpoint, and its body has no errorCode (the rate-limit guide)", async () => {
-	Object.assign(emulator.config, { createPerMinute: 2, burst: 0 });
+	Object.assign(emulator.current.config, { createPerMinute: 2, burst: 0 });
 	const create = (apiKey: string) =>
-		fetch(`${emulator.baseUrl}/v2/generate`, {
+		fetch(`${emulator.current.baseUrl}/v2/generate`, {
 			method: 'POST',
 			headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
 			body: '{}',
@@ -114,7 +103,7 @@ test("Sync's 429 is per address and endpoint, and its body has no errorCode (the
 	// Reads of the same address have their own bucket.
 	expect(
 		(
-			await fetch(`${emulator.baseUrl}/v2/generate/missing`, {
+			await fetch(`${emulator.current.baseUrl}/v2/generate/missing`, {
 				headers: { 'x-api-key': TEST_KEYS.sync.other },
 			})
 		).status,

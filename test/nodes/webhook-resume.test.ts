@@ -6,7 +6,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { TEST_KEYS } from '../emulators';
-import { NODE_NAME, runNode, useAllEmulators } from '../harness/workflows';
+import { NODE_NAME, type NodeRunError, runNode, useAllEmulators } from '../harness/workflows';
 
 const emulators = useAllEmulators();
 
@@ -117,9 +117,7 @@ describe.each(Object.keys(CASES) as Array<keyof typeof CASES>)('%s: Webhook Resu
 		expect(result.error(NODE_NAME)?.message).toBe(
 			'Webhook Resume waits for one job per execution, and this node got 2 items',
 		);
-		expect((result.error(NODE_NAME) as Error & { description?: string }).description).toContain(
-			'Loop Over Items',
-		);
+		expect((result.error(NODE_NAME) as NodeRunError).description).toContain('Loop Over Items');
 		expect(emulators.current[service].log).toHaveLength(0);
 	});
 
@@ -128,9 +126,7 @@ describe.each(Object.keys(CASES) as Array<keyof typeof CASES>)('%s: Webhook Resu
 		expect(result.error(NODE_NAME)?.message).toMatch(
 			/cannot reach n8n at http:\/\/127\.0\.0\.1:\d+, so its callback would never arrive/,
 		);
-		expect((result.error(NODE_NAME) as Error & { description?: string }).description).toContain(
-			'WEBHOOK_URL',
-		);
+		expect((result.error(NODE_NAME) as NodeRunError).description).toContain('WEBHOOK_URL');
 		expect(emulators.current[service].log).toHaveLength(0);
 	});
 });

@@ -8,7 +8,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { TEST_KEYS, type ServiceName } from '../../emulators';
 import type { FaultSpec } from '../../emulators/core';
-import { NODE_NAME, runNode, useAllEmulators } from '../../harness/workflows';
+import { NODE_NAME, type NodeRunError, runNode, useAllEmulators } from '../../harness/workflows';
 
 const emulators = useAllEmulators();
 
@@ -215,7 +215,7 @@ describe.each(UNKEYED)('$type $createPath (no idempotency key)', (spec) => {
 				credentials: { apiKey: spec.apiKey, baseUrl: emulator.baseUrl },
 				parameters: spec.parameters,
 			});
-			const error = result.error(NODE_NAME) as (Error & { description?: string }) | undefined;
+			const error = result.error(NODE_NAME) as NodeRunError | undefined;
 			expect(`${error?.message} ${error?.description}`).toMatch(
 				/Check (the result )?in (the service|ViralSync|SocialSyncer) before running this item again/,
 			);

@@ -5,11 +5,15 @@
  */
 import type { INodeType } from 'n8n-workflow';
 
-import { resetPacing } from '../../../nodes/shared/pacing';
-import { startEmulator, TEST_KEYS, type ServiceName } from '../../emulators';
-import type { Emulator, FaultSpec } from '../../emulators/core';
+import { TEST_KEYS, type ServiceName } from '../../emulators';
+import type { FaultSpec } from '../../emulators/core';
 import { runWorkflow } from '../../harness/engine';
-import { NODE_NAME, singleNodeWorkflow } from '../../harness/workflows';
+import {
+	NODE_NAME,
+	type NodeRunError,
+	singleNodeWorkflow,
+	useEmulator,
+} from '../../harness/workflows';
 import { TransportProbe } from '../../fixtures/TransportProbe.node';
 
 const CREDENTIAL: Record<ServiceName, { type: string; key: string; getPath: string }> = {
@@ -81,18 +85,7 @@ export interface ProbeRun {
 
 export function defineFaultMatrix(service: ServiceName): void {
 	const credential = CREDENTIAL[service];
-	let emulator: Emulator;
-
-	beforeAll(async () => {
-		emulator = await startEmulator(service);
-	});
-	afterAll(async () => {
-		await emulator.close();
-	});
-	beforeEach(() => {
-		emulator.reset();
-		resetPacing();
-	});
+	const emulator = useEmulator(service);
 
 	/** The emulator's base path (Synaptiq serves under /api/v1). */
 	const wirePath = (path: string) => `${service === 'synaptiq' ? '/api/v1' : ''}${path}`;
@@ -114,7 +107,9 @@ export function defineFaultMatrix(service: ServiceName): void {
 		});
 		const started = Date.now();
 		const result = await runWorkflow(workflow, {
-			credentials: { [credential.type]: { apiKey: credential.key, baseUrl: emulator.baseUrl } },
+			credentials: {
+				[credential.type]: { apiKey: credential.key, baseUrl: emulator.current.baseUrl },
+			},
 			input: Array.from({ length: run.items ?? 1 }, (_, index) => ({ json: { index } })),
 			extraNodeTypes,
 			abortSignal: run.abortSignal,
@@ -128,10 +123,11 @@ export function defineFaultMatrix(service: ServiceName): void {
 	}
 
 	function inject(spec: FaultSpec) {
-		emulator.addFault({ ...spec, path: spec.path ? wirePath(spec.path) : undefined });
+		emulator.current.addFault({ ...spec, path: spec.path ? wirePath(spec.path) : undefined });
 	}
 
-	const gaps = () => emulator.log.slice(1).map((entry, index) => entry.at - emulator.log[index].at);
+	const gaps = () =>
+		emulator.current.log.slice(1).map((entry, index) => entry.at - emulator.current.log[index].at);
 
 	describe(`${service}: 429 storms`, () => {
 		it('honours Retry-After in seconds, then succeeds', async () => {
@@ -146,7 +142,7 @@ export function defineFaultMatrix(service: ServiceName): void {
 			expect(run.nodeError).toBeUndefined();
 			expect(run.items).toHaveLength(1);
 			expect(run.items[0].json.status).toBe(200);
-			expect(emulator.log.map((entry) => entry.status)).toEqual([429, 429, 200]);
+			expect(emulator.current.log.map((entry) => entry.status)).toEqual([429, 429, 200]);
 			for (const gap of gaps()) expect(gap).toBeGreaterThanOrEqual(990);
 		});
 
@@ -154,7 +150,7 @@ export function defineFaultMatrix(service: ServiceName): void {
 			inject({ kind: 'status', status: 429, retryAfter: 'date', retryAfterSeconds: 2, times: 1 });
 			const run = await probe();
 			expect(run.nodeError).toBeUndefined();
-			expect(emulator.log.map((entry) => entry.status)).toEqual([429, 200]);
+			expect(emulator.current.log.map((entry) => entry.status)).toEqual([429, 200]);
 			// An HTTP date has whole-second precision: 2 s ahead is at least 1 s of waiting.
 			expect(gaps()[0]).toBeGreaterThanOrEqual(990);
 		});
@@ -163,9 +159,9 @@ export function defineFaultMatrix(service: ServiceName): void {
 			inject({ kind: 'status', status: 429, retryAfter: 'absent', times: 2 });
 			const run = await probe();
 			expect(run.nodeError).toBeUndefined();
-			expect(emulator.log.map((entry) => entry.status)).toEqual([429, 429, 200]);
+			expect(emulator.current.log.map((entry) => entry.status)).toEqual([429, 429, 200]);
 			expect(
-				emulator.log.filter((entry) => entry.headers['retry-after'] !== undefined),
+				emulator.current.log.filter((entry) => entry.headers['retry-after'] !== undefined),
 			).toHaveLength(0);
 		});
 
@@ -179,9 +175,9 @@ export function defineFaultMatrix(service: ServiceName): void {
 				method: 'POST',
 			});
 			await probe({ method: 'POST', path: PAID_POST[service], body: { probe: true } });
-			expect(emulator.log.map((entry) => entry.status).slice(0, 1)).toEqual([429]);
-			expect(emulator.log).toHaveLength(2);
-			expect(emulator.log[1].source).not.toBe('fault');
+			expect(emulator.current.log.map((entry) => entry.status).slice(0, 1)).toEqual([429]);
+			expect(emulator.current.log).toHaveLength(2);
+			expect(emulator.current.log[1].source).not.toBe('fault');
 		});
 
 		it('fails at once when the announced wait exceeds Max Total Wait, saying when to retry', async () => {
@@ -193,9 +189,9 @@ export function defineFaultMatrix(service: ServiceName): void {
 				times: 1,
 			});
 			const run = await probe({ requestOptions: { maxTotalWaitSeconds: 60 } });
-			expect(emulator.log).toHaveLength(1);
+			expect(emulator.current.log).toHaveLength(1);
 			expect(run.elapsedMs).toBeLessThan(5_000);
-			const error = run.nodeError as Error & { description?: string; httpCode?: string };
+			const error = run.nodeError as NodeRunError;
 			expect(error.httpCode).toBe('429');
 			expect(error.description).toMatch(/asked to wait 60 min.*Try again after \d{4}-\d\d-\d\dT/s);
 		});
@@ -210,7 +206,7 @@ export function defineFaultMatrix(service: ServiceName): void {
 			});
 			const run = await probe({ requestOptions: { maxTotalWaitSeconds: 2 } });
 			expect(run.nodeError).toBeUndefined();
-			expect(emulator.log.map((entry) => entry.status)).toEqual([429, 429, 200]);
+			expect(emulator.current.log.map((entry) => entry.status)).toEqual([429, 429, 200]);
 		});
 
 		it('stops after Max Retries', async () => {
@@ -222,10 +218,8 @@ export function defineFaultMatrix(service: ServiceName): void {
 				times: -1,
 			});
 			const run = await probe({ requestOptions: { maxRetries: 1 } });
-			expect(emulator.log).toHaveLength(2);
-			expect((run.nodeError as Error & { description?: string }).description).toContain(
-				'Gave up after 2 attempts',
-			);
+			expect(emulator.current.log).toHaveLength(2);
+			expect((run.nodeError as NodeRunError).description).toContain('Gave up after 2 attempts');
 		});
 	});
 
@@ -242,9 +236,9 @@ export function defineFaultMatrix(service: ServiceName): void {
 					times: 1,
 				});
 				await probe({ method: 'POST', path: PAID_POST[service], body: { probe: true } });
-				expect(emulator.log).toHaveLength(2);
-				expect(emulator.log[0].status).toBe(tryLater.status);
-				expect(emulator.log[1].source).not.toBe('fault');
+				expect(emulator.current.log).toHaveLength(2);
+				expect(emulator.current.log[0].status).toBe(tryLater.status);
+				expect(emulator.current.log[1].source).not.toBe('fault');
 			});
 
 			it('does not retry another conflict', async () => {
@@ -260,8 +254,8 @@ export function defineFaultMatrix(service: ServiceName): void {
 					path: PAID_POST[service],
 					body: { probe: true },
 				});
-				expect(emulator.log).toHaveLength(1);
-				expect((run.nodeError as Error & { httpCode?: string }).httpCode).toBe('409');
+				expect(emulator.current.log).toHaveLength(1);
+				expect((run.nodeError as NodeRunError).httpCode).toBe('409');
 			});
 		});
 	}
@@ -271,14 +265,14 @@ export function defineFaultMatrix(service: ServiceName): void {
 			inject({ kind: 'status', status: 503, times: 1 });
 			const run = await probe();
 			expect(run.nodeError).toBeUndefined();
-			expect(emulator.log.map((entry) => entry.status)).toEqual([503, 200]);
+			expect(emulator.current.log.map((entry) => entry.status)).toEqual([503, 200]);
 		});
 
 		it('does not retry a 503 on a POST without Idempotency-Key, and says why', async () => {
 			inject({ kind: 'status', status: 503, times: 1, method: 'POST' });
 			const run = await probe({ method: 'POST', path: PAID_POST[service], body: { probe: true } });
-			expect(emulator.log).toHaveLength(1);
-			const error = run.nodeError as Error & { description?: string; httpCode?: string };
+			expect(emulator.current.log).toHaveLength(1);
+			const error = run.nodeError as NodeRunError;
 			expect(error.httpCode).toBe('503');
 			expect(error.description).toContain('Not retried');
 		});
@@ -291,66 +285,64 @@ export function defineFaultMatrix(service: ServiceName): void {
 				body: { probe: true },
 				idempotencyKey: 'exec-1-node-0',
 			});
-			expect(emulator.log).toHaveLength(2);
-			expect(emulator.log.map((entry) => entry.headers['idempotency-key'])).toEqual([
+			expect(emulator.current.log).toHaveLength(2);
+			expect(emulator.current.log.map((entry) => entry.headers['idempotency-key'])).toEqual([
 				'exec-1-node-0',
 				'exec-1-node-0',
 			]);
-			expect(emulator.log[1].body).toBe(emulator.log[0].body);
+			expect(emulator.current.log[1].body).toBe(emulator.current.log[0].body);
 		});
 
 		it('retries a GET whose connection was reset', async () => {
 			inject({ kind: 'reset', times: 1 });
 			const run = await probe();
 			expect(run.nodeError).toBeUndefined();
-			expect(emulator.log).toHaveLength(2);
-			expect(emulator.log[0].status).toBe(-1);
+			expect(emulator.current.log).toHaveLength(2);
+			expect(emulator.current.log[0].status).toBe(-1);
 		});
 
 		it('does not retry a POST whose connection was reset', async () => {
 			inject({ kind: 'reset', times: 1, method: 'POST' });
 			const run = await probe({ method: 'POST', path: PAID_POST[service], body: { probe: true } });
-			expect(emulator.log).toHaveLength(1);
+			expect(emulator.current.log).toHaveLength(1);
 			expect(run.nodeError?.message).toContain('connection was reset');
-			expect((run.nodeError as Error & { description?: string }).description).toContain(
-				'so nothing is created twice',
-			);
+			expect((run.nodeError as NodeRunError).description).toContain('so nothing is created twice');
 		});
 
 		it('retries a GET that timed out waiting for an answer', async () => {
 			inject({ kind: 'delay', delayMs: 2500, times: 1 });
 			const run = await probe({ requestOptions: { timeoutSeconds: 1 } });
 			expect(run.nodeError).toBeUndefined();
-			expect(emulator.log).toHaveLength(2);
+			expect(emulator.current.log).toHaveLength(2);
 		});
 
 		it('reads a slow body that arrives within the timeout', async () => {
 			inject({ kind: 'slow_body', delayMs: 800, times: 1 });
 			const run = await probe();
 			expect(run.nodeError).toBeUndefined();
-			expect(emulator.log).toHaveLength(1);
+			expect(emulator.current.log).toHaveLength(1);
 			// The whole body arrived and parsed, not a first chunk.
-			expect(JSON.stringify(run.items[0].json.body)).toBe(emulator.log[0].responseBody);
+			expect(JSON.stringify(run.items[0].json.body)).toBe(emulator.current.log[0].responseBody);
 		});
 
 		it('retries a GET answered with malformed JSON', async () => {
 			inject({ kind: 'malformed_json', times: 1 });
 			const run = await probe();
 			expect(run.nodeError).toBeUndefined();
-			expect(emulator.log).toHaveLength(2);
+			expect(emulator.current.log).toHaveLength(2);
 		});
 
 		it('reports malformed JSON on a POST without retrying it', async () => {
 			inject({ kind: 'malformed_json', times: 1, method: 'POST' });
 			const run = await probe({ method: 'POST', path: PAID_POST[service], body: { probe: true } });
-			expect(emulator.log).toHaveLength(1);
+			expect(emulator.current.log).toHaveLength(1);
 			expect(run.nodeError?.message).toContain('not valid JSON');
 		});
 	});
 
 	describe(`${service}: items and errors`, () => {
 		it('gives every item exactly one output or error item with Continue On Fail', async () => {
-			emulator.addFault({ kind: 'status', status: 404, after: 1, times: 1 });
+			emulator.current.addFault({ kind: 'status', status: 404, after: 1, times: 1 });
 			const run = await probe({ items: 3, continueOnFail: true });
 			expect(run.items).toHaveLength(3);
 			expect(run.items.map((item) => (item.pairedItem as { item: number }).item)).toEqual([
@@ -374,17 +366,17 @@ export function defineFaultMatrix(service: ServiceName): void {
 					credentials: {
 						[credential.type]: {
 							apiKey: 'wrong-key-for-the-fault-matrix',
-							baseUrl: emulator.baseUrl,
+							baseUrl: emulator.current.baseUrl,
 						},
 					},
 					extraNodeTypes,
 				},
 			);
-			const error = run.error(NODE_NAME) as Error & { description?: string; httpCode?: string };
+			const error = run.error(NODE_NAME) as NodeRunError;
 			expect(error.httpCode).toBe('401');
 			expect(error.message).toMatch(/HTTP 401/);
 			expect(error.description).toContain('Check the API key');
-			expect(emulator.log).toHaveLength(1);
+			expect(emulator.current.log).toHaveLength(1);
 		});
 
 		it('stops waiting promptly when the execution is cancelled', async () => {
@@ -399,7 +391,7 @@ export function defineFaultMatrix(service: ServiceName): void {
 			setTimeout(() => controller.abort(), 300);
 			const run = await probe({ abortSignal: controller.signal });
 			expect(run.elapsedMs).toBeLessThan(3_000);
-			expect(emulator.log).toHaveLength(1);
+			expect(emulator.current.log).toHaveLength(1);
 		});
 	});
 }

@@ -4,25 +4,20 @@
  */
 import { TEST_KEYS, UNKNOWN_KEY } from '../../emulators';
 import { fileBytes, fileItem, type TestFileKind } from '../../harness/files';
-import { NODE_NAME, nodeRunner, runNode, useEmulator } from '../../harness/workflows';
+import { nodeRunner, useEmulator } from '../../harness/workflows';
 
-const holder = useEmulator('heygen', (emulator) => (emulator.config.stageMs = 20));
-const run = nodeRunner('heyGen', 'heyGenApi', holder, TEST_KEYS.heygen.valid);
-const api = () => holder.current.log.filter((entry) => entry.path.startsWith('/v3/'));
+const emulator = useEmulator('heygen', (current) => (current.config.stageMs = 20));
+const run = nodeRunner('heyGen', 'heyGenApi', emulator, TEST_KEYS.heygen.valid);
+const api = () => emulator.current.log.filter((entry) => entry.path.startsWith('/v3/'));
 
 describe("HeyGen's error body from its authentication page", () => {
 	it('shows HeyGen\'s own words for a wrong key ({"error": "Invalid API key", "data": null})', async () => {
-		const result = await runNode({
-			type: 'heyGen',
-			credentialType: 'heyGenApi',
-			credentials: { apiKey: UNKNOWN_KEY, baseUrl: holder.current.baseUrl },
-			parameters: { resource: 'user', operation: 'getCurrent' },
-		});
-		expect(JSON.parse(holder.current.log[0].responseBody!)).toEqual({
+		const result = await run({ resource: 'user', operation: 'getCurrent' }, { key: UNKNOWN_KEY });
+		expect(JSON.parse(emulator.current.log[0].responseBody!)).toEqual({
 			error: 'Invalid API key',
 			data: null,
 		});
-		expect(result.error(NODE_NAME)?.message).toBe('HeyGen: Invalid API key (HTTP 401)');
+		expect(result.error?.message).toBe('HeyGen: Invalid API key (HTTP 401)');
 	});
 
 	it('still reads the object shape of every other error', async () => {
@@ -73,7 +68,7 @@ describe('Asset upload: the type comes from the bytes, not the label', () => {
 			expect(result.error?.message).toBe(
 				`Binary Property: "${fileName}" is not a file type HeyGen takes`,
 			);
-			expect(holder.current.log).toHaveLength(0);
+			expect(emulator.current.log).toHaveLength(0);
 		},
 	);
 
@@ -86,7 +81,7 @@ describe('Asset upload: the type comes from the bytes, not the label', () => {
 			fileBytes('png', 2000),
 			Buffer.from(`\r\n--${boundary}--\r\n`),
 		]);
-		const response = await fetch(`${holder.current.baseUrl}/v3/assets`, {
+		const response = await fetch(`${emulator.current.baseUrl}/v3/assets`, {
 			method: 'POST',
 			headers: {
 				'x-api-key': TEST_KEYS.heygen.valid,
@@ -107,7 +102,7 @@ describe('Asset upload: the type comes from the bytes, not the label', () => {
 
 describe('What HeyGen accepts: requests as its own n8n node and CLI send them', () => {
 	const post = async (path: string, body: unknown) => {
-		const response = await fetch(`${holder.current.baseUrl}${path}`, {
+		const response = await fetch(`${emulator.current.baseUrl}${path}`, {
 			method: 'POST',
 			headers: { 'x-api-key': TEST_KEYS.heygen.valid, 'content-type': 'application/json' },
 			body: JSON.stringify(body),
@@ -220,7 +215,7 @@ describe('The emulator answers only the fields HeyGen documents', () => {
 			{ input: fileItem('png', 'image/png', 'a.png') },
 		);
 		const inFolder = await fetch(
-			`${holder.current.baseUrl}/v3/assets?username=emulator_user&folder_id=folder_nothing`,
+			`${emulator.current.baseUrl}/v3/assets?username=emulator_user&folder_id=folder_nothing`,
 			{ headers: { 'x-api-key': TEST_KEYS.heygen.valid } },
 		);
 		expect(((await inFolder.json()) as { data: unknown[] }).data).toHaveLength(0);

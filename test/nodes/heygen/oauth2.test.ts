@@ -18,13 +18,14 @@ import { HeyGen } from '../../../nodes/HeyGen/HeyGen.node';
 import { TestCredentialsHelper } from '../../harness/credentials-helper';
 import { additionalDataFor } from '../../harness/engine';
 import { PackageNodeTypes } from '../../harness/types';
-import { NODE_NAME, runNode, useEmulator } from '../../harness/workflows';
+import { NODE_NAME, type NodeRunError, runNode, useEmulator } from '../../harness/workflows';
 
-const holder = useEmulator('heygen', (emulator) => (emulator.config.stageMs = 30));
+const emulator = useEmulator('heygen', (current) => (current.config.stageMs = 30));
 const REDIRECT_URI = 'http://localhost:5678/rest/oauth2-credential/callback';
 
-const api = () => holder.current.log.filter((entry) => entry.path.startsWith('/v3/'));
-const tokenRequests = () => holder.current.log.filter((entry) => entry.path === '/v1/oauth/token');
+const api = () => emulator.current.log.filter((entry) => entry.path.startsWith('/v3/'));
+const tokenRequests = () =>
+	emulator.current.log.filter((entry) => entry.path === '/v1/oauth/token');
 
 async function registerClient(): Promise<string> {
 	const result = await runNode({
@@ -32,7 +33,7 @@ async function registerClient(): Promise<string> {
 		parameters: {
 			resource: 'oAuthClient',
 			operation: 'register',
-			registrationUrl: `${holder.current.baseUrl}/v1/oauth/register`,
+			registrationUrl: `${emulator.current.baseUrl}/v1/oauth/register`,
 		},
 		credentialType: 'heyGenApi',
 		credentials: {},
@@ -49,7 +50,7 @@ function resolvedCredential(data: ICredentialDataDecryptedObject): ICredentialDa
 
 /** What n8n's OAuth2 controller does on Connect and on the callback, PKCE included. */
 async function connect(clientId: string): Promise<IDataObject> {
-	const credential = resolvedCredential({ clientId, baseUrl: holder.current.baseUrl });
+	const credential = resolvedCredential({ clientId, baseUrl: emulator.current.baseUrl });
 	const verifier = randomBytes(32).toString('base64url');
 	const client = new ClientOAuth2({
 		clientId,
@@ -82,7 +83,7 @@ function runWithOAuth2(
 		type: 'heyGen',
 		parameters: { authentication: 'oAuth2', ...parameters },
 		credentialType: 'heyGenOAuth2Api',
-		credentials: { clientId, baseUrl: holder.current.baseUrl, oauthTokenData },
+		credentials: { clientId, baseUrl: emulator.current.baseUrl, oauthTokenData },
 	});
 }
 
@@ -105,7 +106,7 @@ test("the credential derives HeyGen's OAuth2 URLs from the Base URL: official ho
 test('OAuth Client → Register needs no credential and answers a client id', async () => {
 	const clientId = await registerClient();
 	expect(clientId).toMatch(/^hg_client_[0-9a-f]{24}$/);
-	const registration = holder.current.log.find((entry) => entry.path === '/v1/oauth/register')!;
+	const registration = emulator.current.log.find((entry) => entry.path === '/v1/oauth/register')!;
 	expect(JSON.parse(registration.body)).toEqual({});
 	expect(registration.headers['x-api-key']).toBeUndefined();
 	expect(registration.headers.authorization).toBeUndefined();
@@ -132,20 +133,22 @@ test('the whole grant: authorize → callback → token (PKCE) → a call with t
 	expect(api()[0].headers['x-api-key']).toBeUndefined();
 
 	// Every token issued so far expires: HeyGen answers 401, n8n-core refreshes and repeats the call.
-	holder.current.config.accessTokensExpiredBefore = Date.now() + 1;
-	holder.current.clearLog();
+	emulator.current.config.accessTokensExpiredBefore = Date.now() + 1;
+	emulator.current.clearLog();
 	const second = await runWithOAuth2(clientId, tokens);
 	expect(second.error(NODE_NAME)).toBeUndefined();
 	expect(second.output(NODE_NAME)[0].json).toMatchObject({ username: 'emulator_user' });
 	expect(
-		holder.current.log.map((entry) => `${entry.method} ${entry.path} ${entry.status}`),
+		emulator.current.log.map((entry) => `${entry.method} ${entry.path} ${entry.status}`),
 	).toEqual(['GET /v3/users/me 401', 'POST /v1/oauth/token 200', 'GET /v3/users/me 200']);
-	expect(new URLSearchParams(holder.current.log[1].body).get('grant_type')).toBe('refresh_token');
+	expect(new URLSearchParams(emulator.current.log[1].body).get('grant_type')).toBe('refresh_token');
 	const stored = second.credentialsHelper.updates.at(-1)!.data.oauthTokenData as IDataObject;
 	expect(stored.access_token).not.toBe(tokens.access_token);
-	expect(holder.current.log[2].headers.authorization).toBe(`Bearer ${String(stored.access_token)}`);
+	expect(emulator.current.log[2].headers.authorization).toBe(
+		`Bearer ${String(stored.access_token)}`,
+	);
 	// The refresh token rotated: the old one is spent.
-	const reuse = await fetch(`${holder.current.baseUrl}/v1/oauth/token`, {
+	const reuse = await fetch(`${emulator.current.baseUrl}/v1/oauth/token`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams({
@@ -161,7 +164,7 @@ test('the whole grant: authorize → callback → token (PKCE) → a call with t
 test('a refresh token HeyGen no longer accepts ends in n8n\'s "reconnect the credential" error, with no token in it', async () => {
 	const clientId = await registerClient();
 	const tokens = await connect(clientId);
-	holder.current.config.accessTokensExpiredBefore = Date.now() + 1;
+	emulator.current.config.accessTokensExpiredBefore = Date.now() + 1;
 	const result = await runWithOAuth2(clientId, { ...tokens, refresh_token: 'hg_rt_revoked' });
 	expect(result.error(NODE_NAME)?.message).toMatch(/needs to be reconnected/);
 	expect(result.credentialsHelper.updates).toHaveLength(0);
@@ -203,9 +206,9 @@ test("with OAuth2 the transport still reads HeyGen's error answers: a 404 names 
 		videoId: 'no_such_video',
 	});
 	expect(missing.error(NODE_NAME)?.message).toContain('not found');
-	expect((missing.error(NODE_NAME) as Error & { httpCode?: string }).httpCode).toBe('404');
-	holder.current.clearLog();
-	holder.current.addFault({
+	expect((missing.error(NODE_NAME) as NodeRunError).httpCode).toBe('404');
+	emulator.current.clearLog();
+	emulator.current.addFault({
 		kind: 'status',
 		status: 429,
 		retryAfter: 'seconds',
@@ -215,8 +218,8 @@ test("with OAuth2 the transport still reads HeyGen's error answers: a 404 names 
 	});
 	const limited = await runWithOAuth2(clientId, tokens);
 	expect(limited.error(NODE_NAME)).toBeUndefined();
-	expect(holder.current.log.map((entry) => entry.status)).toEqual([429, 200]);
-	expect(holder.current.log[1].at - holder.current.log[0].at).toBeGreaterThanOrEqual(1000);
+	expect(emulator.current.log.map((entry) => entry.status)).toEqual([429, 200]);
+	expect(emulator.current.log[1].at - emulator.current.log[0].at).toBeGreaterThanOrEqual(1000);
 });
 
 test('the look picker searches with the OAuth2 credential when the node is set to OAuth2', async () => {
@@ -238,7 +241,7 @@ test('the look picker searches with the OAuth2 credential when the node is set t
 		nodeTypes: new PackageNodeTypes(),
 	});
 	const helper = new TestCredentialsHelper({
-		heyGenOAuth2Api: { clientId, baseUrl: holder.current.baseUrl, oauthTokenData: tokens },
+		heyGenOAuth2Api: { clientId, baseUrl: emulator.current.baseUrl, oauthTokenData: tokens },
 	});
 	const context = new LoadOptionsContext(
 		workflow,
@@ -255,7 +258,7 @@ test('the look picker searches with the OAuth2 credential when the node is set t
 
 describe('emulator OAuth2 server (docs/api/heygen.md, "Auth")', () => {
 	const post = (path: string, form: Record<string, string>) =>
-		fetch(`${holder.current.baseUrl}${path}`, {
+		fetch(`${emulator.current.baseUrl}${path}`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
 			body: new URLSearchParams(form),
@@ -263,14 +266,14 @@ describe('emulator OAuth2 server (docs/api/heygen.md, "Auth")', () => {
 
 	test('authorize requires a registered client and PKCE S256; the token endpoint checks the verifier', async () => {
 		const unknown = await fetch(
-			`${holder.current.baseUrl}/oauth/authorize?client_id=nobody&response_type=code&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`,
+			`${emulator.current.baseUrl}/oauth/authorize?client_id=nobody&response_type=code&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`,
 			{ redirect: 'manual' },
 		);
 		expect(unknown.status).toBe(400);
 		const clientId = String(
 			(
 				(await (
-					await fetch(`${holder.current.baseUrl}/v1/oauth/register`, {
+					await fetch(`${emulator.current.baseUrl}/v1/oauth/register`, {
 						method: 'POST',
 						headers: { 'content-type': 'application/json' },
 						body: '{}',
@@ -279,7 +282,7 @@ describe('emulator OAuth2 server (docs/api/heygen.md, "Auth")', () => {
 			).client_id,
 		);
 		const noPkce = await fetch(
-			`${holder.current.baseUrl}/oauth/authorize?client_id=${clientId}&response_type=code&state=s1&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`,
+			`${emulator.current.baseUrl}/oauth/authorize?client_id=${clientId}&response_type=code&state=s1&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`,
 			{ redirect: 'manual' },
 		);
 		expect(new URL(noPkce.headers.get('location')!).searchParams.get('error')).toBe(
@@ -288,7 +291,7 @@ describe('emulator OAuth2 server (docs/api/heygen.md, "Auth")', () => {
 		const verifier = randomBytes(32).toString('base64url');
 		const challenge = createHash('sha256').update(verifier).digest('base64url');
 		const consent = await fetch(
-			`${holder.current.baseUrl}/oauth/authorize?client_id=${clientId}&response_type=code&state=s2&code_challenge=${challenge}&code_challenge_method=S256&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`,
+			`${emulator.current.baseUrl}/oauth/authorize?client_id=${clientId}&response_type=code&state=s2&code_challenge=${challenge}&code_challenge_method=S256&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`,
 			{ redirect: 'manual' },
 		);
 		const code = new URL(consent.headers.get('location')!).searchParams.get('code')!;
@@ -316,11 +319,11 @@ describe('emulator OAuth2 server (docs/api/heygen.md, "Auth")', () => {
 	});
 
 	test('X-Api-Key and a Bearer token together are refused; an unknown Bearer token is 401', async () => {
-		const both = await fetch(`${holder.current.baseUrl}/v3/users/me`, {
+		const both = await fetch(`${emulator.current.baseUrl}/v3/users/me`, {
 			headers: { 'x-api-key': 'anything', authorization: 'Bearer hg_at_x' },
 		});
 		expect(both.status).toBe(400);
-		const unknown = await fetch(`${holder.current.baseUrl}/v3/users/me`, {
+		const unknown = await fetch(`${emulator.current.baseUrl}/v3/users/me`, {
 			headers: { authorization: 'Bearer hg_at_unknown' },
 		});
 		expect(unknown.status).toBe(401);

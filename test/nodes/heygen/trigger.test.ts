@@ -2,24 +2,12 @@
 import { createHmac } from 'node:crypto';
 
 import { HeyGenTrigger } from '../../../nodes/HeyGen/HeyGenTrigger.node';
-import { resetPacing } from '../../../nodes/shared/pacing';
-import { startEmulator, TEST_KEYS } from '../../emulators';
-import type { Emulator } from '../../emulators/core';
+import { TEST_KEYS } from '../../emulators';
 import { serveTriggerWebhook } from '../../harness/webhook';
-import { NODE_NAME, runNode } from '../../harness/workflows';
+import { nodeRunner, useEmulator } from '../../harness/workflows';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator('heygen');
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => {
-	emulator.reset();
-	resetPacing();
-	emulator.config.stageMs = 30;
-});
+const emulator = useEmulator('heygen', (current) => (current.config.stageMs = 30));
+const run = nodeRunner('heyGen', 'heyGenApi', emulator, TEST_KEYS.heygen.valid);
 
 const trigger = (events = ['avatar_video.success', 'avatar_video.fail']) =>
 	serveTriggerWebhook({
@@ -27,28 +15,23 @@ const trigger = (events = ['avatar_video.success', 'avatar_video.fail']) =>
 		nodeType: new HeyGenTrigger(),
 		parameters: { events, verifySignature: true },
 		credentialType: 'heyGenApi',
-		credentials: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.baseUrl },
+		credentials: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.current.baseUrl },
 	});
 
 const createVideo = (script: string) =>
-	runNode({
-		type: 'heyGen',
-		credentialType: 'heyGenApi',
-		credentials: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.baseUrl },
-		parameters: {
-			resource: 'video',
-			operation: 'create',
-			videoType: 'avatar',
-			avatarId: 'Anna_public_office',
-			audioSource: 'script',
-			script,
-			voiceId: 'voice_en_sara',
-		},
+	run({
+		resource: 'video',
+		operation: 'create',
+		videoType: 'avatar',
+		avatarId: 'Anna_public_office',
+		audioSource: 'script',
+		script,
+		voiceId: 'voice_en_sara',
 	});
 
 const settle = async (count: number) => {
 	const until = Date.now() + 3000;
-	while (emulator.deliveries.length < count && Date.now() < until)
+	while (emulator.current.deliveries.length < count && Date.now() < until)
 		await new Promise((resolve) => setTimeout(resolve, 20));
 };
 
@@ -57,7 +40,7 @@ test('activate registers an endpoint; a finished video starts the workflow; deac
 	try {
 		expect(await hook.lifecycle('checkExists')).toBe(false);
 		expect(await hook.lifecycle('create')).toBe(true);
-		const registration = emulator.log.find(
+		const registration = emulator.current.log.find(
 			(entry) => entry.method === 'POST' && entry.path === '/v3/webhooks/endpoints',
 		)!;
 		expect(JSON.parse(registration.body)).toEqual({
@@ -74,7 +57,7 @@ test('activate registers an endpoint; a finished video starts the workflow; deac
 		const created = await createVideo('Hello');
 		await settle(1);
 		// The v3 header names by default.
-		expect(emulator.deliveries[0].headers).toEqual({
+		expect(emulator.current.deliveries[0].headers).toEqual({
 			'heygen-signature': expect.stringMatching(/^[0-9a-f]{64}$/),
 			'heygen-timestamp': expect.stringMatching(/^\d{10}$/),
 			'heygen-event-id': expect.stringMatching(/^evt_/),
@@ -83,7 +66,7 @@ test('activate registers an endpoint; a finished video starts the workflow; deac
 		expect(started).toHaveLength(1);
 		expect(started[0].result!.workflowData![0][0].json).toMatchObject({
 			event_type: 'avatar_video.success',
-			video_id: created.output(NODE_NAME)[0].json.video_id,
+			video_id: created.items[0].json.video_id,
 			url: expect.stringContaining('/__emulator/files/'),
 		});
 
@@ -97,7 +80,7 @@ test('activate registers an endpoint; a finished video starts the workflow; deac
 		});
 
 		expect(await hook.lifecycle('delete')).toBe(true);
-		expect(emulator.log.at(-1)).toMatchObject({
+		expect(emulator.current.log.at(-1)).toMatchObject({
 			method: 'DELETE',
 			path: `/v3/webhooks/endpoints/${endpoint.endpoint_id}`,
 			status: 200,
@@ -139,7 +122,8 @@ test('event types that were not chosen are answered and ignored', async () => {
 		await hook.lifecycle('create');
 		const secret = (
 			JSON.parse(
-				emulator.log.find((entry) => entry.path === '/v3/webhooks/endpoints')!.responseBody!,
+				emulator.current.log.find((entry) => entry.path === '/v3/webhooks/endpoints')!
+					.responseBody!,
 			).data as { secret: string }
 		).secret;
 		const body = JSON.stringify({
@@ -168,13 +152,13 @@ describe('v3 delivery headers (Heygen-Signature, Heygen-Timestamp, Heygen-Event-
 	};
 
 	test('the legacy names (X-HeyGen-Signature, signature, no timestamp) are still accepted', async () => {
-		emulator.config.signatureHeaders = 'legacy';
+		emulator.current.config.signatureHeaders = 'legacy';
 		const hook = await trigger();
 		try {
 			await hook.lifecycle('create');
 			await createVideo('Hello');
 			expect(await deliveredTo(hook, 1)).toBe(1);
-			expect(Object.keys(emulator.deliveries[0].headers).sort()).toEqual([
+			expect(Object.keys(emulator.current.deliveries[0].headers).sort()).toEqual([
 				'signature',
 				'x-heygen-signature',
 			]);
@@ -185,7 +169,7 @@ describe('v3 delivery headers (Heygen-Signature, Heygen-Timestamp, Heygen-Event-
 	});
 
 	test('a delivery more than 5 minutes old is refused with 401 and says why', async () => {
-		emulator.config.deliveryClockSkewSeconds = 301;
+		emulator.current.config.deliveryClockSkewSeconds = 301;
 		const hook = await trigger();
 		try {
 			await hook.lifecycle('create');
@@ -201,7 +185,7 @@ describe('v3 delivery headers (Heygen-Signature, Heygen-Timestamp, Heygen-Event-
 	});
 
 	test('a delivery 4 minutes old passes (within the tolerance)', async () => {
-		emulator.config.deliveryClockSkewSeconds = 240;
+		emulator.current.config.deliveryClockSkewSeconds = 240;
 		const hook = await trigger();
 		try {
 			await hook.lifecycle('create');
@@ -213,7 +197,7 @@ describe('v3 delivery headers (Heygen-Signature, Heygen-Timestamp, Heygen-Event-
 	});
 
 	test('a signature made with a rotated-away secret is refused, saying it does not match', async () => {
-		emulator.config.deliverySigningSecret = 'whsec_rotatedAwaySecret000000';
+		emulator.current.config.deliverySigningSecret = 'whsec_rotatedAwaySecret000000';
 		const hook = await trigger();
 		try {
 			await hook.lifecycle('create');
@@ -234,10 +218,10 @@ describe('v3 delivery headers (Heygen-Signature, Heygen-Timestamp, Heygen-Event-
 			await hook.lifecycle('create');
 			await createVideo('Hello');
 			expect(await deliveredTo(hook, 1)).toBe(1);
-			(emulator.hooks.redeliverLatest as () => void)();
+			(emulator.current.hooks.redeliverLatest as () => void)();
 			await settle(2);
-			expect(emulator.deliveries[1].headers['heygen-event-id']).toBe(
-				emulator.deliveries[0].headers['heygen-event-id'],
+			expect(emulator.current.deliveries[1].headers['heygen-event-id']).toBe(
+				emulator.current.deliveries[0].headers['heygen-event-id'],
 			);
 			expect(hook.calls).toHaveLength(2);
 			expect(hook.calls[1]).toMatchObject({

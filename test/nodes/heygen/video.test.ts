@@ -1,13 +1,13 @@
-/** HeyGen Avatar, Voice and Video operations in n8n-core's engine against the HeyGen holder.current. */
+/** HeyGen Video operations in n8n-core's engine against the HeyGen emulator. */
 import type { INodeParameters } from 'n8n-workflow';
 
 import { TEST_KEYS } from '../../emulators';
 import { nodeRunner, useEmulator } from '../../harness/workflows';
 
-const holder = useEmulator('heygen', (emulator) => (emulator.config.stageMs = 40));
-const run = nodeRunner('heyGen', 'heyGenApi', holder, TEST_KEYS.heygen.valid);
+const emulator = useEmulator('heygen', (current) => (current.config.stageMs = 40));
+const run = nodeRunner('heyGen', 'heyGenApi', emulator, TEST_KEYS.heygen.valid);
 
-const api = () => holder.current.log.filter((entry) => entry.path.startsWith('/v3/'));
+const api = () => emulator.current.log.filter((entry) => entry.path.startsWith('/v3/'));
 const createBody = () =>
 	JSON.parse(
 		api().find((entry) => entry.method === 'POST' && entry.path === '/v3/videos')!.body,
@@ -78,7 +78,7 @@ describe('Video → Create', () => {
 			image: { type: 'url', url: 'https://cdn.example.com/me.png' },
 			audio_url: 'https://cdn.example.com/voice.mp3',
 		});
-		holder.current.clearLog();
+		emulator.current.clearLog();
 		const scenes = [
 			{
 				type: 'avatar_video',
@@ -106,9 +106,9 @@ describe('Video → Create', () => {
 	});
 
 	it('polls until completed and downloads the video', async () => {
-		holder.current.config.outputBytes = 54_321;
+		emulator.current.config.outputBytes = 54_321;
 		// Each request steps the job one stage, so the poll sees every state whatever the machine's speed.
-		holder.current.config.clock = 'requests';
+		emulator.current.config.clock = 'requests';
 		const result = await run({
 			...avatarVideo,
 			waitForCompletion: 'poll',
@@ -207,7 +207,7 @@ describe('Video → Get, Get Many, Delete, Get Statuses', () => {
 		expect(got.items[0].json).toMatchObject({ id, status: 'completed' });
 		expect(got.items[0].binary?.data.mimeType).toBe('video/mp4');
 
-		holder.current.clearLog();
+		emulator.current.clearLog();
 		const listed = await run({
 			resource: 'video',
 			operation: 'getAll',
@@ -231,63 +231,5 @@ describe('Video → Get, Get Many, Delete, Get Statuses', () => {
 		expect(deleted.items[0].json).toEqual({ id, deleted: true });
 		const gone = await run({ resource: 'video', operation: 'get', videoId: id });
 		expect(gone.error?.httpCode).toBe('404');
-	});
-});
-
-describe('Avatar Look, Avatar Group and Voice', () => {
-	it('gets many looks with filters over cursor pages, gets a look and a group', async () => {
-		const looks = await run({
-			resource: 'avatarLook',
-			operation: 'getAll',
-			returnAll: true,
-			avatarFilters: { group_id: 'grp_public_anna' },
-		});
-		expect(looks.items.map((item) => item.json.id)).toEqual([
-			'Anna_public_office',
-			'Anna_public_casual',
-		]);
-		holder.current.clearLog();
-		const paged = await run({
-			resource: 'avatarLook',
-			operation: 'getAll',
-			returnAll: false,
-			limit: 2,
-		});
-		expect(paged.items).toHaveLength(2);
-		expect(api()[0].query).toEqual({ limit: '2' });
-		const look = await run({
-			resource: 'avatarLook',
-			operation: 'get',
-			lookId: 'Tom_public_studio',
-		});
-		expect(look.items[0].json).toMatchObject({
-			id: 'Tom_public_studio',
-			supported_api_engines: ['avatar_iv'],
-		});
-		const group = await run({
-			resource: 'avatarGroup',
-			operation: 'get',
-			groupId: 'grp_public_tom',
-		});
-		expect(group.items[0].json).toMatchObject({ id: 'grp_public_tom', looks_count: 1 });
-		const groups = await run({
-			resource: 'avatarGroup',
-			operation: 'getAll',
-			returnAll: true,
-			avatarFilters: { ownership: 'public' },
-		});
-		expect(groups.items).toHaveLength(2);
-	});
-
-	it('gets many voices with filters and gets one', async () => {
-		const voices = await run({
-			resource: 'voice',
-			operation: 'getAll',
-			returnAll: true,
-			voiceFilters: { language: 'English', gender: 'male' },
-		});
-		expect(voices.items.map((item) => item.json.voice_id)).toEqual(['voice_en_mark']);
-		const voice = await run({ resource: 'voice', operation: 'get', voiceId: 'voice_es_lucia' });
-		expect(voice.items[0].json).toMatchObject({ voice_id: 'voice_es_lucia', language: 'Spanish' });
 	});
 });

@@ -3,18 +3,11 @@
  * the emulator's consent page and back to the trigger's callback; then each bad state one by one.
  */
 import { SocialSyncerTrigger } from '../../../nodes/SocialSyncer/SocialSyncerTrigger.node';
-import { startEmulator, TEST_KEYS } from '../../emulators';
-import type { Emulator } from '../../emulators/core';
+import { TEST_KEYS } from '../../emulators';
 import { serveTriggerWebhook } from '../../harness/webhook';
+import { useEmulator } from '../../harness/workflows';
 
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator('socialsyncer');
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => emulator.reset());
+const emulator = useEmulator('socialsyncer');
 
 async function trigger(parameters: Record<string, unknown> = {}) {
 	const hook = await serveTriggerWebhook({
@@ -29,7 +22,7 @@ async function trigger(parameters: Record<string, unknown> = {}) {
 			...parameters,
 		},
 		credentialType: 'socialSyncerApi',
-		credentials: { apiKey: TEST_KEYS.socialsyncer.valid, baseUrl: emulator.baseUrl },
+		credentials: { apiKey: TEST_KEYS.socialsyncer.valid, baseUrl: emulator.current.baseUrl },
 		webhookNameForPath: (path) => (path.endsWith('/connect') ? 'setup' : 'default'),
 	});
 	return { ...hook, connectUrl: hook.url.replace(/\/webhook\/.*$/, '/webhook/flow/connect') };
@@ -59,7 +52,9 @@ function browser() {
 }
 
 const exchanges = () =>
-	emulator.log.filter((entry) => entry.method === 'POST' && entry.path.startsWith('/v1/connect/'));
+	emulator.current.log.filter(
+		(entry) => entry.method === 'POST' && entry.path.startsWith('/v1/connect/'),
+	);
 
 /** Start → consent page → Approve (or Deny): the callback URL the platform sends the browser to. */
 async function throughConsent(
@@ -84,7 +79,7 @@ test('a browser connects an Instagram account through the trigger, which emits i
 		const start = await agent.get(`${hook.connectUrl}?platform=instagram`);
 		expect(start.status).toBe(302);
 		expect(agent.cookie).toMatch(/^n8n_socialsyncer_connect=[0-9a-f]{48}$/);
-		const connectCall = emulator.log.find(
+		const connectCall = emulator.current.log.find(
 			(entry) => entry.method === 'GET' && entry.path === '/v1/connect/instagram',
 		)!;
 		expect(connectCall.query.redirect_url).toMatch(
@@ -205,7 +200,7 @@ describe('bad callbacks answer a 400 page and exchange nothing', () => {
 		try {
 			const response = await browser().get(`${hook.connectUrl}?platform=instagram`);
 			expect(response.status).toBe(400);
-			expect(emulator.log).toHaveLength(0);
+			expect(emulator.current.log).toHaveLength(0);
 		} finally {
 			await hook.close();
 		}

@@ -3,25 +3,28 @@ import { createHash } from 'node:crypto';
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
 
+import { TEST_KEYS } from '../../emulators';
 import { emulatorFileBytes } from '../../emulators/core';
 import { useFilesystemBinaryData } from '../../harness/binary-mode';
 import '../../harness/engine';
-import { createByUrl, runSync, useSyncEmulator } from './setup';
+import { nodeRunner, useEmulator } from '../../harness/workflows';
+import { createByUrl } from './fixtures';
 
-const emulator = useSyncEmulator();
+const emulator = useEmulator('sync', (current) => (current.config.stageMs = 60));
+const sync = nodeRunner('sync', 'syncApi', emulator, TEST_KEYS.sync.valid);
 
 test('Download Output stores a 30 MB video as a file reference', async () => {
 	await useFilesystemBinaryData();
 	const size = 30 * 1024 * 1024;
 	emulator.current.config.outputBytes = size;
-	const run = await runSync(emulator.current, {
+	const run = await sync({
 		...createByUrl,
 		waitForCompletion: 'poll',
 		pollInterval: 0.05,
 		waitTimeout: 1,
 		downloadOutput: true,
 	});
-	expect(run.nodeError).toBeUndefined();
+	expect(run.error).toBeUndefined();
 	const binary = run.items[0].binary!.data;
 	expect(binary.id).toMatch(/^filesystem/);
 	expect(binary.data.length).toBeLessThan(100);

@@ -1,20 +1,14 @@
 /** Sync Generation operations in n8n-core's engine against the Sync emulator. */
-import {
-	AUDIO,
-	VIDEO,
-	apiCalls,
-	binaryItem,
-	createByUrl,
-	jsonBody,
-	runSync,
-	useSyncEmulator,
-} from './setup';
+import { TEST_KEYS } from '../../emulators';
+import { nodeRunner, useEmulator } from '../../harness/workflows';
+import { AUDIO, VIDEO, apiCalls, binaryItem, createByUrl, jsonBody } from './fixtures';
 
-const emulator = useSyncEmulator();
+const emulator = useEmulator('sync', (current) => (current.config.stageMs = 60));
+const sync = nodeRunner('sync', 'syncApi', emulator, TEST_KEYS.sync.valid);
 
 describe('Generation → Create', () => {
 	it('creates from URLs with options, sending x-api-key and an Idempotency-Key', async () => {
-		const run = await runSync(emulator.current, {
+		const run = await sync({
 			...createByUrl,
 			generationOptions: {
 				syncMode: 'bounce',
@@ -27,7 +21,7 @@ describe('Generation → Create', () => {
 				webhookUrl: 'https://hooks.example.com/sync',
 			},
 		});
-		expect(run.nodeError).toBeUndefined();
+		expect(run.error).toBeUndefined();
 		expect(run.items[0].json).toMatchObject({
 			status: 'PENDING',
 			model: 'lipsync-2',
@@ -56,7 +50,7 @@ describe('Generation → Create', () => {
 	});
 
 	it('uses text to speech with an asset video', async () => {
-		const run = await runSync(emulator.current, {
+		const run = await sync({
 			...createByUrl,
 			videoSource: 'asset',
 			videoAssetId: '6f1c1a52-0000-4000-8000-000000000001',
@@ -64,7 +58,7 @@ describe('Generation → Create', () => {
 			voiceId: 'voice_abc',
 			script: 'Hello from n8n',
 		});
-		expect(run.nodeError).toBeUndefined();
+		expect(run.error).toBeUndefined();
 		expect(jsonBody(apiCalls(emulator.current)[0]).input).toEqual([
 			{ type: 'video', assetId: '6f1c1a52-0000-4000-8000-000000000001' },
 			{
@@ -77,8 +71,7 @@ describe('Generation → Create', () => {
 	it('sends small binaries as multipart files, which Sync stores as assets', async () => {
 		const video = Buffer.alloc(300_000, 7);
 		const audio = Buffer.alloc(50_000, 9);
-		const run = await runSync(
-			emulator.current,
+		const run = await sync(
 			{
 				...createByUrl,
 				videoSource: 'binary',
@@ -95,7 +88,7 @@ describe('Generation → Create', () => {
 				],
 			},
 		);
-		expect(run.nodeError).toBeUndefined();
+		expect(run.error).toBeUndefined();
 		const [create] = apiCalls(emulator.current);
 		expect(create.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
 		expect(create.headers['idempotency-key']).toBeDefined();
@@ -108,14 +101,13 @@ describe('Generation → Create', () => {
 
 	it('uploads a binary above 20 MB as an asset first, then creates with its asset id', async () => {
 		const video = Buffer.alloc(21 * 1024 * 1024, 3);
-		const run = await runSync(
-			emulator.current,
+		const run = await sync(
 			{ ...createByUrl, videoSource: 'binary', videoBinaryProperty: 'data' },
 			{
 				input: [binaryItem({ data: { bytes: video, mimeType: 'video/mp4', fileName: 'big.mp4' } })],
 			},
 		);
-		expect(run.nodeError).toBeUndefined();
+		expect(run.error).toBeUndefined();
 		const calls = emulator.current.log.map(
 			(entry) => `${entry.method} ${entry.path.replace(/[0-9a-f-]{36}/, ':id')}`,
 		);
@@ -146,12 +138,12 @@ describe('Generation → Create', () => {
 			path: '/v2/generate',
 			times: 1,
 		});
-		const run = await runSync(emulator.current, createByUrl);
-		expect(run.nodeError).toBeUndefined();
+		const run = await sync(createByUrl);
+		expect(run.error).toBeUndefined();
 		const creates = apiCalls(emulator.current).filter((entry) => entry.method === 'POST');
 		expect(creates).toHaveLength(2);
 		expect(creates[0].headers['idempotency-key']).toBe(creates[1].headers['idempotency-key']);
-		const list = await runSync(emulator.current, {
+		const list = await sync({
 			resource: 'generation',
 			operation: 'getAll',
 			returnAll: true,
@@ -160,7 +152,7 @@ describe('Generation → Create', () => {
 	});
 
 	it('gives each item its own Idempotency-Key', async () => {
-		await runSync(emulator.current, createByUrl, { items: 3 });
+		await sync(createByUrl, { items: 3 });
 		const keys = apiCalls(emulator.current).map((entry) => entry.headers['idempotency-key']);
 		expect(new Set(keys).size).toBe(3);
 	});
@@ -171,13 +163,13 @@ describe('Generation → Create with Wait for Completion', () => {
 
 	it('polls until COMPLETED and downloads the output as binary', async () => {
 		emulator.current.config.outputBytes = 123_457;
-		const run = await runSync(emulator.current, {
+		const run = await sync({
 			...poll,
 			downloadOutput: true,
 			outputBinaryProperty: 'video',
 			generationOptions: { outputFileName: 'final_cut' },
 		});
-		expect(run.nodeError).toBeUndefined();
+		expect(run.error).toBeUndefined();
 		const [item] = run.items;
 		expect(item.json.status).toBe('COMPLETED');
 		expect(item.binary?.video.mimeType).toBe('video/mp4');
@@ -196,7 +188,7 @@ describe('Generation → Create with Wait for Completion', () => {
 	it("polls with Sync's long poll: one request per change of state, not one per Poll Interval", async () => {
 		// Two stages of 400 ms each; a 50 ms Poll Interval used to mean about 16 requests.
 		emulator.current.config.stageMs = 400;
-		const run = await runSync(emulator.current, poll);
+		const run = await sync(poll);
 		expect(run.items[0].json.status).toBe('COMPLETED');
 		const gets = apiCalls(emulator.current).filter((entry) => entry.method === 'GET');
 		expect(gets.every((entry) => entry.query.wait === 'true' && entry.query.timeout === '10')).toBe(
@@ -208,7 +200,7 @@ describe('Generation → Create with Wait for Completion', () => {
 
 	it('reads outputMediaUrl when that is the spelling Sync sends', async () => {
 		emulator.current.config.sendOutputMediaUrl = true;
-		const run = await runSync(emulator.current, { ...poll, downloadOutput: true });
+		const run = await sync({ ...poll, downloadOutput: true });
 		expect(run.items[0].json.outputMediaUrl).toBeDefined();
 		expect(run.items[0].binary?.data).toBeDefined();
 	});
@@ -219,7 +211,7 @@ describe('Generation → Create with Wait for Completion', () => {
 	])(
 		"turns a %s job into an error item carrying Sync's code and message",
 		async (status, videoUrl, code) => {
-			const run = await runSync(emulator.current, { ...poll, videoUrl }, { continueOnFail: true });
+			const run = await sync({ ...poll, videoUrl }, { continueOnFail: true });
 			const [item] = run.items;
 			expect(item.json.error).toContain(status.toLowerCase());
 			expect(String(item.json.error)).toMatch(/could not be accessed|pipeline failed/);
@@ -230,14 +222,14 @@ describe('Generation → Create with Wait for Completion', () => {
 
 	it('ends the item with a clear error when the wait times out', async () => {
 		emulator.current.config.stageMs = 60_000;
-		const run = await runSync(emulator.current, { ...poll, waitTimeout: 0.005 });
-		expect(run.nodeError?.message).toMatch(/did not finish in time: the job was still "PENDING"/);
+		const run = await sync({ ...poll, waitTimeout: 0.005 });
+		expect(run.error?.message).toMatch(/did not finish in time: the job was still "PENDING"/);
 	});
 });
 
 describe('Generation → Get, Get Many, Count, Delete, Get Download URL', () => {
 	async function createOne(extra = {}) {
-		const run = await runSync(emulator.current, { ...createByUrl, ...extra });
+		const run = await sync({ ...createByUrl, ...extra });
 		return String(run.items[0].json.id);
 	}
 	const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
@@ -245,7 +237,7 @@ describe('Generation → Get, Get Many, Count, Delete, Get Download URL', () => 
 	it('gets a generation, with progress when asked', async () => {
 		const id = await createOne();
 		emulator.current.clearLog();
-		const run = await runSync(emulator.current, {
+		const run = await sync({
 			resource: 'generation',
 			operation: 'get',
 			generationId: id,
@@ -263,7 +255,7 @@ describe('Generation → Get, Get Many, Count, Delete, Get Download URL', () => 
 		const ids = [await createOne(), await createOne(), await createOne()];
 		await settle();
 		emulator.current.clearLog();
-		const run = await runSync(emulator.current, {
+		const run = await sync({
 			resource: 'generation',
 			operation: 'getAll',
 			returnAll: false,
@@ -274,7 +266,7 @@ describe('Generation → Get, Get Many, Count, Delete, Get Download URL', () => 
 		expect(emulator.current.log[0].query).toEqual({ status: 'COMPLETED', limit: '3' });
 
 		emulator.current.clearLog();
-		const byIds = await runSync(emulator.current, {
+		const byIds = await sync({
 			resource: 'generation',
 			operation: 'getAll',
 			returnAll: true,
@@ -286,9 +278,9 @@ describe('Generation → Get, Get Many, Count, Delete, Get Download URL', () => 
 
 	it('walks cursor pages with Return All: cursor = the last id of a full page', async () => {
 		Object.assign(emulator.current.config, { concurrency: 1000, createPerMinute: 100_000 });
-		await runSync(emulator.current, createByUrl, { items: 102 });
+		await sync(createByUrl, { items: 102 });
 		emulator.current.clearLog();
-		const run = await runSync(emulator.current, {
+		const run = await sync({
 			resource: 'generation',
 			operation: 'getAll',
 			returnAll: true,
@@ -304,15 +296,15 @@ describe('Generation → Get, Get Many, Count, Delete, Get Download URL', () => 
 	it('refuses to delete a processing generation, then deletes it once finished', async () => {
 		emulator.current.config.stageMs = 400;
 		const id = await createOne();
-		const early = await runSync(emulator.current, {
+		const early = await sync({
 			resource: 'generation',
 			operation: 'delete',
 			generationId: id,
 		});
-		expect(early.nodeError?.httpCode).toBe('409');
-		expect(early.nodeError?.message).toContain('generation_not_deletable_while_processing');
+		expect(early.error?.httpCode).toBe('409');
+		expect(early.error?.message).toContain('generation_not_deletable_while_processing');
 		await new Promise((resolve) => setTimeout(resolve, 1000));
-		const done = await runSync(emulator.current, {
+		const done = await sync({
 			resource: 'generation',
 			operation: 'delete',
 			generationId: id,
@@ -328,7 +320,7 @@ describe('Generation → Get, Get Many, Count, Delete, Get Download URL', () => 
 	it('gets the download URL from the text/plain answer', async () => {
 		const id = await createOne();
 		await settle();
-		const run = await runSync(emulator.current, {
+		const run = await sync({
 			resource: 'generation',
 			operation: 'getDownloadUrl',
 			generationId: id,
@@ -344,7 +336,7 @@ describe('Generation → Get, Get Many, Count, Delete, Get Download URL', () => 
 
 describe('Generation → Estimate Cost', () => {
 	it('estimates from inputs (POST /v2/analyze/cost → array) as one object', async () => {
-		const run = await runSync(emulator.current, {
+		const run = await sync({
 			...createByUrl,
 			operation: 'estimateCost',
 			estimateFrom: 'inputs',
@@ -360,7 +352,7 @@ describe('Generation → Estimate Cost', () => {
 	});
 
 	it('estimates from a duration (POST /v2/generations/estimate → object)', async () => {
-		const run = await runSync(emulator.current, {
+		const run = await sync({
 			resource: 'generation',
 			operation: 'estimateCost',
 			estimateFrom: 'duration',
@@ -386,21 +378,134 @@ describe('Generation → Estimate Cost', () => {
 describe('Generation → Count', () => {
 	it('counts all generations, or those of the chosen statuses (sent as CSV)', async () => {
 		emulator.current.config.clock = 'manual';
-		await runSync(emulator.current, createByUrl, { items: 3 });
+		await sync(createByUrl, { items: 3 });
 		emulator.current.clearLog();
-		const all = await runSync(emulator.current, { resource: 'generation', operation: 'count' });
+		const all = await sync({ resource: 'generation', operation: 'count' });
 		expect(all.items[0].json).toEqual({ count: 3 });
 		expect(apiCalls(emulator.current)[0]).toMatchObject({
 			method: 'GET',
 			path: '/v2/generations/count',
 			query: {},
 		});
-		const done = await runSync(emulator.current, {
+		const done = await sync({
 			resource: 'generation',
 			operation: 'count',
 			statuses: ['COMPLETED', 'FAILED'],
 		});
 		expect(done.items[0].json).toEqual({ count: 0, statuses: ['COMPLETED', 'FAILED'] });
 		expect(apiCalls(emulator.current).at(-1)?.query).toEqual({ status: 'COMPLETED,FAILED' });
+	});
+});
+
+describe('bad input fails before any request, naming the field', () => {
+	const json = (input: unknown[]) => ({
+		...createByUrl,
+		inputMode: 'json',
+		inputJson: JSON.stringify(input),
+	});
+	it.each([
+		['no video', { ...createByUrl, videoUrl: '' }, 'Video URL is required'],
+		['no video in JSON', json([{ type: 'audio', url: AUDIO }]), 'exactly one video'],
+		[
+			'two audio inputs',
+			json([
+				{ type: 'video', url: VIDEO },
+				{ type: 'audio', url: AUDIO },
+				{ type: 'audio', url: AUDIO },
+			]),
+			'exactly one audio or text item',
+		],
+		[
+			'audio and text together',
+			json([
+				{ type: 'video', url: VIDEO },
+				{ type: 'audio', url: AUDIO },
+				{ type: 'text', provider: { name: 'elevenlabs', voiceId: 'v', script: 's' } },
+			]),
+			'exactly one audio or text item',
+		],
+		[
+			'temperature above 1',
+			{ ...createByUrl, generationOptions: { temperature: 1.5 } },
+			'Temperature must be between 0 and 1',
+		],
+		[
+			'temperature below 0',
+			{ ...createByUrl, generationOptions: { temperature: -0.1 } },
+			'Temperature must be between 0 and 1',
+		],
+		[
+			'a non-HTTPS webhook URL',
+			{ ...createByUrl, generationOptions: { webhookUrl: 'http://hooks.example.com/x' } },
+			'Webhook URL must be an https:// URL',
+		],
+		[
+			'a bad output file name',
+			{ ...createByUrl, generationOptions: { outputFileName: 'my video.mp4' } },
+			'Output File Name may only contain',
+		],
+		[
+			'a missing binary property',
+			{ ...createByUrl, videoSource: 'binary', videoBinaryProperty: 'clip' },
+			'Video Binary Property: the item has no binary data "clip"',
+		],
+	])('%s', async (_case, parameters, message) => {
+		const run = await sync(parameters);
+		expect(run.error?.name).toBe('NodeOperationError');
+		expect(run.error?.message).toContain(message);
+		expect(emulator.current.log).toHaveLength(0);
+	});
+});
+
+describe('List filters in every encoding a Sync client sends', () => {
+	const list = async (query: string) => {
+		const response = await fetch(`${emulator.current.baseUrl}/v2/generations?${query}`, {
+			headers: { 'x-api-key': TEST_KEYS.sync.valid },
+		});
+		return {
+			status: response.status,
+			body: (await response.json()) as Array<{ id: string; status: string }> & {
+				message?: string[];
+			},
+		};
+	};
+
+	it('reads status as CSV (contract), repeated (Python SDK) and JSON (TypeScript SDK) alike; refuses unknown values', async () => {
+		emulator.current.config.clock = 'manual';
+		const created = await sync(createByUrl);
+		const id = String(created.items[0].json.id);
+		for (const query of [
+			'status=PENDING',
+			'status=PENDING,COMPLETED',
+			'status=PENDING&status=COMPLETED',
+			`status=${encodeURIComponent('["PENDING"]')}`,
+			`ids=${encodeURIComponent(JSON.stringify([id]))}`,
+			`ids=${id}`,
+		]) {
+			const answer = await list(query);
+			expect([query, answer.status, answer.body.map((generation) => generation.id)]).toEqual([
+				query,
+				200,
+				[id],
+			]);
+		}
+		expect((await list(`status=${encodeURIComponent('["COMPLETED"]')}`)).body).toEqual([]);
+		for (const bad of [
+			'status=BOGUS',
+			'status=pending',
+			`status=${encodeURIComponent('["PENDING","nope"]')}`,
+		]) {
+			const answer = await list(bad);
+			expect([bad, answer.status]).toEqual([bad, 400]);
+			expect(answer.body.message?.[0]).toMatch(/^status must be one of/);
+		}
+		// The node keeps sending the contract's form.
+		await sync({
+			resource: 'generation',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { status: ['PENDING', 'COMPLETED'] },
+		});
+		expect(apiCalls(emulator.current).at(-1)?.query.status).toBe('PENDING,COMPLETED');
 	});
 });

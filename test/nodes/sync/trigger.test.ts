@@ -7,9 +7,11 @@ import { createHmac } from 'node:crypto';
 import { SyncTrigger } from '../../../nodes/Sync/SyncTrigger.node';
 import { TEST_KEYS } from '../../emulators';
 import { serveTriggerWebhook } from '../../harness/webhook';
-import { createByUrl, runSync, useSyncEmulator } from './setup';
+import { nodeRunner, useEmulator } from '../../harness/workflows';
+import { createByUrl } from './fixtures';
 
-const emulator = useSyncEmulator();
+const emulator = useEmulator('sync', (current) => (current.config.stageMs = 60));
+const sync = nodeRunner('sync', 'syncApi', emulator, TEST_KEYS.sync.valid);
 const SECRET = 'whsec_emulatorSyncSigningSecret01';
 
 async function trigger(parameters: Record<string, unknown> = {}, webhookSecret = SECRET) {
@@ -35,7 +37,7 @@ function signed(body: string, t = Math.floor(Date.now() / 1000), secret = SECRET
 test('a finished generation whose Webhook URL is the trigger starts it with the generation', async () => {
 	const hook = await trigger();
 	try {
-		const created = await runSync(emulator.current, {
+		const created = await sync({
 			...createByUrl,
 			generationOptions: { webhookUrl: hook.url },
 		});
@@ -109,11 +111,11 @@ test.each([
 test('a status filter lets only the chosen end states through', async () => {
 	const hook = await trigger({ statuses: ['FAILED'] });
 	try {
-		await runSync(emulator.current, {
+		await sync({
 			...createByUrl,
 			generationOptions: { webhookUrl: hook.url },
 		});
-		await runSync(emulator.current, {
+		await sync({
 			...createByUrl,
 			videoUrl: 'https://cdn.example.com/fail.mp4',
 			generationOptions: { webhookUrl: hook.url },

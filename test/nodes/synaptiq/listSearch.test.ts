@@ -7,33 +7,24 @@ import type { INode, INodeProperties } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { Synaptiq } from '../../../nodes/Synaptiq/Synaptiq.node';
-import { resetPacing } from '../../../nodes/shared/pacing';
-import { startEmulator, TEST_KEYS } from '../../emulators';
-import type { Emulator } from '../../emulators/core';
+import { TEST_KEYS } from '../../emulators';
 import { TestCredentialsHelper } from '../../harness/credentials-helper';
 import { additionalDataFor } from '../../harness/engine';
 import { PackageNodeTypes } from '../../harness/types';
-import { NODE_NAME, runNode } from '../../harness/workflows';
+import { nodeRunner, useEmulator } from '../../harness/workflows';
 
-let emulator: Emulator;
 const { liveRead, liveWrite } = TEST_KEYS.synaptiq;
-
-beforeAll(async () => {
-	emulator = await startEmulator('synaptiq');
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => {
-	emulator.reset();
-	resetPacing();
+const emulator = useEmulator('synaptiq', (current) => {
 	// Seeding goes through the API: lift the Starter write bucket and the create/chat caps for it.
-	emulator.config.scopeLimits = { starter: { read: 10_000, write: 10_000, admin: 10_000 } };
-	emulator.config.endpointCaps = { 'lead-create': { starter: 10_000 }, chat: { starter: 10_000 } };
+	current.config.scopeLimits = { starter: { read: 10_000, write: 10_000, admin: 10_000 } };
+	current.config.endpointCaps = { 'lead-create': { starter: 10_000 }, chat: { starter: 10_000 } };
+});
+const run = nodeRunner('synaptiq', 'synaptiqApi', emulator, liveRead, {
+	credentials: { keyScope: 'unknown' },
 });
 
 async function post(path: string, body: object): Promise<Record<string, unknown>> {
-	const response = await fetch(`${emulator.baseUrl}${path}`, {
+	const response = await fetch(`${emulator.current.baseUrl}${path}`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${liveWrite}`, 'content-type': 'application/json' },
 		body: JSON.stringify(body),
@@ -48,7 +39,7 @@ async function seedLeads(
 ): Promise<string[]> {
 	const ids: string[] = [];
 	for (const lead of leads) ids.push(String((await post('/leads', lead)).id));
-	emulator.clearLog();
+	emulator.current.clearLog();
 	return ids;
 }
 
@@ -57,13 +48,13 @@ async function seedConversations(messages: string[]): Promise<string[]> {
 	for (const [index, message] of messages.entries())
 		await post('/chat', { message, visitorId: `visitor-${index}` });
 	const listed = await fetch(
-		`${emulator.baseUrl}/conversations?limit=100&sortBy=startedAt&sortOrder=asc`,
+		`${emulator.current.baseUrl}/conversations?limit=100&sortBy=startedAt&sortOrder=asc`,
 		{ headers: { authorization: `Bearer ${liveRead}` } },
 	);
 	const ids = ((await listed.json()) as { data: Array<{ id: string }> }).data.map(
 		(conversation) => conversation.id,
 	);
-	emulator.clearLog();
+	emulator.current.clearLog();
 	return ids;
 }
 
@@ -84,7 +75,7 @@ function searchContext(parameter: string): LoadOptionsContext {
 		nodeTypes: new PackageNodeTypes(),
 	});
 	const credentialsHelper = new TestCredentialsHelper({
-		synaptiqApi: { apiKey: liveRead, baseUrl: emulator.baseUrl, keyScope: 'unknown' },
+		synaptiqApi: { apiKey: liveRead, baseUrl: emulator.current.baseUrl, keyScope: 'unknown' },
 	});
 	return new LoadOptionsContext(
 		workflow,
@@ -99,17 +90,8 @@ const leads = (filter?: string, paginationToken?: string) =>
 	searchLeads.call(searchContext('leadId'), filter, paginationToken);
 const conversations = (filter?: string, paginationToken?: string) =>
 	searchConversations.call(searchContext('conversationId'), filter, paginationToken);
-const queries = () => emulator.log.map((entry) => ({ path: entry.path, query: entry.query }));
-
-async function run(parameters: Record<string, unknown>) {
-	const result = await runNode({
-		type: 'synaptiq',
-		parameters: parameters as never,
-		credentialType: 'synaptiqApi',
-		credentials: { apiKey: liveRead, baseUrl: emulator.baseUrl, keyScope: 'unknown' },
-	});
-	return { items: result.output(NODE_NAME), error: result.error(NODE_NAME) };
-}
+const queries = () =>
+	emulator.current.log.map((entry) => ({ path: entry.path, query: entry.query }));
 
 describe('Lead picker (searchLeads)', () => {
 	it('lists leads newest first as "Name <email>", from GET /leads', async () => {
@@ -194,7 +176,7 @@ describe('Conversation picker (searchConversations)', () => {
 		);
 		expect((await conversations(ids[1])).results.map((result) => result.value)).toEqual([ids[1]]);
 		expect((await conversations('nothing like this')).results).toEqual([]);
-		expect(emulator.log.map((entry) => entry.query)).toEqual(
+		expect(emulator.current.log.map((entry) => entry.query)).toEqual(
 			Array.from({ length: 3 }, () => ({ page: '1', limit: '100' })),
 		);
 	});
@@ -210,7 +192,7 @@ describe('Conversation picker (searchConversations)', () => {
 		expect(new Set([...first.results, ...second.results].map((result) => result.value)).size).toBe(
 			101,
 		);
-		expect(emulator.log.map((entry) => entry.query)).toEqual([
+		expect(emulator.current.log.map((entry) => entry.query)).toEqual([
 			{ page: '1', limit: '100' },
 			{ page: '2', limit: '100' },
 		]);
@@ -279,7 +261,7 @@ describe('The pickers in the operations', () => {
 			leadId: { __rl: true, mode: 'id', value: id },
 		});
 		expect(typed.items[0].json.id).toBe(id);
-		expect(emulator.log.map((entry) => entry.path)).toEqual([
+		expect(emulator.current.log.map((entry) => entry.path)).toEqual([
 			`/api/v1/leads/${id}`,
 			`/api/v1/leads/${id}`,
 		]);
@@ -290,15 +272,18 @@ describe('The pickers in the operations', () => {
 			leadId: { __rl: true, mode: 'id', value: '={{ "" }}' },
 		});
 		expect(empty.error?.message).toBe('Lead ID is required');
-		expect(emulator.log).toHaveLength(2);
+		expect(emulator.current.log).toHaveLength(2);
 	});
 
 	it("send the picked conversation's ID, and filter conversations by a picked lead", async () => {
 		await post('/chat', { message: 'Hello, reach me at ada@example.com', visitorId: 'v1' });
 		await post('/chat', { message: 'Just browsing', visitorId: 'v2' });
-		emulator.clearLog();
+		emulator.current.clearLog();
 		const all = await run({ resource: 'conversation', operation: 'getAll', returnAll: true });
-		const withLead = all.items.find((item) => item.json.leadId)!.json;
+		const withLead = all.items.find((item) => item.json.leadId)!.json as {
+			id: string;
+			leadId: string;
+		};
 
 		const byLead = await run({
 			resource: 'conversation',
@@ -307,7 +292,7 @@ describe('The pickers in the operations', () => {
 			conversationFilters: { leadId: { __rl: true, mode: 'list', value: withLead.leadId } },
 		});
 		expect(byLead.items.map((item) => item.json.id)).toEqual([withLead.id]);
-		expect(emulator.log.at(-1)?.query).toEqual({
+		expect(emulator.current.log.at(-1)?.query).toEqual({
 			leadId: String(withLead.leadId),
 			page: '1',
 			limit: '100',
@@ -319,7 +304,11 @@ describe('The pickers in the operations', () => {
 			returnAll: true,
 			conversationFilters: { leadId: { __rl: true, mode: 'list', value: '' }, status: 'active' },
 		});
-		expect(emulator.log.at(-1)?.query).toEqual({ status: 'active', page: '1', limit: '100' });
+		expect(emulator.current.log.at(-1)?.query).toEqual({
+			status: 'active',
+			page: '1',
+			limit: '100',
+		});
 
 		const got = await run({
 			resource: 'conversation',
@@ -334,7 +323,7 @@ describe('The pickers in the operations', () => {
 			returnAll: true,
 		});
 		expect(messages.items.map((item) => item.json.role)).toEqual(['user', 'assistant']);
-		expect(emulator.log.slice(-2).map((entry) => entry.path)).toEqual([
+		expect(emulator.current.log.slice(-2).map((entry) => entry.path)).toEqual([
 			`/api/v1/conversations/${String(withLead.id)}`,
 			`/api/v1/conversations/${String(withLead.id)}/messages`,
 		]);

@@ -4,29 +4,16 @@ import type { INode, INodeParameters } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { SocialSyncer } from '../../../nodes/SocialSyncer/SocialSyncer.node';
-import { resetPacing } from '../../../nodes/shared/pacing';
-import { startEmulator, TEST_KEYS } from '../../emulators';
-import type { Emulator } from '../../emulators/core';
+import { TEST_KEYS } from '../../emulators';
 import { TestCredentialsHelper } from '../../harness/credentials-helper';
 import { additionalDataFor } from '../../harness/engine';
 import { PackageNodeTypes } from '../../harness/types';
-import { NODE_NAME, runNode } from '../../harness/workflows';
-
-let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator('socialsyncer');
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => {
-	emulator.reset();
-	resetPacing();
-});
+import { nodeRunner, useEmulator } from '../../harness/workflows';
+import { IG, TW } from './fixtures';
 
 const KEY = TEST_KEYS.socialsyncer.valid;
-const IG = 'instagram:ig_17841400000000001';
-const TW = 'twitter:tw_1500000000000000001';
+const emulator = useEmulator('socialsyncer');
+const run = nodeRunner('socialSyncer', 'socialSyncerApi', emulator, KEY);
 
 function searchContext(
 	parameter: string,
@@ -48,7 +35,7 @@ function searchContext(
 		nodeTypes: new PackageNodeTypes(),
 	});
 	const credentialsHelper = new TestCredentialsHelper({
-		socialSyncerApi: { apiKey: KEY, baseUrl: emulator.baseUrl },
+		socialSyncerApi: { apiKey: KEY, baseUrl: emulator.current.baseUrl },
 	});
 	const additionalData = additionalDataFor({ credentialsHelper });
 	additionalData.currentNodeParameters = currentNodeParameters;
@@ -57,19 +44,6 @@ function searchContext(
 
 const listSearch = new SocialSyncer().methods.listSearch;
 
-async function run(parameters: INodeParameters) {
-	const result = await runNode({
-		type: 'socialSyncer',
-		parameters,
-		credentialType: 'socialSyncerApi',
-		credentials: { apiKey: KEY, baseUrl: emulator.baseUrl },
-	});
-	return {
-		items: result.output(NODE_NAME),
-		error: result.error(NODE_NAME) as (Error & { description?: string }) | undefined,
-	};
-}
-
 /** Drafts straight at the emulator; answers their ids, oldest first. */
 async function seedPosts(
 	count: number,
@@ -77,14 +51,14 @@ async function seedPosts(
 ): Promise<string[]> {
 	const ids: string[] = [];
 	for (let index = 0; index < count; index++) {
-		const response = await fetch(`${emulator.baseUrl}/v1/posts`, {
+		const response = await fetch(`${emulator.current.baseUrl}/v1/posts`, {
 			method: 'POST',
 			headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
 			body: JSON.stringify({ content: content(index), isDraft: true }),
 		});
 		ids.push(((await response.json()) as { id: string }).id);
 	}
-	emulator.clearLog();
+	emulator.current.clearLog();
 	return ids;
 }
 
@@ -99,8 +73,12 @@ describe('Account picker', () => {
 		]);
 		// GET /v1/accounts is not paged: one request, no next page.
 		expect(paginationToken).toBeUndefined();
-		expect(emulator.log).toHaveLength(1);
-		expect(emulator.log[0]).toMatchObject({ method: 'GET', path: '/v1/accounts', query: {} });
+		expect(emulator.current.log).toHaveLength(1);
+		expect(emulator.current.log[0]).toMatchObject({
+			method: 'GET',
+			path: '/v1/accounts',
+			query: {},
+		});
 	});
 
 	it('filters on the typed text', async () => {
@@ -127,7 +105,7 @@ describe('Account picker', () => {
 			}),
 		);
 		expect(results.map((result) => result.value)).toEqual([IG]);
-		expect(emulator.log[0].query).toEqual({ platform: 'instagram' });
+		expect(emulator.current.log[0].query).toEqual({ platform: 'instagram' });
 	});
 
 	it('Disconnect uses the picked account', async () => {
@@ -146,7 +124,7 @@ describe('Account picker', () => {
 			accountId: 'ig_17841400000000001',
 			disconnected: true,
 		});
-		expect(emulator.log.at(-1)).toMatchObject({
+		expect(emulator.current.log.at(-1)).toMatchObject({
 			method: 'DELETE',
 			path: '/v1/accounts/instagram/ig_17841400000000001',
 		});
@@ -161,7 +139,7 @@ describe('Account picker', () => {
 	});
 
 	it("Get Health gives one account's health when one is picked, every account's otherwise", async () => {
-		emulator.hooks.setHealth(
+		emulator.current.hooks.setHealth(
 			'tw_1500000000000000001' as never,
 			{ health: 'warning', tokenValid: false } as never,
 		);
@@ -178,13 +156,13 @@ describe('Account picker', () => {
 				health: 'warning',
 			}),
 		]);
-		expect(emulator.log.at(-1)).toMatchObject({
+		expect(emulator.current.log.at(-1)).toMatchObject({
 			path: '/v1/accounts/health',
 			query: { platform: 'twitter' },
 		});
 		const all = await run({ resource: 'account', operation: 'getHealth', healthPlatform: '' });
 		expect(all.items).toHaveLength(2);
-		emulator.clearLog();
+		emulator.current.clearLog();
 		const mismatch = await run({
 			resource: 'account',
 			operation: 'getHealth',
@@ -192,7 +170,7 @@ describe('Account picker', () => {
 			account: { __rl: true, mode: 'id', value: TW },
 		});
 		expect(mismatch.error?.message).toContain('is on Twitter/X, not Instagram');
-		expect(emulator.log).toHaveLength(0);
+		expect(emulator.current.log).toHaveLength(0);
 	});
 });
 
@@ -204,7 +182,7 @@ describe('Post picker', () => {
 		expect(results[0].name).toMatch(/^Launch day! · draft · \d{4}-\d{2}-\d{2}T/);
 		expect(results[1].name).toMatch(new RegExp(`^${'A'.repeat(40)}… · draft`));
 		expect(paginationToken).toBeUndefined();
-		expect(emulator.log[0]).toMatchObject({
+		expect(emulator.current.log[0]).toMatchObject({
 			method: 'GET',
 			path: '/v1/posts',
 			query: { page: '1', limit: '100' },
@@ -240,7 +218,7 @@ describe('Post picker', () => {
 		);
 		expect(second.results.map((result) => result.value)).toEqual([ids[1], ids[0]]);
 		expect(second.paginationToken).toBeUndefined();
-		expect(emulator.log.map((entry) => entry.query)).toEqual([
+		expect(emulator.current.log.map((entry) => entry.query)).toEqual([
 			{ page: '1', limit: '100' },
 			{ page: '2', limit: '100' },
 		]);
@@ -263,6 +241,6 @@ describe('Post picker', () => {
 			postId: { __rl: true, mode: 'list', value: id, cachedResultName: 'Post number 0' },
 		});
 		expect(got.items[0].json).toMatchObject({ id, status: 'draft' });
-		expect(emulator.log.at(-1)).toMatchObject({ method: 'GET', path: `/v1/posts/${id}` });
+		expect(emulator.current.log.at(-1)).toMatchObject({ method: 'GET', path: `/v1/posts/${id}` });
 	});
 });

@@ -1,90 +1,16 @@
-/** ViralSync node and trigger in n8n-core's engine against the ViralSync emulator. */
-import { createHmac } from 'node:crypto';
-
+/** ViralSync Render Job operations in n8n-core's engine against the ViralSync emulator. */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { ViralSyncTrigger } from '../../../nodes/ViralSync/ViralSyncTrigger.node';
-import { resetPacing } from '../../../nodes/shared/pacing';
-import { startEmulator, TEST_KEYS } from '../../emulators';
-import type { Emulator } from '../../emulators/core';
-import { NODE_NAME, runNode } from '../../harness/workflows';
-import { serveTriggerWebhook } from '../../harness/webhook';
+import { TEST_KEYS } from '../../emulators';
+import { nodeRunner, useEmulator } from '../../harness/workflows';
+import { SECRET, create } from './fixtures';
 
-let emulator: Emulator;
-const SECRET = 'vs_cb_secret_emulator_0123456789';
-
-beforeAll(async () => {
-	emulator = await startEmulator('viralsync');
+const emulator = useEmulator('viralsync', (current) => (current.config.stageMs = 40));
+const run = nodeRunner('viralSync', 'viralSyncApi', emulator, TEST_KEYS.viralsync.valid, {
+	credentials: { webhookSecret: SECRET },
 });
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => {
-	emulator.reset();
-	resetPacing();
-	emulator.config.stageMs = 40;
-});
-
-async function run(
-	parameters: INodeParameters,
-	options: {
-		key?: string;
-		items?: number;
-		continueOnFail?: boolean;
-		requestOptions?: Record<string, number>;
-	} = {},
-) {
-	const result = await runNode({
-		type: 'viralSync',
-		parameters: {
-			...parameters,
-			...(options.requestOptions ? { requestOptions: options.requestOptions } : {}),
-		},
-		credentialType: 'viralSyncApi',
-		credentials: {
-			apiKey: options.key ?? TEST_KEYS.viralsync.valid,
-			baseUrl: emulator.baseUrl,
-			webhookSecret: SECRET,
-		},
-		items: options.items,
-		continueOnFail: options.continueOnFail,
-	});
-	return {
-		items: result.output(NODE_NAME),
-		error: result.error(NODE_NAME) as
-			(Error & { description?: string; httpCode?: string }) | undefined,
-	};
-}
-
-const scenes = {
-	scene: [
-		{
-			id: 'intro',
-			duration: 3,
-			backgroundColor: '#101010',
-			layers: {
-				layer: [
-					{ type: 'video', src: 'https://cdn.example.com/a.mp4', extra: '{"volume":0.5}' },
-					{ type: 'text', text: 'Hello', extra: '{}' },
-				],
-			},
-		},
-		{ id: 'outro', duration: 2, backgroundColor: '#ffffff', layers: {} },
-	],
-};
-const create: INodeParameters = {
-	resource: 'renderJob',
-	operation: 'create',
-	projectId: 'proj_abc123',
-	movieSource: 'fields',
-	title: 'Launch',
-	size: '1080x1920',
-	fps: 30,
-	scenes,
-	qualityPreset: 'fast',
-};
 const body = (index = 0) =>
-	JSON.parse(emulator.log.filter((entry) => entry.method === 'POST')[index].body) as Record<
+	JSON.parse(emulator.current.log.filter((entry) => entry.method === 'POST')[index].body) as Record<
 		string,
 		unknown
 	>;
@@ -99,7 +25,7 @@ describe('Render Job → Create', () => {
 			jobId: expect.stringMatching(/^job_[0-9a-f]{12}$/),
 			status: 'queued',
 		});
-		const [request] = emulator.log;
+		const [request] = emulator.current.log;
 		expect(request).toMatchObject({ method: 'POST', path: '/v1/render/jobs', status: 202 });
 		expect(request.headers['x-api-key']).toBe(TEST_KEYS.viralsync.valid);
 		expect(request.headers.authorization).toBeUndefined();
@@ -153,7 +79,7 @@ describe('Render Job → Create', () => {
 	});
 
 	it('polls through the phases until done and downloads the MP4', async () => {
-		emulator.config.outputBytes = 77_777;
+		emulator.current.config.outputBytes = 77_777;
 		const result = await run({
 			...create,
 			waitForCompletion: 'poll',
@@ -170,7 +96,7 @@ describe('Render Job → Create', () => {
 			children: { total: 2, succeeded: 2 },
 		});
 		expect(Buffer.from(item.binary!.data.data, 'base64').length).toBe(77_777);
-		const statuses = emulator.log
+		const statuses = emulator.current.log
 			.filter((entry) => entry.method === 'GET' && entry.path.startsWith('/v1/jobs/'))
 			.map((entry) => JSON.parse(entry.responseBody!).status as string);
 		expect(statuses.at(-1)).toBe('done');
@@ -186,14 +112,14 @@ describe('Render Job → Create', () => {
 			{ continueOnFail: true },
 		);
 		expect(result.items[0].json.error).toBe(
-			`ViralSync render job ${String(JSON.parse(emulator.log[0].responseBody!).jobId)} failed: SCENE_RENDER_FAILED: FFmpeg exited with code 1 on scene_fail`,
+			`ViralSync render job ${String(JSON.parse(emulator.current.log[0].responseBody!).jobId)} failed: SCENE_RENDER_FAILED: FFmpeg exited with code 1 on scene_fail`,
 		);
 		expect(result.items[0].json.description).toContain('Error code: SCENE_RENDER_FAILED');
 	});
 
 	it('waits out 409 CONCURRENCY_LIMIT_EXCEEDED (the job was not accepted) and creates once', async () => {
 		// Every request steps the jobs one stage: by the 4th create, 3 jobs of the Pro plan are running.
-		emulator.config.clock = 'requests';
+		emulator.current.config.clock = 'requests';
 		const result = await run(create, { items: 4, requestOptions: { maxTotalWaitSeconds: 60 } });
 		expect(result.items.map((item) => item.json.status)).toEqual([
 			'queued',
@@ -201,7 +127,7 @@ describe('Render Job → Create', () => {
 			'queued',
 			'queued',
 		]);
-		const posts = emulator.log.filter((entry) => entry.method === 'POST');
+		const posts = emulator.current.log.filter((entry) => entry.method === 'POST');
 		expect(posts.filter((entry) => entry.status === 202)).toHaveLength(4);
 		expect(posts.filter((entry) => entry.status === 409).length).toBeGreaterThan(0);
 		// The plan page's own text for the limit.
@@ -213,14 +139,14 @@ describe('Render Job → Create', () => {
 
 	it('counts only running jobs against the limit: queued jobs do not block a submission', async () => {
 		// The manual clock keeps every job queued: none is running, so none blocks the next.
-		emulator.config.clock = 'manual';
+		emulator.current.config.clock = 'manual';
 		const result = await run(create, { items: 5 });
 		expect(result.error).toBeUndefined();
 		expect(
-			emulator.log.filter((entry) => entry.method === 'POST').map((entry) => entry.status),
+			emulator.current.log.filter((entry) => entry.method === 'POST').map((entry) => entry.status),
 		).toEqual([202, 202, 202, 202, 202]);
 		// Started, only 3 run at once (Pro); the others wait in the queue for a slot.
-		emulator.advance(1);
+		emulator.current.advance(1);
 		const listed = await run({ resource: 'renderJob', operation: 'getAll', returnAll: true });
 		expect(listed.items.filter((job) => job.json.status === 'running')).toHaveLength(3);
 		expect(listed.items.filter((job) => job.json.status === 'queued')).toHaveLength(2);
@@ -230,12 +156,12 @@ describe('Render Job → Create', () => {
 	});
 
 	it('explains quota (402) and plan (403) refusals', async () => {
-		emulator.config.usedMinutes = 199.99;
+		emulator.current.config.usedMinutes = 199.99;
 		const quota = await run(create);
 		expect(quota.error?.httpCode).toBe('402');
 		expect(quota.error?.message).toContain('RENDER_QUOTA_EXCEEDED');
 		expect(quota.error?.description).toContain('reset on the 1st');
-		emulator.config.usedMinutes = 0;
+		emulator.current.config.usedMinutes = 0;
 		const plan = await run({ ...create, size: '3840x2160' });
 		expect(plan.error?.httpCode).toBe('403');
 		expect(plan.error?.message).toContain("Resolution above your plan's maximum (1080p)");
@@ -245,7 +171,7 @@ describe('Render Job → Create', () => {
 
 	it('runs 50 creates through the sliding-window limit with no failed item', async () => {
 		// The 120-per-60 s window scaled 10× in time (12 per 6 s → 12 per 600 ms), so the run takes seconds, not minutes.
-		Object.assign(emulator.config, { stageMs: 10, requestsPerWindow: 12, windowMs: 600 });
+		Object.assign(emulator.current.config, { stageMs: 10, requestsPerWindow: 12, windowMs: 600 });
 		// Paced a sixth under the window (1000/min against its 1200/min), so a busy machine's bunched starts stay inside it.
 		const result = await run(create, {
 			key: TEST_KEYS.viralsync.enterprise,
@@ -255,8 +181,10 @@ describe('Render Job → Create', () => {
 		});
 		expect(result.items.filter((item) => item.json.error)).toEqual([]);
 		expect(result.items).toHaveLength(50);
-		expect(emulator.log.filter((entry) => entry.status === 202)).toHaveLength(50);
-		expect(emulator.log.filter((entry) => entry.status === 429).length).toBeLessThanOrEqual(1);
+		expect(emulator.current.log.filter((entry) => entry.status === 202)).toHaveLength(50);
+		expect(emulator.current.log.filter((entry) => entry.status === 429).length).toBeLessThanOrEqual(
+			1,
+		);
 	}, 60_000);
 });
 
@@ -310,18 +238,18 @@ describe('bad movies fail before any request, naming the field', () => {
 		const result = await run(parameters as INodeParameters);
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toContain(message);
-		expect(emulator.log).toHaveLength(0);
+		expect(emulator.current.log).toHaveLength(0);
 	});
 });
 
-describe('Render Job → Get, Get Many, Cancel, Delete; Account → Get Usage', () => {
+describe('Render Job → Get, Get Many, Cancel, Delete', () => {
 	it('gets, gets many with cursor pages, cancels and deletes', async () => {
-		emulator.config.stageMs = 5_000;
+		emulator.current.config.stageMs = 5_000;
 		await run(create, { key: TEST_KEYS.viralsync.enterprise, items: 5 });
-		const ids = emulator.log
+		const ids = emulator.current.log
 			.filter((entry) => entry.status === 202)
 			.map((entry) => String(JSON.parse(entry.responseBody!).jobId));
-		emulator.clearLog();
+		emulator.current.clearLog();
 
 		const got = await run(
 			{ resource: 'renderJob', operation: 'get', jobId: ids[0] },
@@ -334,7 +262,7 @@ describe('Render Job → Get, Get Many, Cancel, Delete; Account → Get Usage', 
 			payload: { projectId: 'proj_abc123' },
 		});
 
-		emulator.clearLog();
+		emulator.current.clearLog();
 		const listed = await run(
 			{
 				resource: 'renderJob',
@@ -346,9 +274,9 @@ describe('Render Job → Get, Get Many, Cancel, Delete; Account → Get Usage', 
 			{ key: TEST_KEYS.viralsync.enterprise },
 		);
 		expect(listed.items.map((item) => item.json.jobId)).toEqual([...ids].reverse().slice(0, 4));
-		expect(emulator.log[0].query).toEqual({ status: 'queued', type: 'render', limit: '4' });
+		expect(emulator.current.log[0].query).toEqual({ status: 'queued', type: 'render', limit: '4' });
 
-		emulator.clearLog();
+		emulator.current.clearLog();
 		const all = await run(
 			{ resource: 'renderJob', operation: 'getAll', returnAll: true },
 			{ key: TEST_KEYS.viralsync.enterprise },
@@ -376,7 +304,7 @@ describe('Render Job → Get, Get Many, Cancel, Delete; Account → Get Usage', 
 			{ key: TEST_KEYS.viralsync.enterprise },
 		);
 		expect(deleted.items[0].json).toEqual({ jobId: ids[1], deleted: true });
-		expect(emulator.log.at(-1)).toMatchObject({
+		expect(emulator.current.log.at(-1)).toMatchObject({
 			method: 'DELETE',
 			path: `/v1/jobs/${ids[1]}`,
 			status: 204,
@@ -386,110 +314,5 @@ describe('Render Job → Get, Get Many, Cancel, Delete; Account → Get Usage', 
 			{ key: TEST_KEYS.viralsync.enterprise },
 		);
 		expect(gone.error?.httpCode).toBe('404');
-	});
-
-	it('gets usage, counting render minutes of finished jobs', async () => {
-		await run({ ...create, waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 });
-		const usage = await run({ resource: 'account', operation: 'getUsage' });
-		expect(usage.items[0].json).toMatchObject({
-			plan: 'pro',
-			renderMinutesUsed: 0.08,
-			renderMinutesLimit: 200,
-			concurrencyLimit: 3,
-			dailyMinutesLimit: null,
-		});
-	});
-});
-
-describe('ViralSync Trigger', () => {
-	async function trigger(parameters: Record<string, unknown> = {}, webhookSecret = SECRET) {
-		return await serveTriggerWebhook({
-			type: 'viralSyncTrigger',
-			nodeType: new ViralSyncTrigger(),
-			parameters: { terminalOnly: true, statuses: [], verifySignature: true, ...parameters },
-			credentialType: 'viralSyncApi',
-			credentials: { apiKey: TEST_KEYS.viralsync.valid, baseUrl: emulator.baseUrl, webhookSecret },
-		});
-	}
-	const settle = async (count: number) => {
-		const until = Date.now() + 3000;
-		while (emulator.deliveries.length < count && Date.now() < until)
-			await new Promise((resolve) => setTimeout(resolve, 20));
-	};
-
-	it('answers every progress callback and starts once, on the signed terminal one', async () => {
-		const hook = await trigger();
-		try {
-			await run({ ...create, renderOptions: { callbackUrl: hook.url } });
-			await settle(6);
-			expect(emulator.deliveries).toHaveLength(6);
-			expect(emulator.deliveries.every((delivery) => delivery.status === 200)).toBe(true);
-			const started = hook.calls.filter((call) => call.result?.workflowData);
-			expect(started).toHaveLength(1);
-			expect(started[0].result!.workflowData![0][0].json).toMatchObject({
-				status: 'done',
-				progress: 1,
-				outputUrl: expect.any(String),
-			});
-		} finally {
-			await hook.close();
-		}
-	});
-
-	it('can start on progress callbacks too, filtered by status', async () => {
-		const hook = await trigger({ terminalOnly: false, statuses: ['waiting'] });
-		try {
-			await run({ ...create, renderOptions: { callbackUrl: hook.url } });
-			await settle(6);
-			const started = hook.calls
-				.filter((call) => call.result?.workflowData)
-				.map((call) => call.result!.workflowData![0][0].json);
-			expect(started).toEqual([expect.objectContaining({ status: 'waiting', phase: 'rendering' })]);
-		} finally {
-			await hook.close();
-		}
-	});
-
-	it.each([
-		['a wrong signature', createHmac('sha256', 'other').update('x').digest('hex')],
-		['no signature', undefined],
-	])('refuses %s with 401', async (_case, signature) => {
-		const hook = await trigger();
-		try {
-			const payload = JSON.stringify({ jobId: 'job_1', status: 'done' });
-			const response = await fetch(hook.url, {
-				method: 'POST',
-				headers: {
-					'content-type': 'application/json',
-					...(signature ? { 'x-render-signature': signature } : {}),
-				},
-				body: payload,
-			});
-			expect(response.status).toBe(401);
-			expect(hook.calls[0].result?.workflowData).toBeUndefined();
-		} finally {
-			await hook.close();
-		}
-	});
-
-	it('accepts a sha256=-prefixed signature', async () => {
-		const hook = await trigger();
-		try {
-			const payload = JSON.stringify({
-				jobId: 'job_1',
-				status: 'failed',
-				error: 'SCENE_RENDER_FAILED: x',
-			});
-			const signature = `sha256=${createHmac('sha256', SECRET).update(payload).digest('hex')}`;
-			const response = await fetch(hook.url, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', 'x-render-signature': signature },
-				body: payload,
-			});
-			expect(response.status).toBe(200);
-			expect(hook.calls[0].result?.workflowData?.[0][0].json).toMatchObject({ status: 'failed' });
-		} finally {
-			await hook.close();
-		}
 	});
 });

@@ -4,29 +4,18 @@ import type { INode, INodeProperties } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { ViralSync } from '../../../nodes/ViralSync/ViralSync.node';
-import { resetPacing } from '../../../nodes/shared/pacing';
-import { startEmulator, TEST_KEYS } from '../../emulators';
-import type { Emulator } from '../../emulators/core';
+import { TEST_KEYS } from '../../emulators';
 import { TestCredentialsHelper } from '../../harness/credentials-helper';
 import { additionalDataFor } from '../../harness/engine';
 import { PackageNodeTypes } from '../../harness/types';
-import { NODE_NAME, runNode } from '../../harness/workflows';
+import { nodeRunner, useEmulator } from '../../harness/workflows';
 
-let emulator: Emulator;
 const KEY = TEST_KEYS.viralsync.enterprise;
-
-beforeAll(async () => {
-	emulator = await startEmulator('viralsync');
-});
-afterAll(async () => {
-	await emulator.close();
-});
-beforeEach(() => {
-	emulator.reset();
-	resetPacing();
-	// Jobs stay queued until the test moves the clock; no window limit gets in the way of seeding.
-	Object.assign(emulator.config, { clock: 'manual', requestsPerWindow: 10_000 });
-});
+// Jobs stay queued until the test moves the clock; no window limit gets in the way of seeding.
+const emulator = useEmulator('viralsync', (current) =>
+	Object.assign(current.config, { clock: 'manual', requestsPerWindow: 10_000 }),
+);
+const run = nodeRunner('viralSync', 'viralSyncApi', emulator, KEY);
 
 /** Creates render jobs straight at the emulator; answers their ids, oldest first. */
 async function seedJobs(
@@ -35,7 +24,7 @@ async function seedJobs(
 ): Promise<string[]> {
 	const ids: string[] = [];
 	for (let index = 0; index < count; index++) {
-		const response = await fetch(`${emulator.baseUrl}/v1/render/jobs`, {
+		const response = await fetch(`${emulator.current.baseUrl}/v1/render/jobs`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'x-api-key': KEY },
 			body: JSON.stringify({
@@ -46,7 +35,7 @@ async function seedJobs(
 		});
 		ids.push(((await response.json()) as { jobId: string }).jobId);
 	}
-	emulator.clearLog();
+	emulator.current.clearLog();
 	return ids;
 }
 
@@ -67,7 +56,7 @@ function searchContext(): LoadOptionsContext {
 		nodeTypes: new PackageNodeTypes(),
 	});
 	const credentialsHelper = new TestCredentialsHelper({
-		viralSyncApi: { apiKey: KEY, baseUrl: emulator.baseUrl },
+		viralSyncApi: { apiKey: KEY, baseUrl: emulator.current.baseUrl },
 	});
 	return new LoadOptionsContext(
 		workflow,
@@ -93,8 +82,8 @@ describe('Render job picker', () => {
 			new RegExp(`^Clip 2 \\(${ids[2]}\\) · queued · \\d{4}-\\d{2}-\\d{2}T`),
 		);
 		expect(paginationToken).toBeUndefined();
-		expect(emulator.log[0]).toMatchObject({ method: 'GET', path: '/v1/jobs' });
-		expect(emulator.log[0].query).toEqual({ type: 'render', limit: '100' });
+		expect(emulator.current.log[0]).toMatchObject({ method: 'GET', path: '/v1/jobs' });
+		expect(emulator.current.log[0].query).toEqual({ type: 'render', limit: '100' });
 	});
 
 	it('filters on the typed text (title, ID or status)', async () => {
@@ -118,7 +107,7 @@ describe('Render job picker', () => {
 		const second = await search(undefined, first.paginationToken as string);
 		expect(second.results.map((result) => result.value)).toEqual(ids.slice(0, 3).reverse());
 		expect(second.paginationToken).toBeUndefined();
-		expect(emulator.log.map((entry) => entry.query)).toEqual([
+		expect(emulator.current.log.map((entry) => entry.query)).toEqual([
 			{ type: 'render', limit: '100' },
 			{ type: 'render', limit: '100', cursor: first.paginationToken },
 		]);
@@ -134,17 +123,12 @@ describe('Render job picker', () => {
 			['resourceLocator', ['delete']],
 		]);
 		const [id] = await seedJobs(1);
-		const result = await runNode({
-			type: 'viralSync',
-			parameters: {
-				resource: 'renderJob',
-				operation: 'get',
-				jobId: { __rl: true, mode: 'list', value: id, cachedResultName: 'Clip 0' },
-			},
-			credentialType: 'viralSyncApi',
-			credentials: { apiKey: KEY, baseUrl: emulator.baseUrl },
+		const result = await run({
+			resource: 'renderJob',
+			operation: 'get',
+			jobId: { __rl: true, mode: 'list', value: id, cachedResultName: 'Clip 0' },
 		});
-		expect(result.output(NODE_NAME)[0].json).toMatchObject({ jobId: id, status: 'queued' });
-		expect(emulator.log.at(-1)).toMatchObject({ method: 'GET', path: `/v1/jobs/${id}` });
+		expect(result.items[0].json).toMatchObject({ jobId: id, status: 'queued' });
+		expect(emulator.current.log.at(-1)).toMatchObject({ method: 'GET', path: `/v1/jobs/${id}` });
 	});
 });

@@ -15,8 +15,8 @@ import { fileItem } from '../../harness/files';
 import { PackageNodeTypes } from '../../harness/types';
 import { nodeRunner, useEmulator } from '../../harness/workflows';
 
-const holder = useEmulator('heygen', (emulator) => (emulator.config.stageMs = 30));
-const run = nodeRunner('heyGen', 'heyGenApi', holder, TEST_KEYS.heygen.valid);
+const emulator = useEmulator('heygen', (current) => (current.config.stageMs = 30));
+const run = nodeRunner('heyGen', 'heyGenApi', emulator, TEST_KEYS.heygen.valid);
 const search = new HeyGen().methods.listSearch;
 
 /** The emulator's cursor for "from row N on" (opaque to the node). */
@@ -39,7 +39,7 @@ function context(parameter: string): LoadOptionsContext {
 		nodeTypes: new PackageNodeTypes(),
 	});
 	const helper = new TestCredentialsHelper({
-		heyGenApi: { apiKey: TEST_KEYS.heygen.valid, baseUrl: holder.current.baseUrl },
+		heyGenApi: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.current.baseUrl },
 	});
 	return new LoadOptionsContext(
 		workflow,
@@ -50,11 +50,11 @@ function context(parameter: string): LoadOptionsContext {
 }
 
 const queries = (path: string) =>
-	holder.current.log.filter((entry) => entry.path === path).map((entry) => entry.query);
+	emulator.current.log.filter((entry) => entry.path === path).map((entry) => entry.query);
 
 /** The first page of a list answered by a fault: one row, and "more follows from row `offset`". */
 function firstPage(path: string, row: Record<string, unknown>, offset: number): void {
-	holder.current.addFault({
+	emulator.current.addFault({
 		kind: 'status',
 		status: 200,
 		method: 'GET',
@@ -136,7 +136,7 @@ describe('Avatar group picker (searchAvatarGroups)', () => {
 				(result) => result.value,
 			),
 		).toEqual(['grp_public_anna']);
-		holder.current.clearLog();
+		emulator.current.clearLog();
 		firstPage('/v3/avatars', { id: 'grp_public_anna', name: 'Anna', looks_count: 2 }, 1);
 		const first = await search.searchAvatarGroups.call(context('groupId'));
 		const second = await search.searchAvatarGroups.call(
@@ -178,7 +178,7 @@ describe('Voice picker (searchVoices)', () => {
 			sampleFrom: 'url',
 			sampleUrl: 'https://cdn.example.com/me.mp3',
 		});
-		holder.current.clearLog();
+		emulator.current.clearLog();
 		const yours = await search.searchVoices.call(context('speechVoiceId'));
 		expect(yours.results).toEqual([
 			{ name: 'My voice — English (yours)', value: expect.stringMatching(/^clone_/) },
@@ -222,7 +222,7 @@ describe('Template picker (searchTemplates)', () => {
 		expect(
 			(await search.searchTemplates.call(context('templateId'), 'nothing like it')).results,
 		).toEqual([]);
-		holder.current.clearLog();
+		emulator.current.clearLog();
 		firstPage('/v3/templates', { id: 'tpl_other', name: 'Other' }, 0);
 		const first = await search.searchTemplates.call(context('templateId'));
 		expect(first).toEqual({
@@ -247,19 +247,19 @@ describe('Asset picker (searchAssets)', () => {
 			{ resource: 'asset', operation: 'upload', binaryProperty: 'data' },
 			{ input: fileItem('mp3', 'audio/mpeg', 'voice.mp3') },
 		);
-		holder.current.clearLog();
+		emulator.current.clearLog();
 		const all = await search.searchAssets.call(context('assetId'));
 		expect(all.results.map((result) => result.name)).toEqual([
 			'voice.mp3 (audio)',
 			'logo.png (image)',
 		]);
-		expect(holder.current.log.map((entry) => entry.path)).toEqual(['/v3/users/me', '/v3/assets']);
+		expect(emulator.current.log.map((entry) => entry.path)).toEqual(['/v3/users/me', '/v3/assets']);
 		expect(
 			(await search.searchAssets.call(context('assetId'), 'logo')).results.map(
 				(result) => result.name,
 			),
 		).toEqual(['logo.png (image)']);
-		holder.current.clearLog();
+		emulator.current.clearLog();
 		firstPage('/v3/assets', { id: 'asset_first', name: 'first.png', type: 'image' }, 1);
 		const first = await search.searchAssets.call(context('assetId'));
 		expect(first.paginationToken).toBe(tokenAt(1));

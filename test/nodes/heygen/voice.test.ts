@@ -1,17 +1,31 @@
-/** HeyGen voice and avatar creation, rename and deletion against the holder.current. */
-
+/**
+ * HeyGen Voice operations in n8n-core's engine against the HeyGen emulator: get many, get, generate
+ * speech, design, clone and delete.
+ */
 import { TEST_KEYS } from '../../emulators';
 import { fileItem, type TestFileKind } from '../../harness/files';
 import { nodeRunner, useEmulator } from '../../harness/workflows';
 
-const holder = useEmulator('heygen', (emulator) => (emulator.config.stageMs = 30));
-const run = nodeRunner('heyGen', 'heyGenApi', holder, TEST_KEYS.heygen.valid);
+const emulator = useEmulator('heygen', (current) => (current.config.stageMs = 30));
+const run = nodeRunner('heyGen', 'heyGenApi', emulator, TEST_KEYS.heygen.valid);
 
-const api = () => holder.current.log.filter((entry) => entry.path.startsWith('/v3/'));
+const api = () => emulator.current.log.filter((entry) => entry.path.startsWith('/v3/'));
 const sample = (kind: TestFileKind = 'mp3', mimeType = 'audio/mpeg', fileName = 'sample.mp3') =>
 	fileItem(kind, mimeType, fileName);
 
 describe('Voice', () => {
+	it('gets many voices with filters and gets one', async () => {
+		const voices = await run({
+			resource: 'voice',
+			operation: 'getAll',
+			returnAll: true,
+			voiceFilters: { language: 'English', gender: 'male' },
+		});
+		expect(voices.items.map((item) => item.json.voice_id)).toEqual(['voice_en_mark']);
+		const voice = await run({ resource: 'voice', operation: 'get', voiceId: 'voice_es_lucia' });
+		expect(voice.items[0].json).toMatchObject({ voice_id: 'voice_es_lucia', language: 'Spanish' });
+	});
+
 	it('generates speech into the item as audio', async () => {
 		const result = await run({
 			resource: 'voice',
@@ -98,7 +112,7 @@ describe('Voice', () => {
 			{ continueOnFail: true },
 		);
 		expect(failed.items[0].json.error).toContain('too much background noise');
-		holder.current.clearLog();
+		emulator.current.clearLog();
 		const wrong = await run(
 			{
 				resource: 'voice',
@@ -113,86 +127,5 @@ describe('Voice', () => {
 			'Sample Binary Property: "notes.zip" is not a file type HeyGen takes',
 		);
 		expect(api()).toHaveLength(0);
-	});
-});
-
-describe('Avatar Look and Avatar Group', () => {
-	it('creates a photo avatar from a URL and waits for training; renames and deletes it', async () => {
-		const created = await run({
-			resource: 'avatarLook',
-			operation: 'createPhoto',
-			avatarName: 'Me',
-			mediaFrom: 'url',
-			mediaUrl: 'https://cdn.example.com/me.png',
-			waitForCompletion: 'poll',
-			pollInterval: 0.05,
-			waitTimeout: 1,
-		});
-		expect(created.items[0].json).toMatchObject({
-			avatar_type: 'photo_avatar',
-			status: 'completed',
-		});
-		expect(JSON.parse(api()[0].body)).toEqual({
-			type: 'photo',
-			name: 'Me',
-			file: { type: 'url', url: 'https://cdn.example.com/me.png' },
-		});
-		expect(api()[0].headers['idempotency-key']).toMatch(/^n8n-/);
-		const lookId = String(created.items[0].json.id);
-		expect(
-			(await run({ resource: 'avatarLook', operation: 'update', lookId, newName: 'Me, smiling' }))
-				.items[0].json.name,
-		).toBe('Me, smiling');
-		expect(
-			(await run({ resource: 'avatarLook', operation: 'delete', lookId })).items[0].json,
-		).toEqual({ id: lookId });
-		// Its last look gone, the group went with it.
-		const groups = await run({
-			resource: 'avatarGroup',
-			operation: 'getAll',
-			returnAll: true,
-			avatarFilters: { ownership: 'private' },
-		});
-		expect(groups.items).toHaveLength(0);
-	});
-
-	it('creates a digital twin from a binary (stops at pending_consent) and from a prompt; deletes a group', async () => {
-		const twin = await run(
-			{
-				resource: 'avatarLook',
-				operation: 'createDigitalTwin',
-				avatarName: 'Twin',
-				mediaFrom: 'binary',
-				mediaBinaryProperty: 'data',
-				waitForCompletion: 'poll',
-				pollInterval: 0.05,
-				waitTimeout: 1,
-			},
-			{ input: sample('mp4', 'video/mp4', 'twin.mp4') },
-		);
-		expect(twin.items[0].json).toMatchObject({
-			avatar_type: 'digital_twin',
-			status: 'pending_consent',
-		});
-		const prompt = await run({
-			resource: 'avatarLook',
-			operation: 'createFromPrompt',
-			avatarName: 'Robot',
-			avatarPrompt: 'A friendly robot presenter',
-		});
-		expect(prompt.items[0].json).toMatchObject({
-			status: 'processing',
-			avatar_group: expect.objectContaining({ name: 'Robot' }),
-		});
-		const groupId = String((prompt.items[0].json.avatar_group as { id: string }).id);
-		expect(
-			(await run({ resource: 'avatarGroup', operation: 'delete', groupId })).items[0].json,
-		).toEqual({ id: groupId });
-		const publicGroup = await run({
-			resource: 'avatarGroup',
-			operation: 'delete',
-			groupId: 'grp_public_anna',
-		});
-		expect(publicGroup.error?.httpCode).toBe('403');
 	});
 });
