@@ -42,7 +42,8 @@ export class HeyGen implements INodeType {
 		})),
 		webhooks: resumeWebhooks,
 		properties: [
-			authenticationProperty,
+			// OAuth Client → Register needs no credential, so it has no Authentication choice either.
+			{ ...authenticationProperty, displayOptions: { hide: { resource: ['oAuthClient'] } } },
 			...nodeProperties(resources, 'video'),
 			requestOptionsProperty,
 		],

@@ -75,7 +75,11 @@ export const EVENT_TYPES = [
 	'batch.finished',
 ];
 
-/** The node's "Authentication" choice (API Key or OAuth2), the same on the HeyGen node and trigger. */
+/**
+ * The "Authentication" choice (API Key or OAuth2), the same on the HeyGen node and trigger. No
+ * display rule here: a rule naming a field the trigger lacks (`resource`) makes n8n 1.x loop
+ * ("Max iterations reached"); the node adds its own.
+ */
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
 	name: 'authentication',
@@ -85,7 +89,6 @@ export const authenticationProperty: INodeProperties = {
 		{ name: 'OAuth2 (Recommended by HeyGen)', value: 'oAuth2' },
 	],
 	default: 'apiKey',
-	displayOptions: { hide: { resource: ['oAuthClient'] } },
 };
 
 export const heyGenCredentials: INodeCredentialDescription[] = [

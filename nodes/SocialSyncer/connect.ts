@@ -201,7 +201,9 @@ export async function finishConnect(ctx: IWebhookFunctions): Promise<IWebhookRes
 		'Account connected',
 		`Connected @${String(account.username)} on ${label}. You can close this window.`,
 	);
+	// The page is answered already: n8n must not answer again (n8n 1.x logs "Cannot set headers after they are sent").
 	return {
+		noWebhookResponse: true,
 		workflowData: [
 			[
 				{

@@ -94,6 +94,8 @@ test('a browser connects an Instagram account through the trigger, which emits i
 
 		const started = hook.calls.filter((call) => call.result?.workflowData);
 		expect(started).toHaveLength(1);
+		// The page was answered already, so n8n must not answer again (n8n 1.x: "Cannot set headers after they are sent").
+		expect(started[0].result!.noWebhookResponse).toBe(true);
 		expect(started[0].result!.workflowData![0][0].json).toEqual({
 			platform: 'instagram',
 			username: 'instagram_creator_1',
