@@ -17,7 +17,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const N8N_VERSION = '2.40.7';
+/** The n8n the e2e suites and `npm run dev` use; `N8N_VERSION=1.123.81` runs them on the last 1.x line. */
+export const PINNED_N8N_VERSION = '2.40.7';
+export const N8N_VERSION = process.env.N8N_VERSION || PINNED_N8N_VERSION;
+export const N8N_MAJOR = Number(N8N_VERSION.split('.')[0]);
 export const NODE24_VERSION = '24.21.0';
 
 const cacheDir =
@@ -207,7 +210,12 @@ export async function ensureN8n() {
 
 		const n8nDir = path.join(cacheDir, 'n8n');
 		mkdirSync(n8nDir, { recursive: true });
-		writeFileSync(path.join(n8nDir, 'package.json'), '{"private":true}\n');
+		// n8n 1.x's n8n-nodes-base pulls `xlsx` from a CDN that cannot be reached: the npm mirror of it instead.
+		const overrides = N8N_MAJOR < 2 ? { overrides: { xlsx: 'npm:@e965/xlsx@0.20.2' } } : {};
+		writeFileSync(
+			path.join(n8nDir, 'package.json'),
+			JSON.stringify({ private: true, ...overrides }) + '\n',
+		);
 		run(
 			`n8n ${N8N_VERSION} (npm install, a few minutes)`,
 			'npm',

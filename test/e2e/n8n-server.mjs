@@ -8,7 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-import { ensureN8n } from '../../scripts/ensure-n8n.mjs';
+import { ensureN8n, N8N_MAJOR } from '../../scripts/ensure-n8n.mjs';
 
 export async function freePort() {
 	return await new Promise((resolve, reject) => {
@@ -147,8 +147,11 @@ export async function startN8n({
 		if (child.exitCode !== null)
 			throw new Error(`n8n exited with ${child.exitCode} before it was healthy:\n${logTail()}`);
 		try {
-			// /healthz answers while migrations still run; readiness waits for the database.
-			const response = await fetch(`${url}/healthz/readiness`);
+			// /healthz answers while migrations still run; readiness waits for the database. On n8n 1.x
+			// readiness answers before the REST API does, so the settings route is what counts.
+			const response = await fetch(
+				`${url}${N8N_MAJOR < 2 ? '/rest/settings' : '/healthz/readiness'}`,
+			);
 			if (response.ok) break;
 		} catch {
 			// Gone already, or not answering yet: nothing to do.

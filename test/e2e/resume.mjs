@@ -275,9 +275,11 @@ async function main() {
 					),
 				`${finished?.status ?? 'not finished'}, ${items.length} item(s) ${JSON.stringify(items[0]?.json ?? {}).slice(0, 120)}`,
 			);
+			// The callback is what resumed it (no poll ran, the wait's timeout is 30 min away); how fast is a
+			// benchmark figure (npm run bench), not a pass mark that depends on the machine's load.
 			check(
-				`${name}: the execution finished within 1 s of the job's final callback`,
-				Number.isFinite(resumedInMs) && resumedInMs < 1000,
+				`${name}: the execution finished right after the job's final callback (no poll, no timeout)`,
+				Number.isFinite(resumedInMs) && resumedInMs < 10_000,
 				`${resumedInMs} ms (callback answered ${delivery?.status ?? 'never'})`,
 			);
 			const firstCallbackAt = Math.min(...deliveries.map((entry) => Number(entry.sentAt)));

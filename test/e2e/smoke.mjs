@@ -12,6 +12,7 @@ import path from 'node:path';
 
 import { REVOKED_KEYS, SERVICES, workflowFor } from './fixtures.mjs';
 import { checks, packPackage, repo, startEmulators } from './lib.mjs';
+import { N8N_MAJOR } from '../../scripts/ensure-n8n.mjs';
 import { startN8n } from './n8n-server.mjs';
 import { runTriggerChecks } from './triggers.mjs';
 
@@ -108,9 +109,11 @@ async function main() {
 					apiKey,
 					baseUrl,
 				});
+				// n8n 1.x shows its generic text for a failed test instead of the credential's rule message.
+				const expected = N8N_MAJOR < 2 ? /401|Authorization failed/ : /401/;
 				check(
-					`${spec.credential}: ${kind} key fails with the service's message`,
-					failed.status === 'Error' && /401/.test(failed.message),
+					`${spec.credential}: ${kind} key fails${N8N_MAJOR < 2 ? '' : " with the service's message"}`,
+					failed.status === 'Error' && expected.test(failed.message),
 					failed.message,
 				);
 			}
