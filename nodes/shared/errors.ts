@@ -63,9 +63,10 @@ export async function nodeCredentialSecrets(
 }
 
 /**
- * The error item of a failed input item. With "Continue (using error output)" its json holds only
- * `error` and `details`, the shape n8n routes to the error output (an item-level `error` would make
- * n8n cut the json down to the message); with "Continue" (regular output) the fields sit side by side.
+ * The error item of a failed input item. With "Continue (using error output)" its json is
+ * `{error, message}` (the message is the description: status, hint, request ID), the one shape
+ * both n8n 1.x and 2.x route to the error output; with "Continue" (regular output) the details
+ * sit beside the error.
  */
 export function errorItem(
 	node: INode,
@@ -78,8 +79,13 @@ export function errorItem(
 		...(error.description ? { description: error.description as string } : {}),
 		...(error.httpCode ? { httpCode: error.httpCode as string } : {}),
 	};
-	if (node.onError === 'continueErrorOutput')
-		return { json: { error: error.message, details }, pairedItem };
+	if (node.onError === 'continueErrorOutput') {
+		const description = typeof error.description === 'string' ? error.description : '';
+		return {
+			json: { error: error.message, ...(description ? { message: description } : {}) },
+			pairedItem,
+		};
+	}
 	return { json: { ...details, error: error.message }, pairedItem };
 }
 

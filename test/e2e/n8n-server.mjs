@@ -152,7 +152,9 @@ export async function startN8n({
 			const response = await fetch(
 				`${url}${N8N_MAJOR < 2 ? '/rest/settings' : '/healthz/readiness'}`,
 			);
-			if (response.ok) break;
+			// n8n 1.x answers "n8n is starting up. Please wait" with 200 until its REST API is up.
+			const ready = N8N_MAJOR >= 2 || (response.headers.get('content-type') ?? '').includes('json');
+			if (response.ok && ready) break;
 		} catch {
 			// Gone already, or not answering yet: nothing to do.
 		}

@@ -249,7 +249,7 @@ async function checkErrorOutput(n8n, credential, leadId, workflowDir) {
 		failed.length === 2 &&
 			/Lead ID is required/.test(failed[0].json.error) &&
 			/HTTP 404/.test(failed[1].json.error) &&
-			failed[1].json.details?.httpCode === '404' &&
+			/Item: 2/.test(failed[1].json.message) &&
 			failed[1].json.ids === 'lead_00000000000000000000000000',
 		JSON.stringify(failed.map((item) => item.json)).slice(0, 400),
 	);
