@@ -43,17 +43,13 @@ async function seedLeads(
 	return ids;
 }
 
-/** Starts one conversation per message; answers the conversation ids, oldest first. */
+/** Starts one conversation per message; answers the conversation ids in the messages' order. */
 async function seedConversations(messages: string[]): Promise<string[]> {
+	const ids: string[] = [];
 	for (const [index, message] of messages.entries())
-		await post('/chat', { message, visitorId: `visitor-${index}` });
-	const listed = await fetch(
-		`${emulator.current.baseUrl}/conversations?limit=100&sortBy=startedAt&sortOrder=asc`,
-		{ headers: { authorization: `Bearer ${liveRead}` } },
-	);
-	const ids = ((await listed.json()) as { data: Array<{ id: string }> }).data.map(
-		(conversation) => conversation.id,
-	);
+		ids.push(
+			String((await post('/chat', { message, visitorId: `visitor-${index}` })).conversationId),
+		);
 	emulator.current.clearLog();
 	return ids;
 }
