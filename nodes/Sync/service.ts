@@ -1,4 +1,5 @@
 /** Sync specifics for the shared request layer (docs/api/sync.md, "Errors" and "Rate limits"). */
+import { smoothly } from '../shared/pacing';
 import type { ServiceDescriptor } from '../shared/request';
 
 export const syncService: ServiceDescriptor = {
@@ -7,6 +8,17 @@ export const syncService: ServiceDescriptor = {
 	authHeader: 'x-api-key',
 	// sync.so's rate-limit guide: "Rate limits are enforced per IP address."
 	pacedPerAddress: true,
+	// sync.so's rate-limit guide, by endpoint: POST /v2/generate 100/min, asset uploads 120/min,
+	// status reads and the rest 600/min. The window's shape is not documented, so paced smoothly.
+	rateBucket(method, path) {
+		if (method === 'POST' && path === '/v2/generate')
+			return { name: 'generate', published: smoothly(100) };
+		if (method === 'POST' && path.startsWith('/v2/assets/upload'))
+			return { name: 'upload', published: smoothly(120) };
+		if (method === 'GET' && path.startsWith('/v2/generate/'))
+			return { name: 'status', published: smoothly(600) };
+		return { name: 'other', published: smoothly(600) };
+	},
 	parseError(body) {
 		const error = (body ?? {}) as {
 			message?: string | string[];

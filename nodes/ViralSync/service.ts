@@ -9,6 +9,8 @@ export const viralSyncService: ServiceDescriptor = {
 		const error = (body ?? {}) as { error?: string; code?: string };
 		return { message: typeof error.error === 'string' ? error.error : undefined, code: error.code };
 	},
+	// docs/api/viralsync.md "Errors, rate limits, retries": 120 requests in any sliding 60 s, all endpoints, every plan.
+	rateBucket: () => ({ name: 'all', published: { limit: 120, windowMs: 60_000 } }),
 	// The job was not accepted: waiting for a free render slot is safe.
 	isTryLater: (status, info) => status === 409 && info.code === 'CONCURRENCY_LIMIT_EXCEEDED',
 	hint(status, info) {

@@ -33,6 +33,8 @@ export interface Operation {
 	execute: OperationExecute;
 	/** Runs once with all input items (Sync Batch → Create); its output is paired with every input item. */
 	aggregate?: true;
+	/** Only reads: items run 5 at once unless the user sets Concurrency (everything else runs one at a time). */
+	readOnly?: true;
 }
 
 export interface Resource {

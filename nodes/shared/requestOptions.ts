@@ -16,6 +16,15 @@ export const requestOptionsProperty: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 50 },
+			default: 5,
+			description:
+				'How many items run at the same time. Not set: 5 for operations that only read, 1 for the rest (creates that start paid jobs, posts, updates), so they happen in the order of the items. Output order and pairing always follow the input.',
+		},
+		{
 			displayName: 'Max Retries',
 			name: 'maxRetries',
 			type: 'number',
@@ -40,7 +49,7 @@ export const requestOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			default: 0,
 			description:
-				"Spaces this credential's requests so a long list of items stays under your plan's limit instead of running into rate limits. 0 sends as fast as the service allows.",
+				"A ceiling on this credential's requests per minute in this n8n process. 0: no ceiling of yours; the node still paces by what the service says (its rate-limit headers, its published limits, the limit its 429s reveal).",
 		},
 		{
 			displayName: 'Timeout (Seconds)',
@@ -55,6 +64,7 @@ export const requestOptionsProperty: INodeProperties = {
 
 export function readRequestOptions(ctx: IExecuteFunctions, itemIndex = 0): RequestOptions {
 	const raw = ctx.getNodeParameter('requestOptions', itemIndex, {}) as {
+		concurrency?: number;
 		maxRetries?: number;
 		maxTotalWaitSeconds?: number;
 		requestsPerMinute?: number;
@@ -66,5 +76,7 @@ export function readRequestOptions(ctx: IExecuteFunctions, itemIndex = 0): Reque
 			(raw.maxTotalWaitSeconds ?? DEFAULT_REQUEST_OPTIONS.maxTotalWaitMs / 1000) * 1000,
 		requestsPerMinute: raw.requestsPerMinute ?? 0,
 		timeoutMs: (raw.timeoutSeconds ?? DEFAULT_REQUEST_OPTIONS.timeoutMs / 1000) * 1000,
+		concurrency:
+			raw.concurrency === undefined ? undefined : Math.max(1, Math.floor(raw.concurrency)),
 	};
 }

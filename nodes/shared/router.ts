@@ -9,6 +9,9 @@ import { asNodeError, errorItem, nodeCredentialSecrets, redactError } from './er
 import { findOperation, type Resource } from './operation';
 import { readRequestOptions } from './requestOptions';
 
+/** Items of an operation that only reads run this many at once unless the user sets Concurrency. */
+const READ_CONCURRENCY = 5;
+
 export type OperationResult =
 	IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
 
@@ -54,23 +57,37 @@ export async function routeOperations(
 		}
 	}
 
-	const output: INodeExecutionData[] = [];
+	const concurrency = requestOptions.concurrency ?? (chosen.readOnly ? READ_CONCURRENCY : 1);
+	const results: INodeExecutionData[][] = new Array(items.length);
+	const failures = new Map<number, Error & { context: IDataObject }>();
 	let secrets: string[] | undefined;
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	let next = 0;
+	const runItem = async (itemIndex: number) => {
 		try {
 			const result = await chosen.execute.call(this, itemIndex, requestOptions);
-			output.push(...toItems(result, itemIndex));
+			results[itemIndex] = toItems(result, itemIndex);
 		} catch (caught) {
 			secrets ??= await nodeCredentialSecrets(this);
 			const error = redactError(asNodeError(this.getNode(), caught), secrets);
 			if (this.continueOnFail()) {
-				output.push(errorItem(this.getNode(), error, { item: itemIndex }));
-				continue;
+				results[itemIndex] = [errorItem(this.getNode(), error, { item: itemIndex })];
+				return;
 			}
-			// Tell n8n which item failed; the error keeps its class (an API answer or a check of ours).
-			error.context.itemIndex = itemIndex;
-			throw error;
+			failures.set(itemIndex, error);
 		}
+	};
+	// Each lane takes the next item when its last one is done; a failure (without Continue On
+	// Fail) stops new items from starting, and the ones in flight finish.
+	const lane = async () => {
+		while (next < items.length && failures.size === 0) await runItem(next++);
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+	if (failures.size) {
+		const itemIndex = Math.min(...failures.keys());
+		const error = failures.get(itemIndex)!;
+		// Tell n8n which item failed; the error keeps its class (an API answer or a check of ours).
+		error.context.itemIndex = itemIndex;
+		throw error;
 	}
-	return [output];
+	return [results.flat()];
 }

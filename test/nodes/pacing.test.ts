@@ -40,7 +40,7 @@ test('with pacing, no request is rate-limited and starts are spaced by the limit
 	expect(span).toBeGreaterThanOrEqual((ITEMS - 1) * 50 * 0.9);
 });
 
-test('without pacing, the 429s are waited out and no item is lost', async () => {
+test('without Requests per Minute, a limit stricter than Sync publishes (a burst of 4 a second) costs 429s that are waited out, and no item is lost', async () => {
 	const run = await listModels(0);
 	const items = run.output(NODE_NAME);
 	expect(items.filter((item) => item.json.error)).toEqual([]);

@@ -82,3 +82,29 @@ test('a rule naming a missing parameter is found (the check can fail)', () => {
 		'trigger → authentication: hide names "resource", which this node does not have',
 	]);
 });
+
+describe('operations that only read', () => {
+	const services = ['HeyGen', 'SocialSyncer', 'Synaptiq', 'Sync', 'ViralSync'];
+
+	it.each(services)(
+		'%s: every Get/Search/Count operation is marked readOnly (its items run 5 at once), and nothing else is',
+		(service) => {
+			// eslint-disable-next-line @typescript-eslint/no-require-imports
+			const { resources } = require(`../../nodes/${service}/actions/resources`) as {
+				resources: Array<{
+					value: string;
+					operations: Array<{ value: string; readOnly?: true; aggregate?: true }>;
+				}>;
+			};
+			const wrong: string[] = [];
+			for (const resource of resources) {
+				for (const operation of resource.operations) {
+					const reads = /^(get|search|count|estimateCost)/.test(operation.value);
+					if (reads !== Boolean(operation.readOnly))
+						wrong.push(`${resource.value} → ${operation.value}`);
+				}
+			}
+			expect(wrong).toEqual([]);
+		},
+	);
+});

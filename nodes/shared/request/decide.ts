@@ -30,7 +30,14 @@ export type Decision =
 	 * `waitMs` is slept (jitter included); `countedMs` is what counts against Max Total Wait;
 	 * `holdPaceUntil`: the service announced a wait on a rejection, so the whole credential holds back.
 	 */
-	| { kind: 'retry'; waitMs: number; countedMs: number; holdPaceUntil?: number }
+	| {
+			kind: 'retry';
+			waitMs: number;
+			countedMs: number;
+			holdPaceUntil?: number;
+			/** A 429 for the request rate (not for jobs running at once): pacing learns from it. */
+			rateLimited?: boolean;
+	  }
 	| {
 			kind: 'fail';
 			status?: number;
@@ -39,6 +46,7 @@ export type Decision =
 			transportProblem?: string;
 			requestId?: string;
 			holdPaceUntil?: number;
+			rateLimited?: boolean;
 	  };
 
 function formatWait(ms: number): string {
@@ -109,6 +117,7 @@ export function decideNext(input: DecisionInput): Decision {
 	const serverWait = serverRequestedWaitMs(outcome.headers, now);
 	const announced = serverWait ?? backoff();
 	const holdPaceUntil = rejected && serverWait !== undefined ? now + serverWait : undefined;
+	const rateLimited = status === 429 && !/concurrency/i.test(info.code ?? '');
 	if (!retriesLeft) {
 		return {
 			kind: 'fail',
@@ -116,6 +125,7 @@ export function decideNext(input: DecisionInput): Decision {
 			info,
 			requestId,
 			holdPaceUntil,
+			rateLimited,
 			hint: `Gave up after ${attempt + 1} attempts ("Max Retries" is ${options.maxRetries}).${serverWait !== undefined ? ` ${service.displayName} asked to wait ${formatWait(serverWait)}.` : ''}`,
 		};
 	}
@@ -127,6 +137,7 @@ export function decideNext(input: DecisionInput): Decision {
 			info,
 			requestId,
 			holdPaceUntil,
+			rateLimited,
 			hint: `${service.displayName} asked to wait ${formatWait(announced)}, beyond the "Max Total Wait" of ${formatWait(options.maxTotalWaitMs)} left for this request. Try again after ${new Date(now + announced).toISOString()}, or raise "Max Total Wait".`,
 		};
 	}
@@ -135,5 +146,6 @@ export function decideNext(input: DecisionInput): Decision {
 		waitMs: serverWait !== undefined ? withJitter(serverWait, random) : announced,
 		countedMs: announced,
 		holdPaceUntil,
+		rateLimited,
 	};
 }

@@ -8,7 +8,7 @@ import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow
 
 import { apiKeyOf, assertSecureUrl, InsecureBaseUrlError } from '../credentialAuth';
 import { buildApiError, genericHint, redact, secretsOf, type ServiceErrorInfo } from '../errors';
-import { blockUntil, paceKey, reserveSlot } from '../pacing';
+import { blockUntil, paceKey, recordRateHeaders, recordRateLimited, reserveSlot } from '../pacing';
 import { isIdempotentMethod } from '../retry';
 import { cancellableSleep, ExecutionCancelledError } from '../wait';
 import { sendAttempt } from './attempt';
@@ -87,6 +87,7 @@ export async function apiRequest<T = unknown>(
 			? [credentialType, baseUrl]
 			: [credentialType, baseUrl, oAuth2 ? String(credentials.clientId ?? '') : apiKey],
 	);
+	const bucket = service.rateBucket?.(spec.method, spec.path) ?? { name: 'all' };
 	const signal = cancelSignalOf(ctx);
 	const headers: Record<string, string> = { accept: 'application/json', ...(spec.headers ?? {}) };
 	if (spec.idempotencyKey) headers['Idempotency-Key'] = spec.idempotencyKey;
@@ -123,13 +124,17 @@ export async function apiRequest<T = unknown>(
 
 	let waitedMs = 0;
 	for (let attempt = 0; ; attempt++) {
-		const paceWait = reserveSlot(pace, options.requestsPerMinute);
+		const paceWait = reserveSlot(pace, bucket.name, {
+			requestsPerMinute: options.requestsPerMinute,
+			published: bucket.published,
+		});
 		if (paceWait > 0) await sleepOrCancel(paceWait);
 
 		const outcome = await sendAttempt(ctx, credentialType, httpOptions, signal);
 		if (outcome.failure !== undefined) throw fail(undefined, { message: outcome.failure });
 		// Whatever the service echoes (a job's failure text quoting the key) never leaves this layer.
 		outcome.text = redact(outcome.text, secrets);
+		recordRateHeaders(pace, bucket.name, outcome.headers);
 
 		const decision = decideNext({
 			outcome,
@@ -144,6 +149,7 @@ export async function apiRequest<T = unknown>(
 		if (decision.kind === 'return')
 			return { status: decision.status, headers: outcome.headers, body: decision.body as T };
 		if (decision.holdPaceUntil !== undefined) blockUntil(pace, decision.holdPaceUntil);
+		if (decision.rateLimited) recordRateLimited(pace, bucket.name);
 		if (decision.kind === 'fail') {
 			throw fail(decision.status, decision.info, {
 				hint: decision.hint,

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { ServiceErrorInfo } from '../errors';
+import type { RateWindow } from '../pacing';
 import type { HeaderBag } from '../retry';
 
 export type { HeaderBag };
@@ -34,6 +35,16 @@ export interface ServiceDescriptor {
 	pacedPerAddress?: boolean;
 	/** When the node also offers OAuth2 (its "Authentication" parameter set to `oAuth2`): that credential type. */
 	oAuth2CredentialType?: string;
+	/**
+	 * The rate-limit bucket a request counts against (services that limit per endpoint) and the
+	 * service's published limit for it, where there is one. Without it: one bucket, nothing published.
+	 */
+	rateBucket?(method: string, path: string): RateBucket;
+}
+
+export interface RateBucket {
+	name: string;
+	published?: RateWindow;
 }
 
 /** The node's "Request Options" (parameter `requestOptions`), read once per execution. */
@@ -42,8 +53,10 @@ export interface RequestOptions {
 	maxRetries: number;
 	/** Total time all waits of one request may add up to (as the service announced them). */
 	maxTotalWaitMs: number;
-	/** Pace calls per credential; 0 = off. */
+	/** The user's ceiling on calls per minute per credential; 0 = none (the node still paces by what the service tells). */
 	requestsPerMinute: number;
+	/** Items run at once; undefined = the operation's default (5 for reads, 1 otherwise). */
+	concurrency?: number;
 	/** One attempt's timeout. */
 	timeoutMs: number;
 }

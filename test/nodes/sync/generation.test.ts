@@ -278,7 +278,21 @@ describe('Generation → Get, Get Many, Count, Delete, Get Download URL', () => 
 
 	it('walks cursor pages with Return All: cursor = the last id of a full page', async () => {
 		Object.assign(emulator.current.config, { concurrency: 1000, createPerMinute: 100_000 });
-		await sync(createByUrl, { items: 102 });
+		// Seeded over HTTP: through the node, 102 creates take a minute at Sync's 100 per minute.
+		for (let index = 0; index < 102; index++) {
+			const created = await fetch(`${emulator.current.baseUrl}/v2/generate`, {
+				method: 'POST',
+				headers: { 'x-api-key': TEST_KEYS.sync.valid, 'content-type': 'application/json' },
+				body: JSON.stringify({
+					model: 'lipsync-2',
+					input: [
+						{ type: 'video', url: VIDEO },
+						{ type: 'audio', url: AUDIO },
+					],
+				}),
+			});
+			expect(created.status).toBe(201);
+		}
 		emulator.current.clearLog();
 		const run = await sync({
 			resource: 'generation',

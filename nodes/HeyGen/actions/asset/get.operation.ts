@@ -6,6 +6,7 @@ import { assetLocator } from '../../methods/locators';
 /** GET /v3/assets/{id}: the asset's kind, name and URL (no MIME type or size). */
 export const operation = defineOperation({
 	value: 'get',
+	readOnly: true,
 	name: 'Get',
 	action: 'Get an asset',
 	description: 'Get an asset',

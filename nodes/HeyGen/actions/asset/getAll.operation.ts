@@ -6,6 +6,7 @@ import { listAll } from '../../helpers';
 /** GET /v3/assets?username= (HeyGen lists one owner's assets; at most 100 a page). */
 export const operation = defineOperation({
 	value: 'getAll',
+	readOnly: true,
 	name: 'Get Many',
 	action: 'Get many assets',
 	description: "Get a user's assets",

@@ -6,6 +6,7 @@ import { groupLocator } from '../../methods/locators';
 /** GET /v3/avatars/{id}. */
 export const operation = defineOperation({
 	value: 'get',
+	readOnly: true,
 	name: 'Get',
 	action: 'Get an avatar group',
 	description: 'Get an avatar (a character with its looks)',

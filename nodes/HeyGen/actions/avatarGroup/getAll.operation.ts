@@ -6,6 +6,7 @@ import { avatarFilters, ownershipOption } from './fields';
 /** GET /v3/avatars (20 a page by default, at most 50). */
 export const operation = defineOperation({
 	value: 'getAll',
+	readOnly: true,
 	name: 'Get Many',
 	action: 'Get many avatar groups',
 	description: 'Get avatars (characters)',

@@ -6,6 +6,7 @@ import { lookLocator } from '../../methods/locators';
 /** GET /v3/avatars/looks/{id}. */
 export const operation = defineOperation({
 	value: 'get',
+	readOnly: true,
 	name: 'Get',
 	action: 'Get an avatar look',
 	description: 'Get one look (its ID is the avatar_id of a video)',

@@ -6,6 +6,7 @@ import { avatarFilters, ownershipOption } from '../avatarGroup/fields';
 /** GET /v3/avatars/looks (at most 50 a page; small pages keep it responsive). */
 export const operation = defineOperation({
 	value: 'getAll',
+	readOnly: true,
 	name: 'Get Many',
 	action: 'Get many avatar looks',
 	description: 'Get looks (outfits and poses) to make videos with',

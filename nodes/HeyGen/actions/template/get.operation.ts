@@ -6,6 +6,7 @@ import { templateLocator } from '../../methods/locators';
 /** GET /v3/templates/{id}: scenes and variables. */
 export const operation = defineOperation({
 	value: 'get',
+	readOnly: true,
 	name: 'Get',
 	action: 'Get a template',
 	description: 'Get a template with its scenes and variables',

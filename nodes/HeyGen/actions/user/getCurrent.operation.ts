@@ -7,6 +7,7 @@ import { unwrapData } from '../../service';
 /** GET /v3/users/me: profile plus exactly one billing object (wallet, subscription or usage_based). */
 export const operation = defineOperation({
 	value: 'getCurrent',
+	readOnly: true,
 	name: 'Get Current',
 	action: 'Get the current user',
 	description: 'Get your profile and remaining credits or balance',

@@ -8,6 +8,7 @@ import { heyGenGet } from '../../helpers';
 /** GET /v3/videos/{id}: status and fresh presigned links (they expire after 7 days; a new GET renews them). */
 export const operation = defineOperation({
 	value: 'get',
+	readOnly: true,
 	name: 'Get',
 	action: 'Get a video',
 	description: 'Get a video with fresh download links',

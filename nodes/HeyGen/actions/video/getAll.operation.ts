@@ -6,6 +6,7 @@ import { listAll } from '../../helpers';
 /** GET /v3/videos (10 a page by default, at most 100). */
 export const operation = defineOperation({
 	value: 'getAll',
+	readOnly: true,
 	name: 'Get Many',
 	action: 'Get many videos',
 	description: 'Get your videos',

@@ -7,6 +7,7 @@ import { heyGenGet } from '../../helpers';
 /** GET /v3/videos/statuses?video_ids= (≤ 100): one item per video. */
 export const operation = defineOperation({
 	value: 'getStatuses',
+	readOnly: true,
 	name: 'Get Statuses',
 	action: 'Get video statuses',
 	description: 'Statuses of up to 100 videos at once',

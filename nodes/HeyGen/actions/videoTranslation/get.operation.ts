@@ -6,6 +6,7 @@ import { translationIdField } from './fields';
 /** GET /v3/video-translations/{id}. */
 export const operation = defineOperation({
 	value: 'get',
+	readOnly: true,
 	name: 'Get',
 	action: 'Get a video translation',
 	description: 'Get a translation and its result',

@@ -6,6 +6,7 @@ import { voiceLocator } from '../../methods/locators';
 /** GET /v3/voices/{id} (a clone's status too). */
 export const operation = defineOperation({
 	value: 'get',
+	readOnly: true,
 	name: 'Get',
 	action: 'Get a voice',
 	description: "Get a voice (and a clone's status)",

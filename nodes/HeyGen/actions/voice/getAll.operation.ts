@@ -7,6 +7,7 @@ import { listAll } from '../../helpers';
 /** GET /v3/voices (20 a page by default, at most 100). */
 export const operation = defineOperation({
 	value: 'getAll',
+	readOnly: true,
 	name: 'Get Many',
 	action: 'Get many voices',
 	description: 'Get voices',

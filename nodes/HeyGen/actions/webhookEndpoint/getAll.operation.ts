@@ -5,6 +5,7 @@ import { listAll } from '../../helpers';
 /** GET /v3/webhooks/endpoints (at most 100 a page). */
 export const operation = defineOperation({
 	value: 'getAll',
+	readOnly: true,
 	name: 'Get Many',
 	action: 'Get many webhook endpoints',
 	description: 'Get endpoints (secrets are not listed)',

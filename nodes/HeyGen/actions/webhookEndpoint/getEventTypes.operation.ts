@@ -6,6 +6,7 @@ import { heyGenGet } from '../../helpers';
 /** GET /v3/webhooks/event-types: not paged; one item per type. */
 export const operation = defineOperation({
 	value: 'getEventTypes',
+	readOnly: true,
 	name: 'Get Event Types',
 	action: 'Get event types',
 	description: 'Get the event types an endpoint can subscribe to',

@@ -7,6 +7,7 @@ import { eventOptions } from './fields';
 /** GET /v3/webhooks/events (at most 100 a page), optionally of one event type. */
 export const operation = defineOperation({
 	value: 'getEvents',
+	readOnly: true,
 	name: 'Get Events',
 	action: 'Get events',
 	description: 'Get recent events that were sent',

@@ -7,6 +7,7 @@ import { PLATFORM_OPTIONS } from '../../service';
 /** GET /v1/accounts[?platform=] → {accounts: [...]} (not paged); one item per account. */
 export const operation = defineOperation({
 	value: 'getAll',
+	readOnly: true,
 	name: 'Get Many',
 	action: 'Get many accounts',
 	description: 'Get the connected social accounts',

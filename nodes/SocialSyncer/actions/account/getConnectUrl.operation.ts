@@ -10,6 +10,7 @@ import { platformField, redirectUrlField } from './fields';
  */
 export const operation = defineOperation({
 	value: 'getConnectUrl',
+	readOnly: true,
 	name: 'Get Connect URL',
 	action: 'Get a connect URL',
 	description: 'Get the link a user opens to connect an account (step 1)',

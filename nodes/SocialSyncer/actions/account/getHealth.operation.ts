@@ -9,6 +9,7 @@ import { PLATFORM_OPTIONS } from '../../service';
 /** GET /v1/accounts/health[?platform=]: token validity, permissions and recommendations per account. */
 export const operation = defineOperation({
 	value: 'getHealth',
+	readOnly: true,
 	name: 'Get Health',
 	action: 'Get account health',
 	description: 'Token validity and permissions of connected accounts',

@@ -6,6 +6,7 @@ import { postLocator } from '../../methods/locators';
 /** GET /v1/posts/{id}: the post with each platform's status, link or error. */
 export const operation = defineOperation({
 	value: 'get',
+	readOnly: true,
 	name: 'Get',
 	action: 'Get a post',
 	description: "Get a post and each platform's result",

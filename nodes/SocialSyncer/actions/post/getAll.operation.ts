@@ -8,6 +8,7 @@ import { PLATFORM_OPTIONS } from '../../service';
 /** GET /v1/posts: `page` + `limit`, up to `totalPages`. */
 export const operation = defineOperation({
 	value: 'getAll',
+	readOnly: true,
 	name: 'Get Many',
 	action: 'Get many posts',
 	description: 'Get posts, newest first',

@@ -5,6 +5,7 @@ import { socialRequest } from '../../helpers';
 /** GET /v1/webhooks/settings; "not set" (404) is an answer, not an error. */
 export const operation = defineOperation({
 	value: 'get',
+	readOnly: true,
 	name: 'Get',
 	action: 'Get the webhook settings',
 	description: "Get the account's webhook URL and events",

@@ -9,6 +9,7 @@ const day = (value: string) => new Date(value).toISOString().slice(0, 10);
 /** GET /analytics/overview (read): KPIs, an optional comparison, and a time series. */
 export const operation = defineOperation({
 	value: 'getOverview',
+	readOnly: true,
 	name: 'Get Overview',
 	action: 'Get the analytics overview',
 	description: 'Conversations, leads, conversion and a time series (read scope)',

@@ -6,6 +6,7 @@ import { conversationLocator } from '../../methods/locators';
 /** GET /conversations/{id} (read). */
 export const operation = defineOperation({
 	value: 'get',
+	readOnly: true,
 	name: 'Get',
 	action: 'Get a conversation',
 	description: 'Get a conversation (read scope)',

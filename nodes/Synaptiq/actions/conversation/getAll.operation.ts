@@ -9,6 +9,7 @@ import { leadLocator } from '../../methods/locators';
 /** GET /conversations (read), page style. */
 export const operation = defineOperation({
 	value: 'getAll',
+	readOnly: true,
 	name: 'Get Many',
 	action: 'Get many conversations',
 	description: 'Get conversations, filtered and sorted (read scope)',

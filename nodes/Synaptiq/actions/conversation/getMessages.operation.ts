@@ -7,6 +7,7 @@ import { conversationLocator } from '../../methods/locators';
 /** GET /conversations/{id}/messages (read): the history, oldest first. */
 export const operation = defineOperation({
 	value: 'getMessages',
+	readOnly: true,
 	name: 'Get Messages',
 	action: 'Get the messages of a conversation',
 	description: 'Get the message history, oldest first (read scope)',

@@ -6,6 +6,7 @@ import { leadLocator } from '../../methods/locators';
 /** GET /leads/{id} (read): the lead with its conversations. */
 export const operation = defineOperation({
 	value: 'get',
+	readOnly: true,
 	name: 'Get',
 	action: 'Get a lead',
 	description: 'Get a lead with its conversations (read scope)',

@@ -7,6 +7,7 @@ import { LEAD_STATUS_OPTIONS, listPages, SORT_ORDER_OPTION } from '../../helpers
 /** GET /leads (read), page style: `page` + `limit` ≤ 100, stop on `hasMore: false`. */
 export const operation = defineOperation({
 	value: 'getAll',
+	readOnly: true,
 	name: 'Get Many',
 	action: 'Get many leads',
 	description: 'Get leads, filtered and sorted (read scope)',

@@ -6,6 +6,7 @@ import { listPages } from '../../helpers';
 /** GET /leads/search?q= (read), page style. */
 export const operation = defineOperation({
 	value: 'search',
+	readOnly: true,
 	name: 'Search',
 	action: 'Search leads',
 	description: 'Search leads by email, name or company (read scope)',

@@ -5,6 +5,7 @@ import { listPages } from '../../helpers';
 /** GET /webhooks (admin, even though it is a GET: docs/api/synaptiq.md, "Auth"), page style. Secrets are never listed. */
 export const operation = defineOperation({
 	value: 'getAll',
+	readOnly: true,
 	name: 'Get Many',
 	action: 'Get many webhooks',
 	description: 'Get webhook subscriptions (admin scope)',

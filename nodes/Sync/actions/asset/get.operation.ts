@@ -6,6 +6,7 @@ import { syncRequest } from '../../helpers';
 /** GET /v2/assets/{id}. */
 export const operation = defineOperation({
 	value: 'get',
+	readOnly: true,
 	name: 'Get',
 	action: 'Get an asset',
 	description: 'Get an asset',

@@ -20,6 +20,7 @@ const SORT_ORDERS = [
 /** GET /v2/assets: `{items, nextCursor?}`; pass nextCursor until it is absent. */
 export const operation = defineOperation({
 	value: 'getAll',
+	readOnly: true,
 	name: 'Get Many',
 	action: 'Get many assets',
 	description: 'Get assets in your library',

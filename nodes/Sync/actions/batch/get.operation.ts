@@ -5,6 +5,7 @@ import { syncRequest } from '../../helpers';
 /** GET /v2/batch/{id}: status and metrics; outputUrl leads to the JSONL results once done. */
 export const operation = defineOperation({
 	value: 'get',
+	readOnly: true,
 	name: 'Get',
 	action: 'Get a batch',
 	description: 'Get a batch and its metrics',

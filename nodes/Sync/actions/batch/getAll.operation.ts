@@ -8,6 +8,7 @@ const BATCH_STATUSES = ['PENDING', 'JOBS_CREATED', 'PROCESSING', 'COMPLETED', 'F
 /** GET /v2/batch: a bare array, newest first, not paged. */
 export const operation = defineOperation({
 	value: 'getAll',
+	readOnly: true,
 	name: 'Get Many',
 	action: 'Get many batches',
 	description: 'Get batches, newest first',

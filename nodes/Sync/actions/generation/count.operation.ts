@@ -4,6 +4,7 @@ import { GENERATION_STATUSES, syncRequest } from '../../helpers';
 /** GET /v2/generations/count: how many generations there are, optionally of some statuses. */
 export const operation = defineOperation({
 	value: 'count',
+	readOnly: true,
 	name: 'Count',
 	action: 'Count generations',
 	description: 'Count generations, optionally of some statuses',

@@ -20,6 +20,7 @@ const EMPTY_ESTIMATE = {
  */
 export const operation = defineOperation({
 	value: 'estimateCost',
+	readOnly: true,
 	name: 'Estimate Cost',
 	action: 'Estimate the cost of a generation',
 	description: 'Estimate the price before creating',

@@ -15,6 +15,7 @@ export const generationIdField: INodeProperties = {
 /** GET /v2/generate/{id}. */
 export const operation = defineOperation({
 	value: 'get',
+	readOnly: true,
 	name: 'Get',
 	action: 'Get a generation',
 	description: 'Get a generation and its status',

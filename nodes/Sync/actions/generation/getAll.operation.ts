@@ -10,6 +10,7 @@ const statusName = (status: string) => status[0] + status.slice(1).toLowerCase()
 /** GET /v2/generations: a bare array, newest first; `cursor` = the last id of the previous page. */
 export const operation = defineOperation({
 	value: 'getAll',
+	readOnly: true,
 	name: 'Get Many',
 	action: 'Get many generations',
 	description: 'Get generations, newest first',

@@ -6,6 +6,7 @@ import { generationIdField } from './get.operation';
 /** GET /v2/generations/{id}/download: answers the bare URL as text/plain. */
 export const operation = defineOperation({
 	value: 'getDownloadUrl',
+	readOnly: true,
 	name: 'Get Download URL',
 	action: 'Get the download URL of a generation',
 	description: 'Get a link to the output video',

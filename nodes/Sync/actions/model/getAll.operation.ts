@@ -6,6 +6,7 @@ import { syncRequest } from '../../helpers';
 /** GET /v2/models: a bare array of {id, name, type, version, description?}; one item per model. */
 export const operation = defineOperation({
 	value: 'getAll',
+	readOnly: true,
 	name: 'Get Many',
 	action: 'Get many models',
 	description: 'Get the lip-sync models your key can use',

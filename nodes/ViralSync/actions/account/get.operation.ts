@@ -4,6 +4,7 @@ import { viralSyncRequest } from '../../helpers';
 /** GET /v1/me → {userId, plan, email}. */
 export const operation = defineOperation({
 	value: 'get',
+	readOnly: true,
 	name: 'Get',
 	action: 'Get the account',
 	description: 'Get the account the key belongs to: user ID, plan and email',

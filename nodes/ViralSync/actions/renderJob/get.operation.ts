@@ -6,6 +6,7 @@ import { jobLocator } from '../../methods/locators';
 /** GET /v1/jobs/{jobId}. */
 export const operation = defineOperation({
 	value: 'get',
+	readOnly: true,
 	name: 'Get',
 	action: 'Get a render job',
 	description: 'Get a job and its progress',

@@ -7,6 +7,7 @@ import { JOB_STATUSES, viralSyncRequest } from '../../helpers';
 /** GET /v1/jobs: newest first; `cursor` = the previous `nextCursor` until it is null. */
 export const operation = defineOperation({
 	value: 'getAll',
+	readOnly: true,
 	name: 'Get Many',
 	action: 'Get many render jobs',
 	description: 'Get jobs, newest first',

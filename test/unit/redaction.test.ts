@@ -1,7 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import { buildApiError, redact } from '../../nodes/shared/errors';
-import { blockUntil, paceKey, reserveSlot, resetPacing } from '../../nodes/shared/pacing';
 import { assertNoSecrets, SecretLeakError } from '../harness/leak-guard';
 
 const node = {
@@ -12,36 +11,6 @@ const node = {
 	position: [0, 0] as [number, number],
 	parameters: {},
 };
-
-beforeEach(() => resetPacing());
-
-describe('pacing', () => {
-	it('spaces requests evenly, slightly under the limit', () => {
-		const key = paceKey(['syncApi', 'https://api.sync.so', 'k1']);
-		const now = 1_000_000;
-		const waits = Array.from({ length: 4 }, () => reserveSlot(key, 600, now));
-		// 600/min is one every 100 ms; paced 2 % slower.
-		expect(waits).toEqual([0, 102, 204, 306]);
-	});
-
-	it('keeps credentials apart', () => {
-		const now = 1_000_000;
-		reserveSlot(paceKey(['a']), 60, now);
-		expect(reserveSlot(paceKey(['b']), 60, now)).toBe(0);
-		expect(reserveSlot(paceKey(['a']), 60, now)).toBe(1020);
-	});
-
-	it('makes every request on a credential wait out an announced 429 window, paced or not', () => {
-		const key = paceKey(['x']);
-		blockUntil(key, 5_000);
-		expect(reserveSlot(key, 0, 1_000)).toBe(4_000);
-		expect(reserveSlot(key, 0, 6_000)).toBe(0);
-	});
-
-	it('keys by a hash, not by the API key', () => {
-		expect(paceKey(['syncApi', 'https://api.sync.so', 'sk-secret-value'])).not.toContain('secret');
-	});
-});
 
 describe('redaction', () => {
 	it('removes every occurrence of every secret', () => {
