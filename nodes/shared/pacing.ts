@@ -23,6 +23,8 @@ export interface RateWindow {
 interface BucketState {
 	/** Reserved start times in the last minute, oldest first. */
 	starts: number[];
+	/** Requests reserved and not answered yet (the service's Remaining has not counted them for us). */
+	inFlight: number;
 	/** From the service's headers: what is left of its window, and when the window resets. */
 	headerRemaining?: number;
 	headerLimit?: number;
@@ -65,7 +67,7 @@ function bucketState(key: string, bucket: string): BucketState {
 	const credential = credentialState(key);
 	let state = credential.buckets.get(bucket);
 	if (!state) {
-		state = { starts: [] };
+		state = { starts: [], inFlight: 0 };
 		credential.buckets.set(bucket, state);
 	}
 	return state;
@@ -149,23 +151,28 @@ export function reserveSlot(
 	}
 	state.starts.push(start);
 	state.starts.sort((a, b) => a - b);
+	state.inFlight++;
 	if (state.headerRemaining !== undefined) state.headerRemaining -= 1;
 	return start - now;
 }
 
-/** Reads the service's X-RateLimit-* headers from an answer, when it sends them. */
-export function recordRateHeaders(
+/**
+ * An answer (or a failed attempt) to a reserved request: reads the service's X-RateLimit-*
+ * headers when it sends them. Its Remaining has not counted the other requests still in flight.
+ */
+export function recordAnswer(
 	key: string,
 	bucket: string,
-	headers: HeaderBag,
+	headers: HeaderBag = {},
 	now = Date.now(),
 ): void {
+	const state = bucketState(key, bucket);
+	state.inFlight = Math.max(0, state.inFlight - 1);
 	const remaining = Number(headerOf(headers, 'x-ratelimit-remaining'));
 	const resetIn = parseRateLimitReset(headerOf(headers, 'x-ratelimit-reset'), now);
 	if (!Number.isFinite(remaining) || resetIn === undefined) return;
-	const state = bucketState(key, bucket);
 	const limit = Number(headerOf(headers, 'x-ratelimit-limit'));
-	state.headerRemaining = remaining;
+	state.headerRemaining = remaining - state.inFlight;
 	state.headerResetAt = now + resetIn;
 	state.headerLimit = Number.isFinite(limit) ? limit : undefined;
 }
