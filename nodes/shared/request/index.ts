@@ -128,15 +128,15 @@ export async function apiRequest<T = unknown>(
 			requestsPerMinute: options.requestsPerMinute,
 			published: bucket.published,
 		});
-		let outcome: Awaited<ReturnType<typeof sendAttempt>>;
+		let sent: Awaited<ReturnType<typeof sendAttempt>> | undefined;
 		try {
 			if (paceWait > 0) await sleepOrCancel(paceWait);
-			outcome = await sendAttempt(ctx, credentialType, httpOptions, signal);
-		} catch (error) {
-			recordAnswer(pace, bucket.name);
-			throw error;
+			sent = await sendAttempt(ctx, credentialType, httpOptions, signal);
+		} finally {
+			// Also when cancelled: the reservation is no longer in flight.
+			recordAnswer(pace, bucket.name, sent?.headers);
 		}
-		recordAnswer(pace, bucket.name, outcome.headers);
+		const outcome = sent;
 		if (outcome.failure !== undefined) throw fail(undefined, { message: outcome.failure });
 		// Whatever the service echoes (a job's failure text quoting the key) never leaves this layer.
 		outcome.text = redact(outcome.text, secrets);
