@@ -135,7 +135,10 @@ export function reserveSlot(
 ): number {
 	const credential = credentialState(key);
 	const state = bucketState(key, bucket);
-	state.starts = state.starts.filter((start) => start > now - 2 * MINUTE);
+	// Sorted, so the ones older than the longest window leave from the front.
+	let old = 0;
+	while (old < state.starts.length && state.starts[old] <= now - 2 * MINUTE) old++;
+	if (old > 0) state.starts.splice(0, old);
 	let start = Math.max(now, credential.blockedUntil);
 	if (limits.requestsPerMinute > 0) start = Math.max(start, credential.nextSlotAt);
 	start = headerSlot(state, start);
@@ -149,8 +152,10 @@ export function reserveSlot(
 		// Slightly under the limit, so clock skew between us and the server does not tip a window over.
 		credential.nextSlotAt = start + (MINUTE / limits.requestsPerMinute) * 1.02;
 	}
-	state.starts.push(start);
-	state.starts.sort((a, b) => a - b);
+	// Keep the list sorted: a start is rarely earlier than the last one (a later bucket's wait).
+	let at = state.starts.length;
+	while (at > 0 && state.starts[at - 1] > start) at--;
+	state.starts.splice(at, 0, start);
 	state.inFlight++;
 	if (state.headerRemaining !== undefined) state.headerRemaining -= 1;
 	return start - now;

@@ -7,7 +7,7 @@
 // the job while it waits. A forged callback is refused and resumes nothing; a timeout ends the
 // item with an error that says so.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { checks, packPackage, repo, sleep, startEmulators, waitFor } from './lib.mjs';
@@ -15,6 +15,8 @@ import { startN8n } from './n8n-server.mjs';
 
 const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
 const { check, finish } = checks('webhook resume e2e');
+/** Job's final callback → execution finished, per case; `npm run bench` reads them (RESUME_LATENCY_FILE). */
+const resumeLatencies = [];
 
 /** Video Create and Template Generate both end in a HeyGen video job and its avatar_video.* callback. */
 const HEYGEN_VIDEO_CALLBACKS = {
@@ -266,6 +268,7 @@ async function main() {
 			const items = (execution ? n8n.outputOf(execution, 'Create') : undefined) ?? [];
 			const deliveredAt = Number(delivery?.sentAt);
 			const resumedInMs = Date.parse(finished?.stoppedAt ?? '') - deliveredAt;
+			resumeLatencies.push({ case: name, ms: resumedInMs });
 			check(
 				`${name}: the callback resumed it with the finished job${expectedItems > 1 ? 's' : ''} and ${expectedItems > 1 ? 'their files' : 'its file'}`,
 				finished?.status === 'success' &&
@@ -370,6 +373,8 @@ async function main() {
 		await n8n.stop();
 		emulators.stop();
 	}
+	if (process.env.RESUME_LATENCY_FILE)
+		writeFileSync(process.env.RESUME_LATENCY_FILE, JSON.stringify(resumeLatencies));
 	process.exit(finish());
 }
 
