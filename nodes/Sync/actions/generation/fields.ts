@@ -4,7 +4,7 @@
  */
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { assetLocator, modelLocator } from '../../methods/locators';
+import { assetLocator, modelLocator, voiceLocator } from '../../methods/locators';
 
 export function generationInputFields(options: {
 	allowBinary: boolean;
@@ -106,11 +106,8 @@ export function generationInputFields(options: {
 		},
 		...binaryField('audio', 'audio'),
 		{
-			displayName: 'Voice ID',
-			name: 'voiceId',
-			type: 'string',
-			default: '',
-			description: 'A Sync cloned voice or an ElevenLabs voice ID',
+			// Was a text field "Voice ID": a saved plain string still reads as the ID.
+			...voiceLocator(),
 			displayOptions: { show: { ...show, inputMode: ['fields'], audioSource: ['text'] } },
 		},
 		{

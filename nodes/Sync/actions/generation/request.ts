@@ -167,7 +167,7 @@ export async function buildGenerationRequest(
 				type: 'text',
 				provider: {
 					name: 'elevenlabs',
-					voiceId: requiredString(ctx, 'voiceId', 'Voice ID', itemIndex),
+					voiceId: requiredString(ctx, 'voiceId', 'Voice', itemIndex),
 					script: requiredString(ctx, 'script', 'Script', itemIndex),
 				},
 			});
