@@ -109,7 +109,7 @@ describe('Text to Speech → Create Job and Get Job', () => {
 		emulator.current.advance(2);
 		expect(await direct()).toBeNull();
 		emulator.current.clearLog();
-		const got = await sync({ resource: 'textToSpeech', operation: 'getJob', jobId: job.id });
+		const got = await sync({ resource: 'textToSpeech', operation: 'getJob', jobId: String(job.id) });
 		expect(got.items[0].json).toMatchObject({
 			id: job.id,
 			status: 'SUCCESS',

@@ -5,6 +5,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { assetLocator, modelLocator, voiceLocator } from '../../methods/locators';
+import { dubbingFields } from './dubbing';
 
 export function generationInputFields(options: {
 	allowBinary: boolean;
@@ -88,6 +89,12 @@ export function generationInputFields(options: {
 					value: 'text',
 					description: 'Speak a script with an ElevenLabs or cloned voice',
 				},
+				{
+					name: 'Translate / Dub',
+					value: 'dub',
+					description:
+						"Dub the video's own speech into another language, then lip-sync the video to it",
+				},
 			]),
 			default: 'url',
 			displayOptions: { show: { ...show, inputMode: ['fields'] } },
@@ -119,6 +126,7 @@ export function generationInputFields(options: {
 			description: 'What the person in the video should say',
 			displayOptions: { show: { ...show, inputMode: ['fields'], audioSource: ['text'] } },
 		},
+		...dubbingFields(show),
 		{
 			displayName: 'Input (JSON)',
 			name: 'inputJson',
