@@ -4,7 +4,7 @@
  * any request. (Sync paces POST /v2/generate: this file creates only a handful of generations.)
  */
 import { TEST_KEYS } from '../../emulators';
-import { nodeRunner, useEmulator } from '../../harness/workflows';
+import { NODE_NAME, nodeRunner, runNode, useEmulator } from '../../harness/workflows';
 import { VIDEO, apiCalls, binaryItem, createByUrl, jsonBody } from './fixtures';
 
 const emulator = useEmulator('sync', (current) => (current.config.stageMs = 60));
@@ -65,6 +65,33 @@ describe('Generation → Create: Translate / Dub', () => {
 		expect(
 			calls.slice(1).every((entry) => entry.path === `/v2/generate/${String(item.json.id)}`),
 		).toBe(true);
+	});
+
+	it('Webhook Resume: the dub carries the resume URL as its webhookUrl and the execution parks', async () => {
+		const result = await runNode({
+			type: 'sync',
+			credentialType: 'syncApi',
+			credentials: {
+				apiKey: TEST_KEYS.sync.valid,
+				baseUrl: emulator.current.baseUrl,
+				webhookSecret: 'whsec_emulatorSyncSigningSecret01',
+			},
+			parameters: {
+				...dub,
+				dubTargetLanguage: 'it',
+				waitForCompletion: 'webhook',
+				waitTimeout: 30,
+			},
+		});
+		expect(result.error(NODE_NAME)).toBeUndefined();
+		expect(result.run.status).toBe('waiting');
+		const calls = apiCalls(emulator.current);
+		expect(calls.map((entry) => `${entry.method} ${entry.path}`)).toEqual(['POST /v2/generate']);
+		const body = jsonBody(calls[0]);
+		expect(body.dubParams).toEqual({ targetLang: 'it', sourceLang: 'auto' });
+		expect(body.webhookUrl).toMatch(
+			/^http:\/\/127\.0\.0\.1:\d+\/webhook-waiting\/[^/?]+\?signature=/,
+		);
 	});
 
 	it('dubs a binary video sent as multipart, with dubParams as a JSON part', async () => {
