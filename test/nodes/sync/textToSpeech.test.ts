@@ -109,7 +109,11 @@ describe('Text to Speech → Create Job and Get Job', () => {
 		emulator.current.advance(2);
 		expect(await direct()).toBeNull();
 		emulator.current.clearLog();
-		const got = await sync({ resource: 'textToSpeech', operation: 'getJob', jobId: String(job.id) });
+		const got = await sync({
+			resource: 'textToSpeech',
+			operation: 'getJob',
+			jobId: String(job.id),
+		});
 		expect(got.items[0].json).toMatchObject({
 			id: job.id,
 			status: 'SUCCESS',
@@ -159,5 +163,30 @@ describe('Text to Speech → Create Job and Get Job', () => {
 		expect(run.items[0].json.error).toMatch(
 			/^Sync text-to-speech job [0-9a-f-]{36} failed: Speech synthesis failed\.$/,
 		);
+	});
+
+	it('a create whose answer was lost is resent with the same Idempotency-Key and makes one job', async () => {
+		emulator.current.config.clock = 'manual';
+		emulator.current.addFault({ kind: 'committed_reset', path: '/v2/tts/jobs' });
+		const run = await sync({ ...speech, operation: 'createJob' });
+		expect(run.error).toBeUndefined();
+		const posts = apiCalls(emulator.current).filter((entry) => entry.method === 'POST');
+		expect(posts).toHaveLength(2);
+		expect(posts[0].headers['idempotency-key']).toBe(posts[1].headers['idempotency-key']);
+		// The replay answers the job whose answer was lost: no second job.
+		const lostJob = (JSON.parse(posts[0].responseBody!) as { id: string }).id;
+		expect(posts[0].status).toBe(-1);
+		expect(posts[1].status).toBe(202);
+		expect(run.items[0].json.id).toBe(lostJob);
+	});
+
+	it('says async text to speech may not be enabled when Sync answers 503', async () => {
+		emulator.current.config.asyncTtsEnabled = false;
+		const run = await sync(
+			{ ...speech, operation: 'createJob', requestOptions: { maxRetries: 0 } },
+			{ continueOnFail: true },
+		);
+		expect(run.items[0].json.httpCode).toBe('503');
+		expect(run.items[0].json.description).toContain('use Text to Speech → Create (synchronous)');
 	});
 });
