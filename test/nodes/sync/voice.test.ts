@@ -330,3 +330,34 @@ describe('Voice → Clone and Delete', () => {
 		expect(emulator.current.log).toHaveLength(0);
 	});
 });
+
+describe('Sync emulator: voices (../shared/api/sync.md §9.1)', () => {
+	const call = async (method: string, path: string, key: string = TEST_KEYS.sync.valid) => {
+		const response = await fetch(`${emulator.current.baseUrl}${path}`, {
+			method,
+			headers: { 'x-api-key': key },
+		});
+		return { status: response.status, body: (await response.json()) as unknown };
+	};
+
+	it("keeps clones to their org, refuses an unknown provider, never deletes a built-in voice, and counts the plan's clone slots", async () => {
+		const clone = await cloneFromBinary('Private');
+		const id = String(clone.items[0].json.id);
+		expect((await call('GET', `/v2/voices/${id}`)).status).toBe(200);
+		const other = await call('GET', `/v2/voices/${id}`, TEST_KEYS.sync.other);
+		expect(other).toMatchObject({ status: 404, body: { errorCode: 'voice_not_found' } });
+		expect(((await call('GET', '/v2/voices', TEST_KEYS.sync.other)).body as unknown[]).length).toBe(
+			4,
+		);
+		expect((await call('GET', '/v2/voices?provider=playht')).status).toBe(400);
+		expect((await call('GET', '/v2/voices?provider=elevenlabs')).status).toBe(200);
+		expect(await call('DELETE', `/v2/voices/${BUILT_IN[0]}`)).toMatchObject({ status: 404 });
+
+		emulator.current.config.voiceCloneSlots = 1;
+		const full = await cloneFromBinary('Second');
+		expect(full.items[0].json.error).toBe(
+			'Voice clone refused: all clone slots of your plan are in use (voice_clone_limit_reached)',
+		);
+		expect(full.items[0].json.description).toContain('Voice → Delete');
+	});
+});
