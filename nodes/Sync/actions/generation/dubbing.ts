@@ -137,7 +137,8 @@ function language(
 ): string {
 	const chosen = String(ctx.getNodeParameter(field, itemIndex, fallback) ?? '').trim();
 	const code = chosen === 'other' ? stringParameter(ctx, `${field}Code`, itemIndex) : chosen;
-	if (!code) throw fieldError(ctx, `${label} Code is required`, itemIndex);
+	if (!code)
+		throw fieldError(ctx, `${label}${chosen === 'other' ? ' Code' : ''} is required`, itemIndex);
 	if (code !== 'auto' && !LANGUAGE_CODE.test(code)) {
 		throw fieldError(
 			ctx,
