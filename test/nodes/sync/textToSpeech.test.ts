@@ -190,3 +190,56 @@ describe('Text to Speech → Create Job and Get Job', () => {
 		expect(run.items[0].json.description).toContain('use Text to Speech → Create (synchronous)');
 	});
 });
+
+describe('Sync emulator: text to speech (../shared/api/sync.md §10.3)', () => {
+	const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+		const response = await fetch(`${emulator.current.baseUrl}${path}`, {
+			method: 'POST',
+			headers: {
+				'x-api-key': TEST_KEYS.sync.valid,
+				'content-type': 'application/json',
+				...headers,
+			},
+			body: JSON.stringify(body),
+		});
+		return {
+			status: response.status,
+			location: response.headers.get('location'),
+			body: (await response.json()) as Record<string, unknown>,
+		};
+	};
+	const valid = { script: 'Hi there', voiceId: SARAH, provider: 'elevenlabs' };
+
+	it('validates the body, and replays a job key only with the same body (409 otherwise)', async () => {
+		const bad = await post('/v2/tts', {
+			script: '',
+			voiceId: SARAH,
+			provider: 'azure',
+			stability: 3,
+		});
+		expect(bad.status).toBe(400);
+		expect(bad.body.message).toEqual([
+			'script must be 1 to 5000 characters',
+			'provider must be elevenlabs',
+			'stability must be a number between 0 and 1',
+		]);
+		const restricted = await post('/v2/tts', { ...valid, voiceId: 'N2lVS1w4EtoT3dr4eOWO' });
+		expect(restricted).toMatchObject({
+			status: 422,
+			body: { errorCode: 'voice_verification_required' },
+		});
+
+		const first = await post('/v2/tts/jobs', valid, { 'idempotency-key': 'k-1' });
+		expect(first.status).toBe(202);
+		expect(first.location).toBe(`/v2/tts/jobs/${String(first.body.id)}`);
+		const replay = await post('/v2/tts/jobs', valid, { 'idempotency-key': 'k-1' });
+		expect(replay.body.id).toBe(first.body.id);
+		const changed = await post(
+			'/v2/tts/jobs',
+			{ ...valid, script: 'Other' },
+			{ 'idempotency-key': 'k-1' },
+		);
+		expect(changed.status).toBe(409);
+		expect((await post('/v2/tts/jobs', valid, { 'idempotency-key': 'bad key!' })).status).toBe(400);
+	});
+});
