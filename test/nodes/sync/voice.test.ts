@@ -210,6 +210,13 @@ describe('Voice → Clone and Delete', () => {
 		// The clone is usable at once: Get finds it, Delete frees it, then it is gone.
 		const got = await sync({ resource: 'voice', operation: 'get', voiceId: clone.id as string });
 		expect(got.items[0].json).toMatchObject({ id: clone.id, name: 'Host' });
+		const spoken = await sync({
+			resource: 'textToSpeech',
+			operation: 'create',
+			voiceId: { __rl: true, mode: 'list', value: clone.id as string },
+			script: 'Said in the cloned voice.',
+		});
+		expect(spoken.items[0].json.url).toEqual(expect.stringContaining('.mp3'));
 		emulator.current.clearLog();
 		const deleted = await sync({
 			resource: 'voice',
