@@ -1,0 +1,288 @@
+/** HeyGen Lipsync operations in n8n-core's engine against the HeyGen emulator (../shared/api/heygen.md §12). */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { TEST_KEYS } from '../../emulators';
+import { fileBytes } from '../../harness/files';
+import { nodeRunner, useEmulator } from '../../harness/workflows';
+
+const emulator = useEmulator('heygen', (current) => (current.config.stageMs = 40));
+const run = nodeRunner('heyGen', 'heyGenApi', emulator, TEST_KEYS.heygen.valid);
+
+const api = () => emulator.current.log.filter((entry) => entry.path.startsWith('/v3/'));
+const calls = () => api().map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
+const createPost = () =>
+	api().find((entry) => entry.method === 'POST' && entry.path === '/v3/lipsyncs')!;
+const createBody = () => JSON.parse(createPost().body) as Record<string, unknown>;
+
+const fromUrls: INodeParameters = {
+	resource: 'lipsync',
+	operation: 'create',
+	videoFrom: 'url',
+	videoUrl: 'https://cdn.example.com/talk.mp4',
+	audioFrom: 'url',
+	audioUrl: 'https://cdn.example.com/new-voice.mp3',
+};
+const poll = { waitForCompletion: 'poll', pollInterval: 0.05, waitTimeout: 1 };
+
+describe('Lipsync → Create', () => {
+	it('creates from a video URL and an audio asset, with options and an Idempotency-Key', async () => {
+		const result = await run({
+			...fromUrls,
+			audioFrom: 'asset',
+			lipsyncAudioAsset: { mode: 'id', value: 'asset_voice_1' },
+			lipsyncOptions: {
+				title: 'Dubbed intro',
+				mode: 'precision',
+				enable_caption: true,
+				fps_mode: 'cfr',
+				start_time: 1.5,
+				end_time: 9,
+				callback_url: 'https://hooks.example.com/lipsync',
+				callback_id: 'row-3',
+			},
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toEqual({
+			lipsync_id: expect.any(String),
+			id: expect.any(String),
+		});
+		expect(result.items[0].json.id).toBe(result.items[0].json.lipsync_id);
+		expect(calls()).toEqual(['POST /v3/lipsyncs 200']);
+		expect(createPost().headers['idempotency-key']).toMatch(/^n8n-.*-lipsync-0$/);
+		expect(createBody()).toEqual({
+			video: { type: 'url', url: 'https://cdn.example.com/talk.mp4' },
+			audio: { type: 'asset_id', asset_id: 'asset_voice_1' },
+			title: 'Dubbed intro',
+			mode: 'precision',
+			enable_caption: true,
+			fps_mode: 'cfr',
+			start_time: 1.5,
+			end_time: 9,
+			callback_url: 'https://hooks.example.com/lipsync',
+			callback_id: 'row-3',
+		});
+	});
+
+	it('omits mode unless chosen (§12.5) and takes a video asset', async () => {
+		await run({
+			...fromUrls,
+			videoFrom: 'asset',
+			lipsyncVideoAsset: { mode: 'id', value: 'asset_video_1' },
+		});
+		expect(createBody()).toEqual({
+			video: { type: 'asset_id', asset_id: 'asset_video_1' },
+			audio: { type: 'url', url: 'https://cdn.example.com/new-voice.mp3' },
+		});
+	});
+
+	it('polls running → completed and downloads the video', async () => {
+		emulator.current.config.outputBytes = 43_210;
+		// Each request steps the job one stage, so the poll sees every state whatever the machine's speed.
+		emulator.current.config.clock = 'requests';
+		const result = await run({ ...fromUrls, ...poll, downloadOutput: true });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({
+			id: expect.any(String),
+			status: 'completed',
+			duration: 6.4,
+			video_url: expect.stringContaining('/__emulator/files/'),
+			caption_url: null,
+		});
+		const binary = result.items[0].binary!.data;
+		expect(binary.mimeType).toBe('video/mp4');
+		expect(binary.fileName).toBe(`${String(result.items[0].json.id)}-lipsync.mp4`);
+		expect(Buffer.from(binary.data, 'base64').length).toBe(43_210);
+		const gets = api().filter((entry) => entry.method === 'GET');
+		expect(gets.map((entry) => entry.path)).toEqual(
+			Array(2).fill(`/v3/lipsyncs/${String(result.items[0].json.id)}`),
+		);
+		// The create answers pending; each request then steps the job one stage.
+		expect(gets.map((entry) => JSON.parse(entry.responseBody!).data.status)).toEqual([
+			'running',
+			'completed',
+		]);
+	});
+
+	it('turns a failed lipsync into an error item with its failure_message', async () => {
+		const result = await run(
+			{ ...fromUrls, videoUrl: 'https://cdn.example.com/fail.mp4', ...poll },
+			{ continueOnFail: true },
+		);
+		expect(result.items[0].json.error).toMatch(
+			/^HeyGen lipsync \w+ failed: The input video could not be downloaded\.$/,
+		);
+		expect(
+			api()
+				.filter((entry) => entry.method === 'GET')
+				.at(-1)!.responseBody,
+		).toContain('"status":"failed"');
+	});
+
+	it('speaks a script through Generate Speech first and lip-syncs to its audio', async () => {
+		const result = await run({
+			...fromUrls,
+			audioFrom: 'script',
+			speechScript: 'Hola, bienvenidos.',
+			speechVoiceId: { mode: 'id', value: 'voice_en_sara' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(calls()).toEqual(['POST /v3/voices/speech 200', 'POST /v3/lipsyncs 200']);
+		expect(JSON.parse(api()[0].body)).toEqual({
+			text: 'Hola, bienvenidos.',
+			voice_id: 'voice_en_sara',
+		});
+		const speech = JSON.parse(api()[0].responseBody!).data as { audio_url: string };
+		expect(createBody().audio).toEqual({ type: 'url', url: speech.audio_url });
+	});
+
+	it('uploads the item’s video and audio binaries as assets first (each with its own key)', async () => {
+		const input = [
+			{
+				json: {},
+				binary: {
+					data: {
+						data: fileBytes('mp4', 6000).toString('base64'),
+						mimeType: 'video/mp4',
+						fileName: 'talk.mp4',
+					},
+					audio: {
+						data: fileBytes('wav', 3000).toString('base64'),
+						mimeType: 'audio/wav',
+						fileName: 'voice.wav',
+					},
+				},
+			},
+		];
+		const result = await run({ ...fromUrls, videoFrom: 'binary', audioFrom: 'binary' }, { input });
+		expect(result.error).toBeUndefined();
+		expect(calls()).toEqual([
+			'POST /v3/assets 200',
+			'POST /v3/assets 200',
+			'POST /v3/lipsyncs 200',
+		]);
+		const [video, audio] = api()
+			.slice(0, 2)
+			.map((entry) => ({
+				key: entry.headers['idempotency-key'],
+				asset: JSON.parse(entry.responseBody!).data as { asset_id: string; mime_type: string },
+			}));
+		expect(video.key).toMatch(/-lipsync-video-0$/);
+		expect(audio.key).toMatch(/-lipsync-audio-0$/);
+		expect([video.asset.mime_type, audio.asset.mime_type]).toEqual(['video/mp4', 'audio/wav']);
+		expect(createBody()).toEqual({
+			video: { type: 'asset_id', asset_id: video.asset.asset_id },
+			audio: { type: 'asset_id', asset_id: audio.asset.asset_id },
+		});
+	});
+
+	it.each([
+		['a video URL that is not http(s)', { videoUrl: 'ftp://x/y.mp4' }, 'Video URL must be'],
+		// An expression that comes out empty passes n8n's own required-field check.
+		['no audio URL', { audioUrl: '={{ "" }}' }, 'Audio URL is required'],
+		[
+			'an end time before the start time',
+			{ lipsyncOptions: { start_time: 5, end_time: 2 } },
+			'End Time (2 s) must be after Start Time (5 s)',
+		],
+		[
+			'a script over 5,000 characters',
+			{
+				audioFrom: 'script',
+				speechScript: 'x'.repeat(5001),
+				speechVoiceId: { mode: 'id', value: 'voice_en_sara' },
+			},
+			'HeyGen allows at most 5000',
+		],
+		[
+			'a script without a voice',
+			{
+				audioFrom: 'script',
+				speechScript: 'Hi',
+				speechVoiceId: { mode: 'id', value: '={{ "" }}' },
+			},
+			'Voice is required',
+		],
+		[
+			'a missing binary property',
+			{ videoFrom: 'binary', videoBinaryProperty: 'nothing' },
+			'Video Binary Property: the item has no binary data "nothing"',
+		],
+	])('rejects %s before any request', async (_case, parameters, message) => {
+		const result = await run({ ...fromUrls, ...parameters } as INodeParameters);
+		expect(result.error?.message).toContain(message);
+		expect(api()).toHaveLength(0);
+	});
+
+	it('refuses audio where the video goes (and the reverse) before uploading anything', async () => {
+		const input = [
+			{
+				json: {},
+				binary: {
+					data: {
+						data: fileBytes('mp3', 3000).toString('base64'),
+						mimeType: 'video/mp4',
+						fileName: 'labelled-wrong.mp4',
+					},
+				},
+			},
+		];
+		const result = await run({ ...fromUrls, videoFrom: 'binary' }, { input });
+		expect(result.error?.message).toBe(
+			'Video Binary Property: "data" holds audio/mpeg, not a video',
+		);
+		expect(api()).toHaveLength(0);
+	});
+
+	it('surfaces the emulator’s validation error, naming the field', async () => {
+		const result = await run({ ...fromUrls, lipsyncOptions: { fps_mode: 'cfr', mode: 'speed' } });
+		expect(result.error).toBeUndefined();
+		emulator.current.clearLog();
+		const bad = await run({ ...fromUrls, lipsyncOptions: { fps_mode: 'weird' } });
+		expect(bad.error?.httpCode).toBe('400');
+		expect(String(bad.error?.description ?? '')).toContain('fps_mode');
+	});
+});
+
+describe('Lipsync → Get, Get Many', () => {
+	it('gets with fresh links and a download, and gets many (Return All and Limit)', async () => {
+		const first = await run({ ...fromUrls, lipsyncOptions: { title: 'One' }, ...poll });
+		const id = String(first.items[0].json.id);
+		await run({ ...fromUrls, lipsyncOptions: { title: 'Two' } });
+		await run({ ...fromUrls, lipsyncOptions: { title: 'Three' } });
+
+		emulator.current.clearLog();
+		const got = await run({
+			resource: 'lipsync',
+			operation: 'get',
+			lipsyncId: id,
+			downloadVideo: true,
+		});
+		expect(got.items[0].json).toMatchObject({ id, status: 'completed', title: 'One' });
+		expect(got.items[0].binary?.data.mimeType).toBe('video/mp4');
+		expect(calls()[0]).toBe(`GET /v3/lipsyncs/${id} 200`);
+
+		emulator.current.clearLog();
+		const all = await run({ resource: 'lipsync', operation: 'getAll', returnAll: true });
+		expect(all.items.map((item) => item.json.title)).toEqual(['Three', 'Two', 'One']);
+		expect(api()[0].query).toEqual({ limit: '100' });
+
+		emulator.current.clearLog();
+		const two = await run({ resource: 'lipsync', operation: 'getAll', returnAll: false, limit: 2 });
+		expect(two.items.map((item) => item.json.title)).toEqual(['Three', 'Two']);
+		expect(api().map((entry) => entry.query)).toEqual([{ limit: '2' }]);
+
+		const missing = await run({ resource: 'lipsync', operation: 'get', lipsyncId: 'nope' });
+		expect(missing.error?.httpCode).toBe('404');
+	});
+
+	it('refuses to download a lipsync that is not finished', async () => {
+		const created = await run(fromUrls);
+		const got = await run({
+			resource: 'lipsync',
+			operation: 'get',
+			lipsyncId: String(created.items[0].json.id),
+			downloadVideo: true,
+		});
+		expect(got.error?.message).toMatch(/is pending: there is nothing to download yet/);
+	});
+});
