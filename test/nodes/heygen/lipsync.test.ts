@@ -286,3 +286,199 @@ describe('Lipsync → Get, Get Many', () => {
 		expect(got.error?.message).toMatch(/is pending: there is nothing to download yet/);
 	});
 });
+
+describe('Lipsync → Rename, Delete, Get Statuses', () => {
+	it('renames, reads statuses by lipsync ID (in Get’s words), deletes, and the id is gone', async () => {
+		emulator.current.config.clock = 'manual';
+		const done = await run(fromUrls);
+		const other = await run(fromUrls);
+		const doneId = String(done.items[0].json.id);
+		const otherId = String(other.items[0].json.id);
+		emulator.current.advance(2);
+
+		emulator.current.clearLog();
+		const renamed = await run({
+			resource: 'lipsync',
+			operation: 'rename',
+			lipsyncId: doneId,
+			newTitle: 'Spanish cut',
+		});
+		expect(renamed.items[0].json).toMatchObject({ id: doneId, title: 'Spanish cut' });
+		expect(api()[0]).toMatchObject({ method: 'PATCH', path: `/v3/lipsyncs/${doneId}` });
+		expect(JSON.parse(api()[0].body)).toEqual({ title: 'Spanish cut' });
+
+		// A third job, just created: still pending.
+		const fresh = String((await run(fromUrls)).items[0].json.id);
+		emulator.current.clearLog();
+		const statuses = await run({
+			resource: 'lipsync',
+			operation: 'getStatuses',
+			lipsyncIds: `${doneId}, ${fresh}, missing_one`,
+		});
+		expect(statuses.items.map((item) => item.json)).toEqual([
+			{ lipsync_id: doneId, video_id: doneId, status: 'completed' },
+			{ lipsync_id: fresh, video_id: fresh, status: 'pending' },
+			{ lipsync_id: 'missing_one', video_id: 'missing_one', status: 'not_found' },
+		]);
+		expect(api()[0].query).toEqual({ lipsync_ids: `${doneId},${fresh},missing_one` });
+		// HeyGen's own words in the raw answer.
+		expect(api()[0].responseBody).toContain('"status":"queued"');
+
+		const deleted = await run({ resource: 'lipsync', operation: 'delete', lipsyncId: otherId });
+		expect(deleted.items[0].json).toEqual({ id: otherId });
+		expect(api().at(-1)).toMatchObject({ method: 'DELETE', path: `/v3/lipsyncs/${otherId}` });
+		const gone = await run({ resource: 'lipsync', operation: 'get', lipsyncId: otherId });
+		expect(gone.error?.httpCode).toBe('404');
+	});
+
+	it('asks for an ID, and at most 100, before any request', async () => {
+		const none = await run({ resource: 'lipsync', operation: 'getStatuses' });
+		expect(none.error?.message).toBe('Lipsync IDs or Batch IDs: give at least one ID');
+		const many = await run({
+			resource: 'lipsync',
+			operation: 'getStatuses',
+			lipsyncIds: Array.from({ length: 101 }, (_, index) => `l${index}`).join(','),
+		});
+		expect(many.error?.message).toContain('at most 100 at a time (got 101)');
+		expect(api()).toHaveLength(0);
+	});
+});
+
+describe('Lipsync → Create Batch, Get Batch', () => {
+	const rows = [
+		{ video: 'https://cdn.example.com/a.mp4', audio: 'https://cdn.example.com/a.mp3', title: 'A' },
+		{
+			video: 'https://cdn.example.com/fail.mp4',
+			audio: 'https://cdn.example.com/b.mp3',
+			title: 'B',
+		},
+		{ video: 'https://cdn.example.com/c.mp4', audio: 'https://cdn.example.com/c.mp3', title: 'C' },
+	];
+	const batchFields: INodeParameters = {
+		resource: 'lipsync',
+		operation: 'createBatch',
+		rowsFrom: 'fields',
+		videoFrom: 'url',
+		videoUrl: '={{ $json.video }}',
+		audioFrom: 'url',
+		audioUrl: '={{ $json.audio }}',
+		lipsyncOptions: { title: '={{ $json.title }}', mode: 'speed' },
+		batchTitle: 'Campaign',
+		batchCallbackUrl: 'https://hooks.example.com/batch',
+	};
+
+	it('sends one row per input item in one request, then reads the batch as its items end', async () => {
+		emulator.current.config.clock = 'manual';
+		const created = await run(batchFields, { items: rows });
+		expect(created.error).toBeUndefined();
+		expect(created.items).toHaveLength(1);
+		expect(created.items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		const batchId = String(created.items[0].json.batch_id);
+		expect(created.items[0].json).toEqual({
+			batch_id: expect.stringMatching(/^batch_/),
+			total_items: 3,
+		});
+		expect(calls()).toEqual(['POST /v3/lipsyncs/batches 202']);
+		expect(api()[0].headers['idempotency-key']).toMatch(/-lipsync-batch-0$/);
+		expect(JSON.parse(api()[0].body)).toEqual({
+			lipsyncs: rows.map((row) => ({
+				video: { type: 'url', url: row.video },
+				audio: { type: 'url', url: row.audio },
+				title: row.title,
+				mode: 'speed',
+			})),
+			title: 'Campaign',
+			callback_url: 'https://hooks.example.com/batch',
+		});
+
+		emulator.current.advance(1);
+		const midway = await run({ resource: 'lipsync', operation: 'getBatch', batchId });
+		expect(midway.items[0].json).toMatchObject({
+			batch_id: batchId,
+			status: 'processing',
+			title: 'Campaign',
+			total_items: 3,
+			counts_by_status: { processing: 3 },
+		});
+		expect(emulator.current.deliveries).toHaveLength(0);
+
+		emulator.current.advance(1);
+		emulator.current.clearLog();
+		const done = await run({ resource: 'lipsync', operation: 'getBatch', batchId });
+		const batch = done.items[0].json as { items: Array<Record<string, unknown>> };
+		expect(done.items[0].json).toMatchObject({
+			status: 'completed',
+			counts_by_status: { completed: 2, failed: 1 },
+		});
+		expect(batch.items.map((item) => [item.item_index, item.status])).toEqual([
+			[0, 'completed'],
+			[1, 'failed'],
+			[2, 'completed'],
+		]);
+		expect(batch.items[1]).toMatchObject({
+			lipsync_id: batch.items[1].video_id,
+			error: 'The input video could not be downloaded.',
+		});
+		expect(api().map((entry) => [entry.path, entry.query])).toEqual([
+			[`/v3/lipsyncs/batches/${batchId}`, { limit: '100' }],
+		]);
+		// The batch callback once, when every item has ended.
+		const batchCalls = emulator.current.deliveries.filter(
+			(delivery) => delivery.url === 'https://hooks.example.com/batch',
+		);
+		expect(batchCalls).toHaveLength(1);
+		expect(JSON.parse(batchCalls[0].body)).toMatchObject({
+			event_type: 'batch.finished',
+			event_data: { batch_id: batchId, status: 'completed', total_items: 3 },
+		});
+
+		// Get Statuses by batch ID lists its lipsyncs.
+		const statuses = await run({
+			resource: 'lipsync',
+			operation: 'getStatuses',
+			batchIds: batchId,
+		});
+		expect(statuses.items.map((item) => [item.json.item_index, item.json.status])).toEqual([
+			[0, 'completed'],
+			[1, 'failed'],
+			[2, 'completed'],
+		]);
+	});
+
+	it('takes each item’s JSON as a create body', async () => {
+		const bodies = [
+			{
+				video: { type: 'url', url: 'https://cdn.example.com/x.mp4' },
+				audio: { type: 'asset_id', asset_id: 'asset_1' },
+			},
+			{
+				video: { type: 'asset_id', asset_id: 'asset_2' },
+				audio: { type: 'url', url: 'https://cdn.example.com/y.wav' },
+				mode: 'precision',
+			},
+		];
+		const created = await run(
+			{ resource: 'lipsync', operation: 'createBatch', rowsFrom: 'json' },
+			{ items: bodies },
+		);
+		expect(created.error).toBeUndefined();
+		expect(JSON.parse(api()[0].body)).toEqual({ lipsyncs: bodies });
+	});
+
+	it('refuses more than 100 rows, or a row without audio, before any request', async () => {
+		const tooMany = await run(batchFields, { items: Array.from({ length: 101 }, () => rows[0]) });
+		expect(tooMany.error?.message).toBe(
+			'A lipsync batch holds at most 100 rows, and this node got 101 items',
+		);
+		const noAudio = await run(
+			{ resource: 'lipsync', operation: 'createBatch', rowsFrom: 'json' },
+			{ items: [{ video: { type: 'url', url: 'https://cdn.example.com/x.mp4' } }] },
+		);
+		expect(noAudio.error?.message).toContain('Item 1: a lipsync row needs "audio"');
+		const badRow = await run(batchFields, {
+			items: [rows[0], { ...rows[1], audio: 'not a url' }],
+		});
+		expect(badRow.error?.message).toContain('Audio URL must be an http(s) URL');
+		expect(api()).toHaveLength(0);
+	});
+});
