@@ -141,7 +141,9 @@ export function addLipsyncRoutes(emulator: Emulator): void {
 	function run(job: Row) {
 		const stage = Number(emulator.config.stageMs);
 		const request = job.request as Row;
-		const failing = JSON.stringify([request.video, request.audio]).includes('fail');
+		const failing = (['video', 'audio'] as const).find((field) =>
+			JSON.stringify(request[field]).includes('fail'),
+		);
 		emulator.schedule(stage, () => {
 			if (!lipsyncs.includes(job)) return;
 			job.status = 'running';
@@ -150,7 +152,7 @@ export function addLipsyncRoutes(emulator: Emulator): void {
 				if (failing) {
 					Object.assign(job, {
 						status: 'failed',
-						failure_message: emulator.failureText('The input video could not be downloaded.'),
+						failure_message: emulator.failureText(`The input ${failing} could not be downloaded.`),
 					});
 				} else {
 					const url = `${emulator.origin}/__emulator/files/${Number(emulator.config.outputBytes)}.mp4?lipsync=${String(job.id)}`;

@@ -1,8 +1,10 @@
 /** HeyGen Lipsync operations in n8n-core's engine against the HeyGen emulator (../shared/api/heygen.md §12). */
 import type { INodeParameters } from 'n8n-workflow';
 
+import { HeyGen } from '../../../nodes/HeyGen/HeyGen.node';
 import { TEST_KEYS } from '../../emulators';
 import { fileBytes } from '../../harness/files';
+import { serveTriggerWebhook } from '../../harness/webhook';
 import { nodeRunner, useEmulator } from '../../harness/workflows';
 
 const emulator = useEmulator('heygen', (current) => (current.config.stageMs = 40));
@@ -479,6 +481,125 @@ describe('Lipsync → Create Batch, Get Batch', () => {
 			items: [rows[0], { ...rows[1], audio: 'not a url' }],
 		});
 		expect(badRow.error?.message).toContain('Audio URL must be an http(s) URL');
+		expect(api()).toHaveLength(0);
+	});
+});
+
+describe('Lipsync → Create: Webhook Resume', () => {
+	const settle = async (count: number) => {
+		const until = Date.now() + 3000;
+		while (emulator.current.deliveries.length < count && Date.now() < until)
+			await new Promise((resolve) => setTimeout(resolve, 10));
+	};
+	const webhookRun = { ...fromUrls, waitForCompletion: 'webhook', waitTimeout: 30 };
+	/** The node's waiting webhook, resumed with the item it parked with (as n8n resumes it). */
+	const resumeHook = (parked: Awaited<ReturnType<typeof run>>, extra: INodeParameters = {}) =>
+		serveTriggerWebhook({
+			type: 'heyGen',
+			nodeType: new HeyGen(),
+			parameters: { ...webhookRun, ...extra },
+			credentialType: 'heyGenApi',
+			credentials: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.current.baseUrl },
+			input: parked.items.map((item) => ({ json: item.json })),
+		});
+	const post = async (url: string, body: string) =>
+		await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+	it('parks with the resume URL as the callback; HeyGen’s callback resumes it with the lipsync read back', async () => {
+		emulator.current.config.clock = 'manual';
+		const parked = await run(webhookRun);
+		expect(parked.error).toBeUndefined();
+		const body = createBody();
+		expect(body.callback_url).toMatch(
+			/^http:\/\/127\.0\.0\.1:\d+\/webhook-waiting\/[^/?]+\?signature=[0-9a-f]+$/,
+		);
+		expect(body.callback_id).toMatch(/^n8n-[0-9a-f]{48}$/);
+		const id = String(parked.items[0].json.id);
+		expect(parked.items[0].json).toEqual({
+			lipsync_id: id,
+			id,
+			status: 'pending',
+			callback_id: body.callback_id,
+		});
+		// Parked: no polling.
+		expect(calls()).toEqual(['POST /v3/lipsyncs 200']);
+
+		emulator.current.advance(2);
+		await settle(1);
+		const [delivery] = emulator.current.deliveries;
+		expect(delivery.url).toBe(body.callback_url);
+		// §12.4 rule 6: the per-job callback is unsigned.
+		expect(delivery.headers).toEqual({});
+		expect(JSON.parse(delivery.body)).toEqual({
+			event_type: 'lipsync.success',
+			event_data: {
+				lipsync_id: id,
+				url: expect.any(String),
+				video_url: expect.any(String),
+				caption_url: null,
+				callback_id: body.callback_id,
+			},
+		});
+
+		const hook = await resumeHook(parked, { downloadOutput: true });
+		try {
+			// A callback that does not echo this job's secret callback_id changes nothing.
+			const forged = await post(
+				hook.url,
+				JSON.stringify({
+					event_type: 'lipsync.success',
+					event_data: { lipsync_id: id, callback_id: 'n8n-guessed' },
+				}),
+			);
+			expect(forged.status).toBe(401);
+			emulator.current.clearLog();
+			const real = await post(hook.url, delivery.body);
+			expect(real.status).toBe(200);
+			const [resumed] = hook.calls.at(-1)!.result!.workflowData![0];
+			expect(resumed.json).toMatchObject({
+				id,
+				status: 'completed',
+				video_url: expect.stringContaining('/__emulator/files/'),
+			});
+			expect(resumed.binary!.data.mimeType).toBe('video/mp4');
+			expect(resumed.binary!.data.fileName).toBe(`${id}-lipsync.mp4`);
+			// What the node emits is read from HeyGen, not taken from the callback.
+			expect(calls()).toEqual([`GET /v3/lipsyncs/${id} 200`]);
+		} finally {
+			await hook.close();
+		}
+	});
+
+	it('a failed lipsync’s callback ends the wait with its failure_message', async () => {
+		emulator.current.config.clock = 'manual';
+		const parked = await run({ ...webhookRun, audioUrl: 'https://cdn.example.com/fail.mp3' });
+		emulator.current.advance(2);
+		await settle(1);
+		const [delivery] = emulator.current.deliveries;
+		expect(JSON.parse(delivery.body)).toMatchObject({
+			event_type: 'lipsync.fail',
+			event_data: { message: 'The input audio could not be downloaded.' },
+		});
+		const hook = await resumeHook(parked);
+		try {
+			const answer = await post(hook.url, delivery.body);
+			expect(answer.status).toBe(500);
+			expect(await answer.text()).toContain(
+				`HeyGen lipsync ${String(parked.items[0].json.id)} failed: The input audio could not be downloaded.`,
+			);
+		} finally {
+			await hook.close();
+		}
+	});
+
+	it('refuses a Callback URL option together with Webhook Resume, before any request', async () => {
+		const result = await run({
+			...webhookRun,
+			lipsyncOptions: { callback_url: 'https://hooks.example.com/mine' },
+		});
+		expect(result.error?.message).toBe(
+			'Callback URL cannot be combined with Wait for Completion: Webhook Resume',
+		);
 		expect(api()).toHaveLength(0);
 	});
 });
