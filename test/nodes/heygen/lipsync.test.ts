@@ -2,6 +2,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { HeyGen } from '../../../nodes/HeyGen/HeyGen.node';
+import { HeyGenTrigger } from '../../../nodes/HeyGen/HeyGenTrigger.node';
 import { TEST_KEYS } from '../../emulators';
 import { fileBytes } from '../../harness/files';
 import { serveTriggerWebhook } from '../../harness/webhook';
@@ -601,5 +602,126 @@ describe('Lipsync → Create: Webhook Resume', () => {
 			'Callback URL cannot be combined with Wait for Completion: Webhook Resume',
 		);
 		expect(api()).toHaveLength(0);
+	});
+});
+
+describe('HeyGen Trigger: lipsync events', () => {
+	const settle = async (count: number) => {
+		const until = Date.now() + 3000;
+		while (emulator.current.deliveries.length < count && Date.now() < until)
+			await new Promise((resolve) => setTimeout(resolve, 10));
+	};
+	const trigger = (parameters: INodeParameters = {}) =>
+		serveTriggerWebhook({
+			type: 'heyGenTrigger',
+			nodeType: new HeyGenTrigger(),
+			parameters: {
+				events: ['lipsync.success', 'lipsync.fail'],
+				verifySignature: true,
+				...parameters,
+			},
+			credentialType: 'heyGenApi',
+			credentials: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.current.baseUrl },
+		});
+	const started = (hook: Awaited<ReturnType<typeof trigger>>) =>
+		hook.calls
+			.filter((call) => call.result?.workflowData)
+			.map((call) => call.result!.workflowData![0][0].json);
+
+	it('registers for every event when a lipsync event is chosen; a signed lipsync event emits the lipsync read from HeyGen', async () => {
+		// §12.4 rule 6: registered endpoints get lipsync events only with this switch.
+		emulator.current.config.lipsyncEndpointEvents = true;
+		const hook = await trigger();
+		try {
+			expect(await hook.lifecycle('create')).toBe(true);
+			const registration = emulator.current.log.find(
+				(entry) => entry.method === 'POST' && entry.path === '/v3/webhooks/endpoints',
+			)!;
+			// Lipsync types are not in HeyGen's list: the endpoint takes all, the trigger filters.
+			expect(JSON.parse(registration.body)).toMatchObject({ events: null });
+
+			const created = await run(fromUrls);
+			const id = String(created.items[0].json.id);
+			await settle(1);
+			expect(emulator.current.deliveries[0].headers).toMatchObject({
+				'heygen-signature': expect.stringMatching(/^[0-9a-f]{64}$/),
+				'heygen-event-id': expect.stringMatching(/^evt_/),
+			});
+			expect(started(hook)).toEqual([
+				expect.objectContaining({
+					event_type: 'lipsync.success',
+					event_id: expect.stringMatching(/^evt_/),
+					lipsync_id: id,
+					id,
+					status: 'completed',
+					url: expect.stringContaining('/__emulator/files/'),
+					message: null,
+				}),
+			]);
+			// Re-read with the trigger's credential.
+			expect(
+				emulator.current.log.filter(
+					(entry) => entry.method === 'GET' && entry.path === `/v3/lipsyncs/${id}`,
+				),
+			).toHaveLength(1);
+
+			await run({ ...fromUrls, videoUrl: 'https://cdn.example.com/fail.mp4' });
+			await settle(2);
+			expect(started(hook)[1]).toMatchObject({
+				event_type: 'lipsync.fail',
+				status: 'failed',
+				message: 'The input video could not be downloaded.',
+			});
+		} finally {
+			await hook.close();
+		}
+	});
+
+	it('keeps registering only HeyGen’s own types when no lipsync event is chosen', async () => {
+		const hook = await trigger({ events: ['avatar_video.success'] });
+		try {
+			await hook.lifecycle('create');
+			const registration = emulator.current.log.find(
+				(entry) => entry.method === 'POST' && entry.path === '/v3/webhooks/endpoints',
+			)!;
+			expect(JSON.parse(registration.body).events).toEqual(['avatar_video.success']);
+		} finally {
+			await hook.close();
+		}
+	});
+
+	it('accepts a lipsync’s unsigned callback only when it carries the Lipsync Callback ID', async () => {
+		const secret = 'n8n-lipsync-trigger-secret-42';
+		const hook = await trigger({ lipsyncCallbackId: secret });
+		try {
+			const created = await run({
+				...fromUrls,
+				lipsyncOptions: { callback_url: hook.url, callback_id: secret },
+			});
+			const id = String(created.items[0].json.id);
+			await run({
+				...fromUrls,
+				lipsyncOptions: { callback_url: hook.url, callback_id: 'somebody-else' },
+			});
+			await settle(2);
+			// Unsigned (§12.4 rule 6), and only to the callback URL: no endpoint is registered.
+			expect(
+				emulator.current.deliveries.map((delivery) => [delivery.url, delivery.headers]),
+			).toEqual([
+				[hook.url, {}],
+				[hook.url, {}],
+			]);
+			expect(hook.calls.map((call) => call.status).sort()).toEqual([200, 401]);
+			expect(started(hook)).toEqual([
+				expect.objectContaining({
+					event_type: 'lipsync.success',
+					callback_id: secret,
+					id,
+					status: 'completed',
+				}),
+			]);
+		} finally {
+			await hook.close();
+		}
 	});
 });
