@@ -725,3 +725,110 @@ describe('HeyGen Trigger: lipsync events', () => {
 		}
 	});
 });
+
+describe('Lipsync: a lost create answer and the emulator’s §12.4 rules', () => {
+	const call = async (method: string, path: string, body?: unknown, headers = {}) => {
+		const response = await fetch(`${emulator.current.baseUrl}${path}`, {
+			method,
+			headers: {
+				'x-api-key': TEST_KEYS.heygen.valid,
+				...(body ? { 'content-type': 'application/json' } : {}),
+				...headers,
+			},
+			body: body ? JSON.stringify(body) : undefined,
+		});
+		return {
+			status: response.status,
+			retryAfter: response.headers.get('retry-after'),
+			body: (await response.json()) as Record<string, never>,
+		};
+	};
+	const urls = {
+		video: { type: 'url', url: 'https://cdn.example.com/v.mp4' },
+		audio: { type: 'url', url: 'https://cdn.example.com/a.mp3' },
+	};
+
+	it('a create whose answer is lost is sent again with the same Idempotency-Key and makes one lipsync', async () => {
+		emulator.current.addFault({
+			method: 'POST',
+			path: '/v3/lipsyncs',
+			kind: 'committed_status',
+			status: 502,
+		});
+		const result = await run(fromUrls);
+		expect(result.error).toBeUndefined();
+		const posts = api().filter((entry) => entry.method === 'POST');
+		expect(posts.map((entry) => entry.status)).toEqual([502, 200]);
+		expect(posts[1].headers['idempotency-key']).toBe(posts[0].headers['idempotency-key']);
+		const listed = await call('GET', '/v3/lipsyncs');
+		expect((listed.body.data as unknown as unknown[]).length).toBe(1);
+		expect(result.items[0].json.id).toBe((listed.body.data as Array<{ id: string }>)[0].id);
+	});
+
+	it('validates the create body, naming the field', async () => {
+		const cases: Array<[Record<string, unknown>, string]> = [
+			[{ audio: urls.audio }, 'video'],
+			[{ ...urls, audio: { type: 'base64', media_type: 'audio/mpeg', data: 'AAAA' } }, 'audio'],
+			[{ ...urls, mode: 'fast' }, 'mode'],
+			[{ ...urls, fps_mode: '60' }, 'fps_mode'],
+			[{ ...urls, start_time: 4, end_time: 3 }, 'end_time'],
+		];
+		for (const [body, param] of cases) {
+			const answer = await call('POST', '/v3/lipsyncs', body);
+			expect([answer.status, (answer.body.error as { param: string }).param]).toEqual([400, param]);
+		}
+		expect(emulator.current.log.map((entry) => entry.status)).toEqual(
+			Array(cases.length).fill(400),
+		);
+	});
+
+	it('replays a repeated Idempotency-Key, and answers 409 while the first is held', async () => {
+		const first = await call('POST', '/v3/lipsyncs', urls, { 'idempotency-key': 'key-1' });
+		const again = await call('POST', '/v3/lipsyncs', urls, { 'idempotency-key': 'key-1' });
+		expect(again.body).toEqual(first.body);
+		emulator.current.config.holdIdempotentRequests = true;
+		const held = await call('POST', '/v3/lipsyncs', urls, { 'idempotency-key': 'key-2' });
+		expect([held.status, (held.body.error as { code: string }).code]).toEqual([
+			409,
+			'request_in_progress',
+		]);
+		const bad = await call('POST', '/v3/lipsyncs', urls, { 'idempotency-key': 'no spaces' });
+		expect(bad.status).toBe(400);
+		expect(emulator.current.log.map((entry) => entry.status)).toEqual([200, 200, 409, 400]);
+	});
+
+	it('limits concurrent jobs, pages the list, needs a title to rename, and 404s unknown ids', async () => {
+		emulator.current.config.concurrency = 2;
+		emulator.current.config.clock = 'manual';
+		await call('POST', '/v3/lipsyncs', urls);
+		await call('POST', '/v3/lipsyncs', urls);
+		const busy = await call('POST', '/v3/lipsyncs', urls);
+		expect(busy.status).toBe(429);
+		expect(busy.retryAfter).toBe('5');
+		expect(emulator.current.log.map((entry) => entry.status)).toEqual([200, 200, 429]);
+		const batchTooBig = await call('POST', '/v3/lipsyncs/batches', { lipsyncs: [urls] });
+		expect(batchTooBig.status).toBe(429);
+
+		const firstPage = await call('GET', '/v3/lipsyncs?limit=1');
+		expect(firstPage.body).toMatchObject({ has_more: true, next_token: expect.any(String) });
+		const second = await call(
+			'GET',
+			`/v3/lipsyncs?limit=1&token=${String(firstPage.body.next_token)}`,
+		);
+		expect(second.body).toMatchObject({ has_more: false, next_token: null });
+		expect((await call('GET', '/v3/lipsyncs?limit=101')).status).toBe(400);
+
+		const id = (firstPage.body.data as Array<{ id: string }>)[0].id;
+		const noTitle = await call('PATCH', `/v3/lipsyncs/${id}`, { name: 'x' });
+		expect((noTitle.body.error as { param: string }).param).toBe('title');
+		for (const [method, path] of [
+			['GET', '/v3/lipsyncs/nope'],
+			['PATCH', '/v3/lipsyncs/nope'],
+			['DELETE', '/v3/lipsyncs/nope'],
+			['GET', '/v3/lipsyncs/batches/nope'],
+		])
+			expect(
+				(await call(method, path, method === 'PATCH' ? { title: 't' } : undefined)).status,
+			).toBe(404);
+	});
+});
