@@ -106,6 +106,16 @@ describe('Lipsync → Create', () => {
 		]);
 	});
 
+	it('makes an SRT caption file when Captions is on', async () => {
+		emulator.current.config.clock = 'requests';
+		const result = await run({ ...fromUrls, lipsyncOptions: { enable_caption: true }, ...poll });
+		expect(createBody()).toMatchObject({ enable_caption: true });
+		expect(result.items[0].json).toMatchObject({
+			status: 'completed',
+			caption_url: expect.stringMatching(/\/__emulator\/files\/\d+\.srt\?lipsync=/),
+		});
+	});
+
 	it('turns a failed lipsync into an error item with its failure_message', async () => {
 		const result = await run(
 			{ ...fromUrls, videoUrl: 'https://cdn.example.com/fail.mp4', ...poll },
@@ -672,6 +682,23 @@ describe('HeyGen Trigger: lipsync events', () => {
 				status: 'failed',
 				message: 'The input video could not be downloaded.',
 			});
+		} finally {
+			await hook.close();
+		}
+	});
+
+	it('gets no lipsync event on a registered endpoint by default (HeyGen documents none)', async () => {
+		emulator.current.config.clock = 'manual';
+		const hook = await trigger();
+		try {
+			await hook.lifecycle('create');
+			await run(fromUrls);
+			emulator.current.advance(2);
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			expect(emulator.current.deliveries).toEqual([]);
+			expect(hook.calls).toEqual([]);
+			const events = emulator.current.log.filter((entry) => entry.path === '/v3/lipsyncs');
+			expect(events.map((entry) => entry.status)).toEqual([200]);
 		} finally {
 			await hook.close();
 		}
