@@ -8,10 +8,9 @@
  */
 import type { IDataObject, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 
-import { DEFAULT_REQUEST_OPTIONS } from '../../../shared/request';
 import { callbackNonceMatches } from '../../../shared/webhookResume';
 import { heyGenGet } from '../../helpers';
-import { lipsyncPath } from './wait';
+import { CALLBACK_REQUEST_OPTIONS, lipsyncPath } from './wait';
 
 export const LIPSYNC_EVENT_TYPES = ['lipsync.success', 'lipsync.fail'];
 
@@ -53,7 +52,7 @@ export async function lipsyncEventItem(
 	const data = (body.event_data ?? {}) as IDataObject;
 	const id = String(data.lipsync_id ?? data.id ?? data.video_id ?? '');
 	const lipsync = id
-		? await heyGenGet<IDataObject>(ctx, lipsyncPath(id), 0, DEFAULT_REQUEST_OPTIONS)
+		? await heyGenGet<IDataObject>(ctx, lipsyncPath(id), 0, CALLBACK_REQUEST_OPTIONS)
 		: {};
 	return {
 		event_type: eventType,

@@ -75,8 +75,8 @@ export async function finishLipsyncJob(
 	);
 }
 
-/** The confirming GET runs while HeyGen waits for our answer: a short retry budget. */
-const CALLBACK_REQUEST_OPTIONS: RequestOptions = {
+/** The confirming GET runs while HeyGen waits for our answer: a short retry budget (resume and trigger). */
+export const CALLBACK_REQUEST_OPTIONS: RequestOptions = {
 	...DEFAULT_REQUEST_OPTIONS,
 	maxRetries: 3,
 	maxTotalWaitMs: 30_000,
