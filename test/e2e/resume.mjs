@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run test:e2e` (Webhook Resume part): a create operation with Wait for Completion: Webhook
 // Resume in a real n8n, for Sync Generation Create, ViralSync Render Job Create and HeyGen Video
-// Create / Template Generate / Video Translation Create. The execution parks (status waiting) with
+// Create / Template Generate / Video Translation Create / Lipsync Create. The execution parks (status waiting) with
 // the job's callback pointing at its resume URL; the emulator's callback (signed, or for HeyGen
 // echoing the job's secret callback_id) resumes it (time measured from the delivery); no GET polls
 // the job while it waits. A forged callback is refused and resumes nothing; a timeout ends the
@@ -114,6 +114,35 @@ const CASES = {
 		},
 		createPath: '/v3/templates/tpl_product_update',
 		...HEYGEN_VIDEO_CALLBACKS,
+	},
+	// Lipsync (../shared/api/heygen.md §12.3): the same unsigned per-job callback, `lipsync.*` with `lipsync_id`.
+	'heygen lipsync': {
+		service: 'heygen',
+		credential: 'heyGenApi',
+		secret: {},
+		node: 'heyGen',
+		parameters: {
+			resource: 'lipsync',
+			operation: 'create',
+			videoFrom: 'url',
+			videoUrl: 'https://media.example.com/talk.mp4',
+			audioFrom: 'url',
+			audioUrl: 'https://media.example.com/new-voice.mp3',
+		},
+		createPath: '/v3/lipsyncs',
+		callbackUrlOf: (body) => body.callback_url,
+		isPoll: (entry) => entry.method === 'GET' && entry.path.startsWith('/v3/lipsyncs/'),
+		finishedOk: (json) => json.status === 'completed' && typeof json.video_url === 'string',
+		isFinalCallback: (body) => body.event_type === 'lipsync.success',
+		forgedHeaders: () => ({}),
+		forgedBody: {
+			event_type: 'lipsync.success',
+			event_data: {
+				lipsync_id: 'forged',
+				url: 'https://evil.example.com/x.mp4',
+				callback_id: 'n8n-guessed',
+			},
+		},
 	},
 	'heygen translation': {
 		service: 'heygen',

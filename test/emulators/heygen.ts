@@ -12,6 +12,7 @@ import {
 import { TokenBucketLimiter } from './limiters';
 import { TEST_KEYS } from './keys';
 import { addOAuthServer, type HeyGenOAuthServer } from './heygen-oauth';
+import { addLipsyncRoutes } from './heygen-lipsync';
 
 const DOCS = 'https://developers.heygen.com/docs/error-codes';
 
@@ -146,13 +147,14 @@ export function createHeyGenEmulator(): Emulator {
 	});
 	addAvatarVoiceVideoRoutes(emulator);
 	addWebhookTemplateTranslationAssetRoutes(emulator);
+	addLipsyncRoutes(emulator);
 	return emulator;
 }
 
 type Row = Record<string, unknown>;
 
 /** docs/api/heygen.md "Pagination": cursor pages: `limit` (default, max) + opaque `token`; `has_more` + `next_token` beside `data`. */
-function page(
+export function page(
 	req: EmulatorRequest,
 	rows: unknown[],
 	defaults: { limit: number; max: number },
@@ -1085,6 +1087,7 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 		const [latest] = events;
 		if (latest) deliverToEndpoints(latest, JSON.stringify(latest));
 	}) as never;
+	emulator.hooks.emitEvent = emit as never;
 	emulator.hooks.onVideoDone = ((video: Row) => {
 		const request = (video.request ?? {}) as Row;
 		const data =
