@@ -39,6 +39,8 @@ interface CredentialState {
 	nextSlotAt: number;
 	/** Set after an announced wait so every caller on this credential waits out the same window. */
 	blockedUntil: number;
+	/** When the last request really started (under Requests per Minute). */
+	lastStartAt: number;
 	buckets: Map<string, BucketState>;
 }
 
@@ -57,7 +59,7 @@ export function paceKey(parts: string[]): string {
 function credentialState(key: string): CredentialState {
 	let state = states.get(key);
 	if (!state) {
-		state = { nextSlotAt: 0, blockedUntil: 0, buckets: new Map() };
+		state = { nextSlotAt: 0, blockedUntil: 0, lastStartAt: 0, buckets: new Map() };
 		states.set(key, state);
 	}
 	return state;
@@ -159,6 +161,20 @@ export function reserveSlot(
 	state.inFlight++;
 	if (state.headerRemaining !== undefined) state.headerRemaining -= 1;
 	return start - now;
+}
+
+/**
+ * Called when a reserved request is about to go out: under Requests per Minute, answers how much
+ * longer to wait so no two requests really start closer than the limit allows. Timers of several
+ * items in flight can fire together after the event loop was busy; the ceiling holds anyway.
+ */
+export function holdForCeiling(key: string, requestsPerMinute: number, now = Date.now()): number {
+	if (!(requestsPerMinute > 0)) return 0;
+	const state = credentialState(key);
+	const earliest = state.lastStartAt + MINUTE / requestsPerMinute;
+	if (now < earliest) return earliest - now;
+	state.lastStartAt = now;
+	return 0;
 }
 
 /**

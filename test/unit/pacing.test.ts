@@ -2,6 +2,7 @@ import {
 	blockUntil,
 	paceKey,
 	recordAnswer,
+	holdForCeiling,
 	recordRateLimited,
 	reserveSlot,
 	resetPacing,
@@ -155,5 +156,17 @@ describe('a 429 without headers or a published limit', () => {
 		recordRateLimited(key, 'all', 300);
 		const waits = Array.from({ length: 20 }, () => reserveSlot(key, 'all', none, 400));
 		expect(waits).toEqual(Array(20).fill(0));
+	});
+});
+
+describe('Requests per Minute at send time', () => {
+	it('holds back requests whose timers fired together, so real starts keep the spacing', () => {
+		const key = paceKey(['ceiling']);
+		// 1200/min: 50 ms apart. Three lanes wake at the same moment after a busy event loop.
+		expect(holdForCeiling(key, 1200, 1_000)).toBe(0);
+		expect(holdForCeiling(key, 1200, 1_000)).toBe(50);
+		expect(holdForCeiling(key, 1200, 1_020)).toBe(30);
+		expect(holdForCeiling(key, 1200, 1_050)).toBe(0);
+		expect(holdForCeiling(key, 0, 1_050)).toBe(0);
 	});
 });

@@ -8,7 +8,14 @@ import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow
 
 import { apiKeyOf, assertSecureUrl, InsecureBaseUrlError } from '../credentialAuth';
 import { buildApiError, genericHint, redact, secretsOf, type ServiceErrorInfo } from '../errors';
-import { blockUntil, paceKey, recordAnswer, recordRateLimited, reserveSlot } from '../pacing';
+import {
+	blockUntil,
+	holdForCeiling,
+	paceKey,
+	recordAnswer,
+	recordRateLimited,
+	reserveSlot,
+} from '../pacing';
 import { isIdempotentMethod } from '../retry';
 import { cancellableSleep, ExecutionCancelledError } from '../wait';
 import { sendAttempt } from './attempt';
@@ -131,6 +138,12 @@ export async function apiRequest<T = unknown>(
 		let sent: Awaited<ReturnType<typeof sendAttempt>> | undefined;
 		try {
 			if (paceWait > 0) await sleepOrCancel(paceWait);
+			for (
+				let hold = holdForCeiling(pace, options.requestsPerMinute);
+				hold > 0;
+				hold = holdForCeiling(pace, options.requestsPerMinute)
+			)
+				await sleepOrCancel(hold);
 			sent = await sendAttempt(ctx, credentialType, httpOptions, signal);
 		} finally {
 			// Also when cancelled: the reservation is no longer in flight.
