@@ -157,7 +157,7 @@ async function main() {
 				`${service}: n8n executes the ${spec.node} node against the emulator`,
 				executed.code === 0 && items !== undefined && spec.expect(items),
 				items
-					? `${items.length} item(s)${spec.expect(items) ? '' : `: ${JSON.stringify(items[0]?.json ?? {}).slice(0, 300)}`}`
+					? `${items.length} item(s)${spec.expect(items) ? '' : `: ${JSON.stringify(items[0]?.json ?? {}).slice(0, 300)}`}${executed.code === 0 ? '' : ` — exit ${executed.code}: ${executed.failure()}`}`
 					: (runErrorOf(executed.stdout, 'Under Test') ?? executed.failure()),
 			);
 		}
