@@ -12,6 +12,7 @@ import {
 import { TokenBucketLimiter } from './limiters';
 import { TEST_KEYS } from './keys';
 import { addOAuthServer, type HeyGenOAuthServer } from './heygen-oauth';
+import { addVideoAgentRoutes } from './heygen-agent';
 
 const DOCS = 'https://developers.heygen.com/docs/error-codes';
 
@@ -146,6 +147,7 @@ export function createHeyGenEmulator(): Emulator {
 	});
 	addAvatarVoiceVideoRoutes(emulator);
 	addWebhookTemplateTranslationAssetRoutes(emulator);
+	addVideoAgentRoutes(emulator);
 	return emulator;
 }
 
@@ -817,6 +819,10 @@ function addAvatarVoiceVideoRoutes(emulator: Emulator): void {
 		runVideo(video);
 		return publicVideo(video);
 	}) as never;
+	emulator.hooks.getVideo = ((id: string) => {
+		const video = videos.find((candidate) => candidate.id === id);
+		return video && publicVideo(video);
+	}) as never;
 
 	/** docs/api/heygen.md "Endpoints": Idempotency-Key pattern, 24 h replay of the first answer, 409 while the first is in flight. */
 	const replays = new Map<string, { at: number; answer?: EmulatorResponse }>();
@@ -1045,6 +1051,7 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 		if (typeof callbackUrl === 'string' && callbackUrl)
 			void emulator.deliver(callbackUrl, body, {});
 	}
+	emulator.hooks.emit = emit as never;
 	/**
 	 * docs/api/heygen.md "Webhooks": registered endpoints get `Heygen-Signature` (hex HMAC-SHA256 of exactly these
 	 * bytes), `Heygen-Timestamp` and `Heygen-Event-Id`; config `signatureHeaders` `legacy` sends
