@@ -330,23 +330,25 @@ export function addVideoAgentRoutes(emulator: Emulator): void {
 	});
 
 	// §11.1 follow-up message, chat sessions only (§11.4 rule 4).
-	emulator.route('POST', '/v3/video-agents/{id}', (req) => {
-		const session = find(req.params.id);
-		if (!session) return notFound(req.params.id);
-		const body = (req.body ?? {}) as Row;
-		if (session.mode !== 'chat')
-			return bad('messages can only be sent to chat sessions', 'session_id');
-		const problem = checkText(body.message, 'message') ?? checkFiles(body.files);
-		if (problem) return problem;
-		const message = String(body.message);
-		say(session, { role: 'user', type: 'text', content: message });
-		const runId = newId('run_');
-		run(session, message, 'generate');
-		return {
-			status: 200,
-			body: { data: { session_id: session.session_id, run_id: runId, title: session.title } },
-		};
-	});
+	emulator.route('POST', '/v3/video-agents/{id}', (req) =>
+		idempotent(req, () => {
+			const session = find(req.params.id);
+			if (!session) return notFound(req.params.id);
+			const body = (req.body ?? {}) as Row;
+			if (session.mode !== 'chat')
+				return bad('messages can only be sent to chat sessions', 'session_id');
+			const problem = checkText(body.message, 'message') ?? checkFiles(body.files);
+			if (problem) return problem;
+			const message = String(body.message);
+			say(session, { role: 'user', type: 'text', content: message });
+			const runId = newId('run_');
+			run(session, message, 'generate');
+			return {
+				status: 200,
+				body: { data: { session_id: session.session_id, run_id: runId, title: session.title } },
+			};
+		}),
+	);
 
 	// §11.4 rule 4 [A]: stop → `{session_id}`, status waiting_for_input; what was produced is kept.
 	emulator.route('POST', '/v3/video-agents/{id}/stop', (req) => {
@@ -366,9 +368,11 @@ export function addVideoAgentRoutes(emulator: Emulator): void {
 		return {
 			status: 200,
 			body: {
-				data: (session.videoIds as string[]).map((id) =>
-					(emulator.hooks.getVideo as unknown as (id: string) => Row)(id),
-				) as never,
+				data: (session.videoIds as string[]).map((id) => {
+					const video = (emulator.hooks.getVideo as unknown as (id: string) => Row)(id);
+					// As GET /v3/videos/{id} shows it: the create's "waiting" is "pending" (docs/api/heygen.md §8).
+					return video.status === 'waiting' ? { ...video, status: 'pending' } : video;
+				}) as never,
 				has_more: false,
 				next_token: null,
 			},

@@ -1,7 +1,13 @@
 /** HeyGen Video Agent (docs/api/heygen.md §11) in n8n-core's engine against the HeyGen emulator. */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { WebhookContext } from 'n8n-core';
+import type { IDataObject, INode, INodeParameters, IWebhookResponseData } from 'n8n-workflow';
+import { createEmptyRunExecutionData, Workflow } from 'n8n-workflow';
 
+import { HeyGen } from '../../../nodes/HeyGen/HeyGen.node';
 import { TEST_KEYS } from '../../emulators';
+import { TestCredentialsHelper } from '../../harness/credentials-helper';
+import { additionalDataFor } from '../../harness/engine';
+import { PackageNodeTypes } from '../../harness/types';
 import { NODE_NAME, nodeRunner, runNode, useEmulator } from '../../harness/workflows';
 
 const emulator = useEmulator('heygen', (current) => (current.config.stageMs = 40));
@@ -254,4 +260,310 @@ describe('Video Agent → Get Session, Get Many Sessions, Get Many Styles', () =
 	});
 });
 
-export { NODE_NAME, runNode };
+describe('Video Agent → Send Message, Stop, Get Session Videos, Get Resource', () => {
+	const chatUntilReview = async () => {
+		requestClock();
+		const created = await run({ ...create, mode: 'chat' });
+		const sessionId = String(created.items[0].json.session_id);
+		// One request steps the clock: the session reaches its storyboard checkpoint.
+		const reviewing = await run({ resource: 'videoAgent', operation: 'get', sessionId });
+		expect(reviewing.items[0].json.status).toBe('reviewing');
+		emulator.current.clearLog();
+		return sessionId;
+	};
+
+	it('sends a message to a chat session and (Poll) waits for the new video', async () => {
+		const sessionId = await chatUntilReview();
+		const result = await run({
+			resource: 'videoAgent',
+			operation: 'sendMessage',
+			sessionId,
+			message: 'Use a warmer voice and go ahead',
+			voiceId: { mode: 'id', value: 'voice_en_sara' },
+			brandKitId: 'bk_9',
+			...poll,
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({
+			session_id: sessionId,
+			status: 'completed',
+			video: { status: 'completed' },
+		});
+		expect(calls()).toEqual([
+			`GET /v3/video-agents/${sessionId}`,
+			`POST /v3/video-agents/${sessionId}`,
+			`GET /v3/video-agents/${sessionId}`,
+			`GET /v3/videos/${String(result.items[0].json.video_id)}`,
+			`GET /v3/videos/${String(result.items[0].json.video_id)}`,
+			`GET /v3/video-agents/${sessionId}`,
+		]);
+		expect(bodyOf('POST', `/v3/video-agents/${sessionId}`)).toEqual({
+			message: 'Use a warmer voice and go ahead',
+			voice_id: 'voice_en_sara',
+			brand_kit_id: 'bk_9',
+		});
+		const post = api().find((entry) => entry.method === 'POST')!;
+		expect(post.headers['idempotency-key']).toMatch(/-videoAgentMessage-0$/);
+
+		// The session's videos, and the draft its messages point to.
+		emulator.current.clearLog();
+		const videos = await run({ resource: 'videoAgent', operation: 'getVideos', sessionId });
+		expect(videos.items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ id: result.items[0].json.video_id, status: 'completed' }),
+		]);
+		expect(calls()).toEqual([`GET /v3/video-agents/${sessionId}/videos`]);
+		const messages = result.items[0].json.messages as IDataObject[];
+		const resourceId = String(
+			(messages.find((message) => message.type === 'resource')!.resource_ids as string[])[0],
+		);
+		const resource = await run({
+			resource: 'videoAgent',
+			operation: 'getResource',
+			sessionId,
+			resourceId,
+		});
+		expect(resource.items[0].json).toMatchObject({
+			resource_id: resourceId,
+			resource_type: 'draft',
+			source_type: 'generated',
+		});
+		const unknown = await run({
+			resource: 'videoAgent',
+			operation: 'getResource',
+			sessionId,
+			resourceId: 'res_missing',
+		});
+		expect(unknown.error?.httpCode).toBe('404');
+	});
+
+	it('Send Message without a wait returns the run; to a generate session HeyGen refuses it', async () => {
+		const sessionId = await chatUntilReview();
+		const sent = await run({
+			resource: 'videoAgent',
+			operation: 'sendMessage',
+			sessionId,
+			message: 'Go ahead',
+		});
+		expect(sent.items[0].json).toEqual({
+			session_id: sessionId,
+			run_id: expect.stringMatching(/^run_/),
+			title: expect.any(String),
+		});
+		expect(calls()).toEqual([`POST /v3/video-agents/${sessionId}`]);
+
+		const generate = String((await run(create)).items[0].json.session_id);
+		const refused = await run({
+			resource: 'videoAgent',
+			operation: 'sendMessage',
+			sessionId: generate,
+			message: 'More cats',
+		});
+		expect(refused.error?.message).toContain('messages can only be sent to chat sessions');
+		expect(refused.error?.httpCode).toBe('400');
+	});
+
+	it('rejects an empty or too long message before any request', async () => {
+		for (const [message, text] of [
+			['   ', 'Message is required'],
+			['y'.repeat(10001), 'at most 10000 characters'],
+		]) {
+			const result = await run({
+				resource: 'videoAgent',
+				operation: 'sendMessage',
+				sessionId: 'sess_1',
+				message,
+			});
+			expect(result.error?.message).toContain(text);
+		}
+		expect(api()).toHaveLength(0);
+	});
+
+	it('stops a running session; it then waits for input', async () => {
+		const sessionId = String((await run(create)).items[0].json.session_id);
+		emulator.current.clearLog();
+		const stopped = await run({ resource: 'videoAgent', operation: 'stop', sessionId });
+		expect(stopped.items[0].json).toEqual({ session_id: sessionId });
+		expect(calls()).toEqual([`POST /v3/video-agents/${sessionId}/stop`]);
+		expect(bodyOf('POST', `/v3/video-agents/${sessionId}/stop`)).toEqual({});
+		const got = await run({ resource: 'videoAgent', operation: 'get', sessionId });
+		expect(got.items[0].json).toMatchObject({
+			status: 'waiting_for_input',
+		});
+		expect((got.items[0].json.messages as IDataObject[])[0]).toMatchObject({
+			role: 'model',
+			content: 'Stopped. What should I change?',
+		});
+	});
+});
+
+describe('Video Agent → Create, Wait for Completion: Webhook Resume', () => {
+	const park = async (parameters: INodeParameters = {}) =>
+		await runNode({
+			type: 'heyGen',
+			credentialType: 'heyGenApi',
+			credentials: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.current.baseUrl },
+			parameters: { ...create, waitForCompletion: 'webhook', waitTimeout: 30, ...parameters },
+		});
+
+	/**
+	 * n8n resumes a parked execution by calling the waiting node's webhook() with the parked item as
+	 * its input: done here in n8n-core's WebhookContext, with the callback the emulator sent.
+	 */
+	async function resume(parameters: INodeParameters, parked: IDataObject, body: string) {
+		const node: INode = {
+			id: 'agent',
+			name: NODE_NAME,
+			type: 'CUSTOM.heyGen',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { ...create, waitForCompletion: 'webhook', waitTimeout: 30, ...parameters },
+			credentials: { heyGenApi: { id: 'cred-1', name: 'HeyGen' } },
+		};
+		const workflow = new Workflow({
+			id: 'resume-workflow',
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: new PackageNodeTypes(),
+		});
+		const additionalData = additionalDataFor({
+			credentialsHelper: new TestCredentialsHelper({
+				heyGenApi: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.current.baseUrl },
+			}),
+		});
+		const response = { statusCode: 200, sent: undefined as unknown };
+		additionalData.httpRequest = {
+			body: JSON.parse(body) as IDataObject,
+			rawBody: Buffer.from(body),
+			headers: { 'content-type': 'application/json' },
+			query: {},
+			params: {},
+		} as never;
+		additionalData.httpResponse = {
+			status(code: number) {
+				response.statusCode = code;
+				return this;
+			},
+			json(value: unknown) {
+				response.sent = value;
+				return this;
+			},
+		} as never;
+		const runExecutionData = {
+			...createEmptyRunExecutionData(),
+			executionData: {
+				contextData: {},
+				metadata: {},
+				waitingExecution: {},
+				waitingExecutionSource: null,
+				nodeExecutionStack: [{ node, data: { main: [[{ json: parked }]] }, source: null }],
+			},
+		} as never;
+		const context = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			'webhook',
+			{ httpMethod: 'POST', node: NODE_NAME, path: '', webhookDescription: {} } as never,
+			[],
+			runExecutionData,
+		);
+		let result: IWebhookResponseData | undefined;
+		let error: Error | undefined;
+		try {
+			result = await new HeyGen().webhook.call(context);
+		} catch (caught) {
+			error = caught as Error;
+		}
+		return { result, error, response };
+	}
+
+	/** The emulator's callback to the session's callback_url (recorded: nothing listens there). */
+	const callbackTo = async (url: string) => {
+		const until = Date.now() + 5000;
+		for (;;) {
+			const delivery = emulator.current.deliveries.find((entry) => entry.url === url);
+			if (delivery) return delivery;
+			if (Date.now() > until) throw new Error(`no callback to ${url}`);
+			await new Promise((done) => setTimeout(done, 10));
+		}
+	};
+
+	it('creates the session with the resume URL and a fresh callback_id, and parks', async () => {
+		const before = Date.now();
+		const result = await park();
+		expect(result.error(NODE_NAME)).toBeUndefined();
+		expect(result.run.status).toBe('waiting');
+		expect(result.run.waitTill!.getTime()).toBeGreaterThanOrEqual(before + 30 * 60_000 - 1000);
+		const body = bodyOf('POST', '/v3/video-agents');
+		expect(body.callback_url).toMatch(
+			/^http:\/\/127\.0\.0\.1:\d+\/webhook-waiting\/[^/?]+\?signature=[0-9a-f]+$/,
+		);
+		expect(body.callback_id).toMatch(/^n8n-[0-9a-f]{48}$/);
+		expect(result.output(NODE_NAME)[0].json).toMatchObject({
+			session_id: expect.stringMatching(/^sess_/),
+			callback_id: body.callback_id,
+		});
+		expect(calls()).toEqual(['POST /v3/video-agents']);
+	});
+
+	it('refuses a Callback URL option together with Webhook Resume, before any request', async () => {
+		const result = await park({ agentOptions: { callback_url: 'https://hooks.example.com/x' } });
+		expect(result.error(NODE_NAME)?.message).toBe(
+			'Callback URL cannot be combined with Wait for Completion: Webhook Resume',
+		);
+		expect(api()).toHaveLength(0);
+	});
+
+	it('resumes on the video_agent.success callback with session and video re-read, and downloads', async () => {
+		const parkedRun = await park();
+		const parked = parkedRun.output(NODE_NAME)[0].json;
+		const url = String(bodyOf('POST', '/v3/video-agents').callback_url);
+		const delivery = await callbackTo(url);
+		// Unsigned, as HeyGen's per-job callbacks are (docs/api/heygen.md §13).
+		expect(delivery.headers).toEqual({});
+		expect(JSON.parse(delivery.body)).toMatchObject({
+			event_type: 'video_agent.success',
+			event_data: { session_id: parked.session_id, callback_id: parked.callback_id },
+		});
+		emulator.current.clearLog();
+		const { result, error } = await resume({ downloadOutput: true }, parked, delivery.body);
+		expect(error).toBeUndefined();
+		const [item] = result!.workflowData![0];
+		expect(item.json).toMatchObject({
+			session_id: parked.session_id,
+			status: 'completed',
+			video: { status: 'completed', video_url: expect.any(String) },
+		});
+		expect(item.binary?.data.mimeType).toBe('video/mp4');
+		expect(calls()).toEqual([
+			`GET /v3/video-agents/${String(parked.session_id)}`,
+			`GET /v3/videos/${String(item.json.video_id)}`,
+		]);
+	});
+
+	it('refuses a callback with another callback_id (401) and reads nothing', async () => {
+		const parked = (await park()).output(NODE_NAME)[0].json;
+		const delivery = await callbackTo(String(bodyOf('POST', '/v3/video-agents').callback_url));
+		emulator.current.clearLog();
+		const forged = JSON.parse(delivery.body) as { event_data: IDataObject };
+		forged.event_data.callback_id = 'n8n-guess';
+		const { result, response } = await resume({}, parked, JSON.stringify(forged));
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(response.statusCode).toBe(401);
+		expect(response.sent).toEqual({
+			error: 'Callback rejected: callback_id does not match this job',
+		});
+		expect(api()).toHaveLength(0);
+	});
+
+	it("a video_agent.fail callback ends in an error with the session's error message", async () => {
+		const parked = (await park({ prompt: 'This one will fail' })).output(NODE_NAME)[0].json;
+		const delivery = await callbackTo(String(bodyOf('POST', '/v3/video-agents').callback_url));
+		expect(JSON.parse(delivery.body).event_type).toBe('video_agent.fail');
+		const { error } = await resume({}, parked, delivery.body);
+		expect(error?.message).toBe(
+			`HeyGen video agent session ${String(parked.session_id)} failed: Video generation failed: An input URL could not be downloaded. (download_failed)`,
+		);
+	});
+});
