@@ -11,6 +11,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { rethrowUnlessApiStatus } from '../shared/errors';
 import { isRepeatedDelivery, rawBodyOf, verifyHexSignatureWithTime } from '../shared/signature';
 import { heyGenPage, heyGenRequest } from './helpers';
+import {
+	isDuplicateVideoEnd,
+	isVideoAgentEvent,
+	videoAgentEventItem,
+} from './actions/videoAgent/trigger';
 import { authenticationProperty, EVENT_TYPES, heyGenCredentials, unwrapData } from './service';
 
 interface TriggerState {
@@ -159,22 +164,21 @@ export class HeyGenTrigger implements INodeType {
 		if (!(this.getNodeParameter('events', []) as string[]).includes(eventType))
 			return { webhookResponse: 'ignored' };
 		const data = (body.event_data ?? {}) as IDataObject;
-		return {
-			workflowData: [
-				[
-					{
-						json: {
-							event_type: eventType,
-							event_id: body.event_id ?? null,
-							created_at: body.created_at ?? null,
-							...data,
-							// Read defensively: url or video_url; msg or message.
-							url: data.url ?? data.video_url ?? null,
-							message: data.msg ?? data.message ?? null,
-						},
-					},
-				],
-			],
+		const events = this.getNodeParameter('events', []) as string[];
+		if (isDuplicateVideoEnd(this, events, eventType, data))
+			return { webhookResponse: 'duplicate ignored' };
+		const json: IDataObject = {
+			event_type: eventType,
+			event_id: body.event_id ?? null,
+			created_at: body.created_at ?? null,
+			...data,
+			// Read defensively: url or video_url; msg or message.
+			url: data.url ?? data.video_url ?? null,
+			message: data.msg ?? data.message ?? null,
 		};
+		// Video Agent events are undocumented: emit what HeyGen has now (docs/api/heygen.md §11.5).
+		if (isVideoAgentEvent(eventType))
+			return { workflowData: [[{ json: await videoAgentEventItem(this, json) }]] };
+		return { workflowData: [[{ json }]] };
 	}
 }

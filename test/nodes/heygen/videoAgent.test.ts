@@ -4,10 +4,12 @@ import type { IDataObject, INode, INodeParameters, IWebhookResponseData } from '
 import { createEmptyRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { HeyGen } from '../../../nodes/HeyGen/HeyGen.node';
+import { HeyGenTrigger } from '../../../nodes/HeyGen/HeyGenTrigger.node';
 import { TEST_KEYS } from '../../emulators';
 import { TestCredentialsHelper } from '../../harness/credentials-helper';
 import { additionalDataFor } from '../../harness/engine';
 import { PackageNodeTypes } from '../../harness/types';
+import { serveTriggerWebhook } from '../../harness/webhook';
 import { NODE_NAME, nodeRunner, runNode, useEmulator } from '../../harness/workflows';
 
 const emulator = useEmulator('heygen', (current) => (current.config.stageMs = 40));
@@ -565,5 +567,119 @@ describe('Video Agent → Create, Wait for Completion: Webhook Resume', () => {
 		expect(error?.message).toBe(
 			`HeyGen video agent session ${String(parked.session_id)} failed: Video generation failed: An input URL could not be downloaded. (download_failed)`,
 		);
+	});
+});
+
+describe('HeyGen Trigger: video_agent.success / video_agent.fail', () => {
+	const trigger = (events: string[]) =>
+		serveTriggerWebhook({
+			type: 'heyGenTrigger',
+			nodeType: new HeyGenTrigger(),
+			parameters: { events, verifySignature: true },
+			credentialType: 'heyGenApi',
+			credentials: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.current.baseUrl },
+		});
+	type Hook = Awaited<ReturnType<typeof trigger>>;
+	const started = (hook: Hook) =>
+		hook.calls
+			.filter((call) => call.result?.workflowData)
+			.map((call) => call.result!.workflowData![0][0].json);
+	const settle = async (hook: Hook, deliveries: number) => {
+		const until = Date.now() + 5000;
+		while (
+			(emulator.current.deliveries.length < deliveries ||
+				hook.calls.length < deliveries ||
+				hook.calls.some((call) => call.status === 0)) &&
+			Date.now() < until
+		)
+			await new Promise((done) => setTimeout(done, 10));
+	};
+
+	it('offers the events and registers them', async () => {
+		const events = (
+			new HeyGenTrigger().description.properties.find((p) => p.name === 'events')!
+				.options as Array<{ value: string }>
+		).map((option) => option.value);
+		expect(events).toEqual(expect.arrayContaining(['video_agent.success', 'video_agent.fail']));
+		const hook = await trigger(['video_agent.success', 'video_agent.fail']);
+		try {
+			await hook.lifecycle('create');
+			expect(bodyOf('POST', '/v3/webhooks/endpoints').events).toEqual([
+				'video_agent.success',
+				'video_agent.fail',
+			]);
+		} finally {
+			await hook.close();
+		}
+	});
+
+	it('emits a finished session with the session and its video re-read from HeyGen', async () => {
+		const hook = await trigger(['video_agent.success', 'video_agent.fail']);
+		try {
+			await hook.lifecycle('create');
+			const sessionId = String((await run(create)).items[0].json.session_id);
+			await settle(hook, 1);
+			const [event] = started(hook);
+			expect(event).toMatchObject({
+				event_type: 'video_agent.success',
+				event_id: expect.stringMatching(/^evt_/),
+				session_id: sessionId,
+				status: 'completed',
+				url: expect.stringContaining('/__emulator/files/'),
+				session: { session_id: sessionId, status: 'completed', progress: 100 },
+				video: { id: event.video_id, status: 'completed' },
+			});
+			// The re-reads, with the trigger's credential.
+			const reads = api().filter(
+				(entry) =>
+					entry.method === 'GET' &&
+					(entry.path === `/v3/video-agents/${sessionId}` ||
+						entry.path === `/v3/videos/${String(event.video_id)}`),
+			);
+			expect(reads.map((entry) => entry.path)).toEqual([
+				`/v3/video-agents/${sessionId}`,
+				`/v3/videos/${String(event.video_id)}`,
+			]);
+			expect(reads[0].headers['x-api-key']).toBe(TEST_KEYS.heygen.valid);
+		} finally {
+			await hook.close();
+		}
+	});
+
+	it("emits a failed session with the session's error message", async () => {
+		const hook = await trigger(['video_agent.fail']);
+		try {
+			await hook.lifecycle('create');
+			await run({ ...create, prompt: 'Please fail this one' });
+			await settle(hook, 1);
+			expect(started(hook)[0]).toMatchObject({
+				event_type: 'video_agent.fail',
+				status: 'failed',
+				message: expect.stringMatching(
+					/failed: Video generation failed: An input URL could not be downloaded\.$/,
+				),
+				video: { status: 'failed', failure_code: 'download_failed' },
+			});
+		} finally {
+			await hook.close();
+		}
+	});
+
+	it("starts once per video when the agent's video also fires avatar_video.success", async () => {
+		emulator.current.config.agentAvatarVideoEvents = true;
+		const hook = await trigger(['avatar_video.success', 'video_agent.success']);
+		try {
+			await hook.lifecycle('create');
+			await run(create);
+			await settle(hook, 2);
+			const types = emulator.current.deliveries.map(
+				(entry) => (JSON.parse(entry.body) as { event_type: string }).event_type,
+			);
+			expect(types.sort()).toEqual(['avatar_video.success', 'video_agent.success']);
+			expect(started(hook)).toHaveLength(1);
+			expect(hook.calls.map((call) => call.result?.webhookResponse)).toContain('duplicate ignored');
+		} finally {
+			await hook.close();
+		}
 	});
 });
