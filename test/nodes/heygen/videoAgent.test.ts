@@ -1,5 +1,5 @@
 /** HeyGen Video Agent (docs/api/heygen.md §11) in n8n-core's engine against the HeyGen emulator. */
-import { WebhookContext } from 'n8n-core';
+import { LoadOptionsContext, WebhookContext } from 'n8n-core';
 import type { IDataObject, INode, INodeParameters, IWebhookResponseData } from 'n8n-workflow';
 import { createEmptyRunExecutionData, Workflow } from 'n8n-workflow';
 
@@ -8,6 +8,7 @@ import { HeyGenTrigger } from '../../../nodes/HeyGen/HeyGenTrigger.node';
 import { TEST_KEYS } from '../../emulators';
 import { TestCredentialsHelper } from '../../harness/credentials-helper';
 import { additionalDataFor } from '../../harness/engine';
+import { fileBytes, fileItem } from '../../harness/files';
 import { PackageNodeTypes } from '../../harness/types';
 import { serveTriggerWebhook } from '../../harness/webhook';
 import { NODE_NAME, nodeRunner, runNode, useEmulator } from '../../harness/workflows';
@@ -93,6 +94,26 @@ describe('Video Agent → Create', () => {
 			prompt: 'A 30-second explainer about composting at home',
 			mode: 'chat',
 		});
+	});
+
+	it('sends a binary file inline (base64, type from its bytes) and refuses a type the agent does not take', async () => {
+		const result = await run(
+			{ ...create, files: { file: [{ source: 'binary', binaryProperty: 'data' }] } },
+			{ input: fileItem('png', 'application/octet-stream', 'logo.png', 300) },
+		);
+		expect(result.error).toBeUndefined();
+		expect(bodyOf('POST', '/v3/video-agents').files).toEqual([
+			{ type: 'base64', media_type: 'image/png', data: fileBytes('png', 300).toString('base64') },
+		]);
+		emulator.current.clearLog();
+		const srt = await run(
+			{ ...create, files: { file: [{ source: 'binary', binaryProperty: 'data' }] } },
+			{ input: fileItem('srt', 'application/x-subrip', 'captions.srt') },
+		);
+		expect(srt.error?.message).toBe(
+			'Files → File 1: the Video Agent does not take application/x-subrip files',
+		);
+		expect(api()).toHaveLength(0);
 	});
 
 	it.each([
@@ -681,5 +702,152 @@ describe('HeyGen Trigger: video_agent.success / video_agent.fail', () => {
 		} finally {
 			await hook.close();
 		}
+	});
+});
+
+describe('Style picker (searchVideoAgentStyles)', () => {
+	function context(): LoadOptionsContext {
+		const node: INode = {
+			id: 'h',
+			name: 'HeyGen',
+			type: 'CUSTOM.heyGen',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+			credentials: { heyGenApi: { id: '1', name: 'HeyGen' } },
+		};
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: new PackageNodeTypes(),
+		});
+		const helper = new TestCredentialsHelper({
+			heyGenApi: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.current.baseUrl },
+		});
+		return new LoadOptionsContext(
+			workflow,
+			node,
+			additionalDataFor({ credentialsHelper: helper }),
+			'parameters.styleId',
+		);
+	}
+	const search = new HeyGen().methods.listSearch.searchVideoAgentStyles;
+
+	it('lists styles with aspect ratio and tags, and filters on the typed text', async () => {
+		const all = await search.call(context());
+		expect(all.results.map((result) => result.value)).toEqual([
+			'style_cinematic_noir',
+			'style_retro_terminal',
+			'style_paper_cutout',
+			'style_pop_poster',
+		]);
+		expect(all.results[2]).toEqual({
+			name: 'Paper Cutout (9:16)',
+			value: 'style_paper_cutout',
+			description: 'handmade, print',
+			url: 'https://static.heygen.example/styles/paper.mp4',
+		});
+		expect(all.paginationToken).toBeUndefined();
+		const retro = await search.call(context(), 'retro');
+		expect(retro.results.map((result) => result.value)).toEqual(['style_retro_terminal']);
+		expect(api().map((entry) => entry.query)).toEqual([{ limit: '50' }, { limit: '50' }]);
+	});
+
+	it('reads the next page while a page has no match, and hands back the cursor', async () => {
+		emulator.current.addFault({
+			kind: 'status',
+			status: 200,
+			method: 'GET',
+			path: '/v3/video-agents/styles',
+			times: 1,
+			body: {
+				data: [{ style_id: 'style_other', name: 'Other', tags: [] }],
+				has_more: true,
+				next_token: Buffer.from('a:1').toString('base64url'),
+			},
+		});
+		const found = await search.call(context(), 'poster');
+		expect(found.results.map((result) => result.value)).toEqual(['style_pop_poster']);
+		expect(api().map((entry) => entry.query)).toEqual([
+			{ limit: '50' },
+			{ limit: '50', token: Buffer.from('a:1').toString('base64url') },
+		]);
+	});
+});
+
+describe('Emulator: Video Agent contract (docs/api/heygen.md §11.4)', () => {
+	const call = async (
+		method: string,
+		path: string,
+		body?: unknown,
+		headers: Record<string, string> = {},
+	) => {
+		const response = await fetch(`${emulator.current.baseUrl}${path}`, {
+			method,
+			headers: {
+				'x-api-key': TEST_KEYS.heygen.valid,
+				'content-type': 'application/json',
+				...headers,
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		return { status: response.status, body: (await response.json()) as IDataObject };
+	};
+	const param = (answer: { body: IDataObject }) => (answer.body.error as IDataObject).param;
+
+	it('validates create with invalid_parameter naming the field, and ignores unknown fields', async () => {
+		for (const [body, field] of [
+			[{}, 'prompt'],
+			[{ prompt: 'x'.repeat(10001) }, 'prompt'],
+			[{ prompt: 'Hi', mode: 'auto' }, 'mode'],
+			[{ prompt: 'Hi', orientation: 'square' }, 'orientation'],
+			[{ prompt: 'Hi', files: [{ type: 'url' }] }, 'files[0]'],
+			[
+				{
+					prompt: 'Hi',
+					files: Array.from({ length: 21 }, () => ({ type: 'asset_id', asset_id: 'a' })),
+				},
+				'files',
+			],
+		] as Array<[IDataObject, string]>) {
+			const answer = await call('POST', '/v3/video-agents', body);
+			expect([answer.status, (answer.body.error as IDataObject).code, param(answer)]).toEqual([
+				400,
+				'invalid_parameter',
+				field,
+			]);
+		}
+		const ok = await call('POST', '/v3/video-agents', {
+			prompt: 'Hi',
+			duration_sec: 30,
+			auto_proceed: true,
+			skip_agentic_stop: true,
+		});
+		expect(ok.status).toBe(200);
+	});
+
+	it('answers 404 not_found for an unknown session, serves /styles before /{session_id}, replays an Idempotency-Key', async () => {
+		const missing = await call('GET', '/v3/video-agents/sess_missing');
+		expect([missing.status, (missing.body.error as IDataObject).code]).toEqual([404, 'not_found']);
+		const styles = await call('GET', '/v3/video-agents/styles?tag=cinematic');
+		expect((styles.body.data as IDataObject[]).map((style) => style.style_id)).toEqual([
+			'style_cinematic_noir',
+		]);
+		const first = await call(
+			'POST',
+			'/v3/video-agents',
+			{ prompt: 'Once' },
+			{ 'idempotency-key': 'k-1' },
+		);
+		const again = await call(
+			'POST',
+			'/v3/video-agents',
+			{ prompt: 'Once' },
+			{ 'idempotency-key': 'k-1' },
+		);
+		expect(again.body).toEqual(first.body);
+		const sessions = await call('GET', '/v3/video-agents');
+		expect(sessions.body.data).toHaveLength(1);
 	});
 });
