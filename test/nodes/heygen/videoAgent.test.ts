@@ -222,6 +222,8 @@ describe('Video Agent → Create', () => {
 
 describe('Video Agent → Get Session, Get Many Sessions, Get Many Styles', () => {
 	it('gets a session with its messages and lists sessions newest first, paged', async () => {
+		// The sessions stay as created: the clock moves only when a test says so.
+		emulator.current.config.clock = 'manual';
 		const ids: string[] = [];
 		for (const prompt of ['First', 'Second', 'Third'])
 			ids.push(String((await run({ ...create, prompt })).items[0].json.session_id));
@@ -229,8 +231,8 @@ describe('Video Agent → Get Session, Get Many Sessions, Get Many Styles', () =
 		const got = await run({ resource: 'videoAgent', operation: 'get', sessionId: ids[0] });
 		expect(got.items[0].json).toMatchObject({
 			session_id: ids[0],
-			status: expect.any(String),
-			progress: expect.any(Number),
+			status: 'thinking',
+			progress: 5,
 			title: 'First',
 			messages: [{ role: 'user', type: 'text', content: 'First' }],
 		});
@@ -402,6 +404,7 @@ describe('Video Agent → Send Message, Stop, Get Session Videos, Get Resource',
 	});
 
 	it('stops a running session; it then waits for input', async () => {
+		emulator.current.config.clock = 'manual';
 		const sessionId = String((await run(create)).items[0].json.session_id);
 		emulator.current.clearLog();
 		const stopped = await run({ resource: 'videoAgent', operation: 'stop', sessionId });
@@ -605,10 +608,18 @@ describe('HeyGen Trigger: video_agent.success / video_agent.fail', () => {
 		hook.calls
 			.filter((call) => call.result?.workflowData)
 			.map((call) => call.result!.workflowData![0][0].json);
+	/** Deliveries to the endpoint the trigger registered (not a stray callback of an earlier test). */
+	const delivered = () => {
+		const registration = api().find(
+			(entry) => entry.method === 'POST' && entry.path === '/v3/webhooks/endpoints',
+		);
+		const url = registration && (JSON.parse(registration.body) as { url: string }).url;
+		return emulator.current.deliveries.filter((entry) => entry.url === url);
+	};
 	const settle = async (hook: Hook, deliveries: number) => {
 		const until = Date.now() + 5000;
 		while (
-			(emulator.current.deliveries.length < deliveries ||
+			(delivered().length < deliveries ||
 				hook.calls.length < deliveries ||
 				hook.calls.some((call) => call.status === 0)) &&
 			Date.now() < until
@@ -693,7 +704,7 @@ describe('HeyGen Trigger: video_agent.success / video_agent.fail', () => {
 			await hook.lifecycle('create');
 			await run(create);
 			await settle(hook, 2);
-			const types = emulator.current.deliveries.map(
+			const types = delivered().map(
 				(entry) => (JSON.parse(entry.body) as { event_type: string }).event_type,
 			);
 			expect(types.sort()).toEqual(['avatar_video.success', 'video_agent.success']);
