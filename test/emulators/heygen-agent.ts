@@ -148,12 +148,13 @@ export function addVideoAgentRoutes(emulator: Emulator): void {
 	const say = (session: Row, message: Row) =>
 		(session.messages as Row[]).unshift({ created_at: nowSeconds(), ...message });
 
-	/** A §2.3 video job for this run; its request holds the prompt, so the magic word fails it too (§11.4 rule 5). */
+	/** A §2.3 video job for this run; its request holds the prompt and the message, so the magic word in either fails it (§11.4 rule 5). */
 	function startRender(session: Row, text: string) {
 		const video = startVideo({
 			type: 'video_agent',
 			title: session.title,
-			prompt: text,
+			prompt: (session.request as Row).prompt,
+			message: text,
 		});
 		session.video_id = video.id;
 		(session.videoIds as string[]).unshift(String(video.id));

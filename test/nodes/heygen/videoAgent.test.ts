@@ -387,6 +387,23 @@ describe('Video Agent → Send Message, Stop, Get Session Videos, Get Resource',
 		expect(refused.error?.httpCode).toBe('400');
 	});
 
+	it("Poll: a run that fails after a message is an error item with the session's error", async () => {
+		const sessionId = await chatUntilReview();
+		const result = await run(
+			{
+				resource: 'videoAgent',
+				operation: 'sendMessage',
+				sessionId,
+				message: 'Now make it fail',
+				...poll,
+			},
+			{ continueOnFail: true },
+		);
+		expect(result.items[0].json.error).toBe(
+			`HeyGen video agent session ${sessionId} failed: Video generation failed: An input URL could not be downloaded.`,
+		);
+	});
+
 	it('rejects an empty or too long message before any request', async () => {
 		for (const [message, text] of [
 			['   ', 'Message is required'],
