@@ -10,6 +10,14 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { rethrowUnlessApiStatus } from '../shared/errors';
 import { isRepeatedDelivery, rawBodyOf, verifyHexSignatureWithTime } from '../shared/signature';
+import {
+	isLipsyncEvent,
+	isTrustedLipsyncCallback,
+	LIPSYNC_EVENT_TYPES,
+	lipsyncCallbackIdProperty,
+	lipsyncEventItem,
+	registeredEvents,
+} from './actions/lipsync/trigger';
 import { heyGenPage, heyGenRequest } from './helpers';
 import {
 	isDuplicateVideoEnd,
@@ -47,7 +55,10 @@ export class HeyGenTrigger implements INodeType {
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
-				options: EVENT_TYPES.map((event) => ({ name: event, value: event })),
+				options: [...EVENT_TYPES, ...LIPSYNC_EVENT_TYPES].map((event) => ({
+					name: event,
+					value: event,
+				})),
 				required: true,
 				default: ['avatar_video.success', 'avatar_video.fail'],
 			},
@@ -69,6 +80,7 @@ export class HeyGenTrigger implements INodeType {
 					'Refuse a delivery whose Heygen-Timestamp is further than this from now (0 = no time check)',
 				displayOptions: { show: { verifySignature: [true] } },
 			},
+			lipsyncCallbackIdProperty,
 		],
 	};
 
@@ -98,7 +110,7 @@ export class HeyGenTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const body = {
 					url: this.getNodeWebhookUrl('default'),
-					events: this.getNodeParameter('events', []) as string[],
+					events: registeredEvents(this.getNodeParameter('events', []) as string[]),
 				};
 				const response = await heyGenRequest(this, {
 					method: 'POST',
@@ -135,7 +147,10 @@ export class HeyGenTrigger implements INodeType {
 		const body = (this.getBodyData() ?? {}) as IDataObject;
 		const headers = this.getHeaderData() as Record<string, string | undefined>;
 		const state = this.getWorkflowStaticData('node') as TriggerState;
-		if (this.getNodeParameter('verifySignature', true) as boolean) {
+		if (
+			(this.getNodeParameter('verifySignature', true) as boolean) &&
+			!isTrustedLipsyncCallback(this, body)
+		) {
 			const signature = SIGNATURE_HEADERS.map((name) => headers[name]).find(
 				(value) => value !== undefined,
 			);
@@ -163,6 +178,8 @@ export class HeyGenTrigger implements INodeType {
 		const eventType = String(body.event_type ?? '');
 		if (!(this.getNodeParameter('events', []) as string[]).includes(eventType))
 			return { webhookResponse: 'ignored' };
+		if (isLipsyncEvent(eventType))
+			return { workflowData: [[{ json: await lipsyncEventItem(this, body, eventType) }]] };
 		const data = (body.event_data ?? {}) as IDataObject;
 		const events = this.getNodeParameter('events', []) as string[];
 		if (isDuplicateVideoEnd(this, events, eventType, data))

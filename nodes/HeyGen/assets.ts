@@ -60,6 +60,8 @@ export async function uploadAsset(
 	property: string,
 	requestOptions: RequestOptions,
 	label = 'Binary Property',
+	/** Tells apart two uploads of one item (their Idempotency-Keys), e.g. Lipsync's video and audio. */
+	purpose = 'asset',
 ): Promise<IDataObject> {
 	const { data, mimeType } = await assertUploadable(ctx, itemIndex, property, label);
 	const size = await binarySize(ctx, data);
@@ -80,7 +82,7 @@ export async function uploadAsset(
 				path: '/v3/assets',
 				rawBody: form.body,
 				contentType: form.contentType,
-				idempotencyKey: idempotencyKeyFor(ctx, itemIndex, 'asset'),
+				idempotencyKey: idempotencyKeyFor(ctx, itemIndex, purpose),
 				itemIndex,
 			},
 			requestOptions,

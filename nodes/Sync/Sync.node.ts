@@ -12,7 +12,7 @@ import { routeOperations } from '../shared/router';
 import { resumeWebhooks } from '../shared/webhookResume';
 import { resumeWebhook } from './actions/generation/resume.webhook';
 import { resources } from './actions/resources';
-import { searchAssets, searchModels } from './methods/listSearch';
+import { searchAssets, searchClonedVoices, searchModels, searchVoices } from './methods/listSearch';
 
 export class Sync implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +23,7 @@ export class Sync implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Lip-sync a video to new audio or a script with Sync (sync.so), and manage its generations, batches and assets',
+			'Lip-sync or dub a video with Sync (sync.so), speak a script with a built-in or cloned voice, and manage generations, batches, assets and voices',
 		defaults: { name: 'Sync' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -33,7 +33,7 @@ export class Sync implements INodeType {
 		properties: [...nodeProperties(resources, 'generation'), requestOptionsProperty],
 	};
 
-	methods = { listSearch: { searchModels, searchAssets } };
+	methods = { listSearch: { searchModels, searchAssets, searchVoices, searchClonedVoices } };
 
 	/** Only Generation → Create with Wait for Completion: Webhook Resume is ever resumed here. */
 	webhook = resumeWebhook;

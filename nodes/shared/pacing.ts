@@ -23,6 +23,8 @@ export interface RateWindow {
 interface BucketState {
 	/** Reserved start times in the last minute, oldest first. */
 	starts: number[];
+	/** Requests reserved and not answered yet (the service's Remaining has not counted them for us). */
+	inFlight: number;
 	/** From the service's headers: what is left of its window, and when the window resets. */
 	headerRemaining?: number;
 	headerLimit?: number;
@@ -65,7 +67,7 @@ function bucketState(key: string, bucket: string): BucketState {
 	const credential = credentialState(key);
 	let state = credential.buckets.get(bucket);
 	if (!state) {
-		state = { starts: [] };
+		state = { starts: [], inFlight: 0 };
 		credential.buckets.set(bucket, state);
 	}
 	return state;
@@ -133,7 +135,10 @@ export function reserveSlot(
 ): number {
 	const credential = credentialState(key);
 	const state = bucketState(key, bucket);
-	state.starts = state.starts.filter((start) => start > now - 2 * MINUTE);
+	// Sorted, so the ones older than the longest window leave from the front.
+	let old = 0;
+	while (old < state.starts.length && state.starts[old] <= now - 2 * MINUTE) old++;
+	if (old > 0) state.starts.splice(0, old);
 	let start = Math.max(now, credential.blockedUntil);
 	if (limits.requestsPerMinute > 0) start = Math.max(start, credential.nextSlotAt);
 	start = headerSlot(state, start);
@@ -147,25 +152,32 @@ export function reserveSlot(
 		// Slightly under the limit, so clock skew between us and the server does not tip a window over.
 		credential.nextSlotAt = start + (MINUTE / limits.requestsPerMinute) * 1.02;
 	}
-	state.starts.push(start);
-	state.starts.sort((a, b) => a - b);
+	// Keep the list sorted: a start is rarely earlier than the last one (a later bucket's wait).
+	let at = state.starts.length;
+	while (at > 0 && state.starts[at - 1] > start) at--;
+	state.starts.splice(at, 0, start);
+	state.inFlight++;
 	if (state.headerRemaining !== undefined) state.headerRemaining -= 1;
 	return start - now;
 }
 
-/** Reads the service's X-RateLimit-* headers from an answer, when it sends them. */
-export function recordRateHeaders(
+/**
+ * An answer (or a failed attempt) to a reserved request: reads the service's X-RateLimit-*
+ * headers when it sends them. Its Remaining has not counted the other requests still in flight.
+ */
+export function recordAnswer(
 	key: string,
 	bucket: string,
-	headers: HeaderBag,
+	headers: HeaderBag = {},
 	now = Date.now(),
 ): void {
+	const state = bucketState(key, bucket);
+	state.inFlight = Math.max(0, state.inFlight - 1);
 	const remaining = Number(headerOf(headers, 'x-ratelimit-remaining'));
 	const resetIn = parseRateLimitReset(headerOf(headers, 'x-ratelimit-reset'), now);
 	if (!Number.isFinite(remaining) || resetIn === undefined) return;
-	const state = bucketState(key, bucket);
 	const limit = Number(headerOf(headers, 'x-ratelimit-limit'));
-	state.headerRemaining = remaining;
+	state.headerRemaining = remaining - state.inFlight;
 	state.headerResetAt = now + resetIn;
 	state.headerLimit = Number.isFinite(limit) ? limit : undefined;
 }

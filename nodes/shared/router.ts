@@ -1,6 +1,7 @@
 /**
- * Runs the chosen resource/operation once per input item. Every item yields its output items
- * (paired to it) or, with Continue On Fail, exactly one error item saying what happened.
+ * Runs the chosen resource/operation once per input item, Concurrency items at a time (5 for
+ * reads, 1 otherwise). Every item yields its output items (paired to it, in input order) or, with
+ * Continue On Fail, exactly one error item saying what happened.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `npm run test:e2e` (Webhook Resume part): a create operation with Wait for Completion: Webhook
 // Resume in a real n8n, for Sync Generation Create, ViralSync Render Job Create and HeyGen Video
-// Create / Template Generate / Video Translation Create / Video Agent Create. The execution parks (status waiting) with
+// Create / Template Generate / Video Translation Create / Lipsync Create / Video Agent Create. The execution parks (status waiting) with
 // the job's callback pointing at its resume URL; the emulator's callback (signed, or for HeyGen
 // echoing the job's secret callback_id) resumes it (time measured from the delivery); no GET polls
 // the job while it waits. A forged callback is refused and resumes nothing; a timeout ends the
 // item with an error that says so.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { checks, packPackage, repo, sleep, startEmulators, waitFor } from './lib.mjs';
@@ -15,6 +15,8 @@ import { startN8n } from './n8n-server.mjs';
 
 const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
 const { check, finish } = checks('webhook resume e2e');
+/** Job's final callback → execution finished, per case; `npm run bench` reads them (RESUME_LATENCY_FILE). */
+const resumeLatencies = [];
 
 /** Video Create and Template Generate both end in a HeyGen video job and its avatar_video.* callback. */
 const HEYGEN_VIDEO_CALLBACKS = {
@@ -112,6 +114,35 @@ const CASES = {
 		},
 		createPath: '/v3/templates/tpl_product_update',
 		...HEYGEN_VIDEO_CALLBACKS,
+	},
+	// Lipsync (../shared/api/heygen.md §12.3): the same unsigned per-job callback, `lipsync.*` with `lipsync_id`.
+	'heygen lipsync': {
+		service: 'heygen',
+		credential: 'heyGenApi',
+		secret: {},
+		node: 'heyGen',
+		parameters: {
+			resource: 'lipsync',
+			operation: 'create',
+			videoFrom: 'url',
+			videoUrl: 'https://media.example.com/talk.mp4',
+			audioFrom: 'url',
+			audioUrl: 'https://media.example.com/new-voice.mp3',
+		},
+		createPath: '/v3/lipsyncs',
+		callbackUrlOf: (body) => body.callback_url,
+		isPoll: (entry) => entry.method === 'GET' && entry.path.startsWith('/v3/lipsyncs/'),
+		finishedOk: (json) => json.status === 'completed' && typeof json.video_url === 'string',
+		isFinalCallback: (body) => body.event_type === 'lipsync.success',
+		forgedHeaders: () => ({}),
+		forgedBody: {
+			event_type: 'lipsync.success',
+			event_data: {
+				lipsync_id: 'forged',
+				url: 'https://evil.example.com/x.mp4',
+				callback_id: 'n8n-guessed',
+			},
+		},
 	},
 	'heygen translation': {
 		service: 'heygen',
@@ -296,6 +327,7 @@ async function main() {
 			const items = (execution ? n8n.outputOf(execution, 'Create') : undefined) ?? [];
 			const deliveredAt = Number(delivery?.sentAt);
 			const resumedInMs = Date.parse(finished?.stoppedAt ?? '') - deliveredAt;
+			resumeLatencies.push({ case: name, ms: resumedInMs });
 			check(
 				`${name}: the callback resumed it with the finished job${expectedItems > 1 ? 's' : ''} and ${expectedItems > 1 ? 'their files' : 'its file'}`,
 				finished?.status === 'success' &&
@@ -400,6 +432,8 @@ async function main() {
 		await n8n.stop();
 		emulators.stop();
 	}
+	if (process.env.RESUME_LATENCY_FILE)
+		writeFileSync(process.env.RESUME_LATENCY_FILE, JSON.stringify(resumeLatencies));
 	process.exit(finish());
 }
 

@@ -157,7 +157,7 @@ async function main() {
 				`${service}: n8n executes the ${spec.node} node against the emulator`,
 				executed.code === 0 && items !== undefined && spec.expect(items),
 				items
-					? `${items.length} item(s)`
+					? `${items.length} item(s)${spec.expect(items) ? '' : `: ${JSON.stringify(items[0]?.json ?? {}).slice(0, 300)}`}`
 					: (runErrorOf(executed.stdout, 'Under Test') ?? executed.failure()),
 			);
 		}

@@ -166,6 +166,11 @@ export class Emulator {
 
 	private seq = 0;
 
+	/** Service requests being answered now, and the most at once since the last reset (concurrency tests). */
+	inFlight = 0;
+
+	maxInFlight = 0;
+
 	private resetHandlers: Array<() => void> = [];
 
 	origin = '';
@@ -257,6 +262,7 @@ export class Emulator {
 		this.timers.clear();
 		this.steps = [];
 		this.tick = 0;
+		this.maxInFlight = this.inFlight;
 		for (const handler of this.resetHandlers) handler();
 	}
 
@@ -390,6 +396,13 @@ export class Emulator {
 			send(res, answer);
 			return;
 		}
+
+		this.inFlight++;
+		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+		res.once('close', () => this.inFlight--);
+		// Config `latencyMs`: a real API's time to answer (benchmarks of concurrency and pacing).
+		const latencyMs = Number(this.config.latencyMs) || 0;
+		if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
 
 		if (this.config.clock === 'requests') this.advance();
 

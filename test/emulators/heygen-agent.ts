@@ -125,7 +125,7 @@ export function addVideoAgentRoutes(emulator: Emulator): void {
 		create: () => EmulatorResponse,
 	) => EmulatorResponse;
 	const startVideo = emulator.hooks.startVideo as unknown as (request: Row) => Row;
-	const emit = emulator.hooks.emit as unknown as (
+	const emit = emulator.hooks.emitEvent as unknown as (
 		eventType: string,
 		eventData: Row,
 		callbackUrl?: unknown,

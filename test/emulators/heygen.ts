@@ -12,6 +12,7 @@ import {
 import { TokenBucketLimiter } from './limiters';
 import { TEST_KEYS } from './keys';
 import { addOAuthServer, type HeyGenOAuthServer } from './heygen-oauth';
+import { addLipsyncRoutes } from './heygen-lipsync';
 import { addVideoAgentRoutes } from './heygen-agent';
 
 const DOCS = 'https://developers.heygen.com/docs/error-codes';
@@ -147,6 +148,7 @@ export function createHeyGenEmulator(): Emulator {
 	});
 	addAvatarVoiceVideoRoutes(emulator);
 	addWebhookTemplateTranslationAssetRoutes(emulator);
+	addLipsyncRoutes(emulator);
 	addVideoAgentRoutes(emulator);
 	return emulator;
 }
@@ -154,7 +156,7 @@ export function createHeyGenEmulator(): Emulator {
 type Row = Record<string, unknown>;
 
 /** docs/api/heygen.md "Pagination": cursor pages: `limit` (default, max) + opaque `token`; `has_more` + `next_token` beside `data`. */
-function page(
+export function page(
 	req: EmulatorRequest,
 	rows: unknown[],
 	defaults: { limit: number; max: number },
@@ -1051,7 +1053,6 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 		if (typeof callbackUrl === 'string' && callbackUrl)
 			void emulator.deliver(callbackUrl, body, {});
 	}
-	emulator.hooks.emit = emit as never;
 	/**
 	 * docs/api/heygen.md "Webhooks": registered endpoints get `Heygen-Signature` (hex HMAC-SHA256 of exactly these
 	 * bytes), `Heygen-Timestamp` and `Heygen-Event-Id`; config `signatureHeaders` `legacy` sends
@@ -1092,6 +1093,7 @@ function addWebhookTemplateTranslationAssetRoutes(emulator: Emulator): void {
 		const [latest] = events;
 		if (latest) deliverToEndpoints(latest, JSON.stringify(latest));
 	}) as never;
+	emulator.hooks.emitEvent = emit as never;
 	emulator.hooks.onVideoDone = ((video: Row) => {
 		const request = (video.request ?? {}) as Row;
 		const data =

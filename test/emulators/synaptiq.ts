@@ -175,7 +175,9 @@ export function createSynaptiqEmulator(): Emulator {
 				const key = req.key as ApiKeyConfig & { scope: Scope; plan: string };
 				const limits =
 					(emulator.config.scopeLimits as typeof SCOPE_LIMITS)[key.plan] ?? SCOPE_LIMITS.starter;
-				const decisions: LimitDecision[] = [limiter.take(key.key, limits[key.scope])];
+				// docs/api/synaptiq.md §2 [A]: fixed 60 s windows (config `windowMs`: tests use shorter ones).
+				const windowMs = Number(emulator.config.windowMs) || 60_000;
+				const decisions: LimitDecision[] = [limiter.take(key.key, limits[key.scope], windowMs)];
 				const cap = ENDPOINT_CAPS.find(
 					(candidate) => candidate.method === req.method && candidate.path.test(req.path),
 				);
@@ -190,6 +192,7 @@ export function createSynaptiqEmulator(): Emulator {
 									cap.limits[key.plan] ??
 									cap.limits.starter,
 							),
+							windowMs,
 						),
 					);
 				// The headers describe the bucket that applies: the endpoint cap where there is one (docs/api/synaptiq.md "Rate limits").
@@ -226,6 +229,7 @@ export function createSynaptiqEmulator(): Emulator {
 		],
 		{
 			scopeLimits: SCOPE_LIMITS,
+			windowMs: 60_000,
 			endpointCaps: {},
 			sendRetryAfter: false,
 			snakeCaseEnvelope: false,

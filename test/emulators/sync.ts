@@ -11,6 +11,7 @@ import {
 } from './core';
 import { TokenBucketLimiter } from './limiters';
 import { TEST_KEYS } from './keys';
+import { registerVoiceRoutes } from './sync-voices';
 
 const MODELS = [
 	{
@@ -139,7 +140,8 @@ export function validateCreate(body: Record<string, unknown>): string[] {
 		}
 	}
 	if (visual.length !== 1) problems.push('input must contain exactly one video');
-	if (!segments && sound.length !== 1)
+	// ../shared/api/sync.md §10.2: a dub takes one video only (the voice hooks check the rest).
+	if (!segments && body.dubParams === undefined && sound.length !== 1)
 		problems.push('input must contain exactly one audio or text item');
 	const options = (body.options ?? {}) as Record<string, unknown>;
 	if (options.sync_mode !== undefined && !SYNC_MODES.includes(String(options.sync_mode)))
@@ -382,9 +384,11 @@ export function createSyncEmulator(): Emulator {
 		return generation.status === 'PROCESSING' ? 50 : 0;
 	}
 
-	function createGeneration(body: Record<string, unknown>): EmulatorResponse {
+	function createGeneration(body: Record<string, unknown>, owner: string): EmulatorResponse {
 		const problems = validateCreate(body);
 		if (problems.length > 0) return validationError(problems, 'input');
+		const refused = voices.checkGeneration(body, owner);
+		if (refused) return refused;
 		const active = [...generations.values()].filter(
 			(generation) => !TERMINAL.includes(generation.status),
 		).length;
@@ -404,6 +408,7 @@ export function createSyncEmulator(): Emulator {
 			...(body.segments ? { segments: body.segments } : {}),
 			...(body.webhookUrl ? { webhookUrl: body.webhookUrl as string } : {}),
 			...(body.outputFileName ? { outputFileName: body.outputFileName } : {}),
+			...(body.dubParams ? { dubParams: body.dubParams } : {}),
 			outputUrl: null,
 		};
 		generations.set(generation.id, generation);
@@ -441,6 +446,21 @@ export function createSyncEmulator(): Emulator {
 		});
 	}
 
+	// ../shared/api/sync.md §9–§10: voices, text-to-speech, dubbing checks (sync-voices.ts).
+	const voices = registerVoiceRoutes(emulator, {
+		syncError,
+		validationError,
+		assetById: (id) => assets.get(id),
+		storedBytes(url) {
+			if (!url.startsWith(`${emulator.origin}/`)) return undefined;
+			const path = url.slice(emulator.origin.length);
+			const file = /^\/__emulator\/files\/(\d+)/.exec(path);
+			if (file) return Number(file[1]);
+			const uploaded = /^\/__uploads\/([\w-]+)\//.exec(path);
+			return uploaded ? uploadSlots.get(uploaded[1])?.received : undefined;
+		},
+	});
+
 	emulator.route('GET', '/v2/healthcheck', () => ({ status: 200, body: { status: 'ok' } }), {
 		public: true,
 	});
@@ -459,7 +479,7 @@ export function createSyncEmulator(): Emulator {
 			if (!contentType.startsWith('multipart/form-data')) {
 				if (!req.body || typeof req.body !== 'object')
 					return validationError(['body must be a JSON object']);
-				return createGeneration(req.body as Record<string, unknown>);
+				return createGeneration(req.body as Record<string, unknown>, req.key?.key ?? '');
 			}
 			if (req.rawBody.length > Number(emulator.config.multipartLimit)) {
 				return syncError(413, {
@@ -495,14 +515,18 @@ export function createSyncEmulator(): Emulator {
 			}
 			const json = (name: string) =>
 				fields.get(name)?.[0] ? (JSON.parse(fields.get(name)![0]) as unknown) : undefined;
-			return createGeneration({
-				model: fields.get('model')?.[0],
-				input,
-				options: json('options'),
-				segments: json('segments'),
-				webhookUrl: fields.get('webhookUrl')?.[0],
-				outputFileName: fields.get('outputFileName')?.[0],
-			});
+			return createGeneration(
+				{
+					model: fields.get('model')?.[0],
+					input,
+					options: json('options'),
+					segments: json('segments'),
+					webhookUrl: fields.get('webhookUrl')?.[0],
+					outputFileName: fields.get('outputFileName')?.[0],
+					...(fields.get('dubParams') ? { dubParams: json('dubParams') } : {}),
+				},
+				req.key?.key ?? '',
+			);
 		}),
 	);
 

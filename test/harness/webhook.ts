@@ -12,7 +12,9 @@ import type {
 	IDataObject,
 	INode,
 	INodeParameters,
+	INodeExecutionData,
 	INodeType,
+	IRunExecutionData,
 	IWebhookData,
 	IWebhookResponseData,
 } from 'n8n-workflow';
@@ -75,6 +77,8 @@ export async function serveTriggerWebhook(options: {
 	/** Which of the node's webhooks a request path is for (nodes with several webhooks). */
 	webhookNameForPath?: (pathname: string) => string;
 	staticData?: Record<string, unknown>;
+	/** A node resumed by its waiting webhook (Webhook Resume): the input n8n hands it, i.e. the item it parked with. */
+	input?: INodeExecutionData[];
 }): Promise<{
 	url: string;
 	calls: WebhookCall[];
@@ -154,7 +158,7 @@ export async function serveTriggerWebhook(options: {
 			'webhook',
 			webhookData,
 			[],
-			null,
+			options.input ? resumedRun(node, options.input) : null,
 		);
 		const call: WebhookCall = { status: 0, responseBody: '' };
 		calls.push(call);
@@ -222,4 +226,19 @@ export async function serveTriggerWebhook(options: {
 		lifecycle,
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	};
+}
+
+/** The run data n8n resumes a waiting node with: the node on the stack, its parked item as input. */
+function resumedRun(node: INode, input: INodeExecutionData[]): IRunExecutionData {
+	return {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			nodeExecutionStack: [{ node, data: { main: [input] }, source: null }],
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	} as unknown as IRunExecutionData;
 }

@@ -1,7 +1,7 @@
 import {
 	blockUntil,
 	paceKey,
-	recordRateHeaders,
+	recordAnswer,
 	recordRateLimited,
 	reserveSlot,
 	resetPacing,
@@ -91,14 +91,14 @@ describe("the service's X-RateLimit headers", () => {
 
 	it('send freely while a fifth or more of the window is left', () => {
 		const key = paceKey(['h1']);
-		recordRateHeaders(key, 'all', headers(50, now / 1000 + 30), now);
+		recordAnswer(key, 'all', headers(50, now / 1000 + 30), now);
 		expect(reserveSlot(key, 'all', none, now)).toBe(0);
 		expect(reserveSlot(key, 'all', none, now)).toBe(0);
 	});
 
 	it('spread what is left over the time to the reset, and wait for the reset at 0', () => {
 		const key = paceKey(['h2']);
-		recordRateHeaders(key, 'all', headers(10, now / 1000 + 20), now);
+		recordAnswer(key, 'all', headers(10, now / 1000 + 20), now);
 		const first = reserveSlot(key, 'all', none, now);
 		const second = reserveSlot(key, 'all', none, now);
 		const third = reserveSlot(key, 'all', none, now);
@@ -106,13 +106,21 @@ describe("the service's X-RateLimit headers", () => {
 		expect(first).toBe(0);
 		expect(second).toBeCloseTo(20_000 / 9, -1);
 		expect(third - second).toBeGreaterThan(2_000);
-		recordRateHeaders(key, 'all', headers(0, now / 1000 + 20), now);
+		recordAnswer(key, 'all', headers(0, now / 1000 + 20), now);
 		expect(reserveSlot(key, 'all', none, now)).toBe(20_000);
+	});
+
+	it("count the requests still in flight, which the service's Remaining has not seen yet", () => {
+		const key = paceKey(['h4']);
+		for (let index = 0; index < 5; index++) reserveSlot(key, 'all', none, now);
+		// The first answer: 5 left of 10, but 4 more of ours are on their way: 1 left.
+		recordAnswer(key, 'all', headers(5, now / 1000 + 10, 10), now);
+		expect(reserveSlot(key, 'all', none, now)).toBe(10_000);
 	});
 
 	it('take over from the published limit once the service sends them', () => {
 		const key = paceKey(['h3']);
-		recordRateHeaders(key, 'all', headers(90, now / 1000 + 60), now);
+		recordAnswer(key, 'all', headers(90, now / 1000 + 60), now);
 		const waits = Array.from({ length: 15 }, () =>
 			reserveSlot(key, 'all', { requestsPerMinute: 0, published: smoothly(600) }, now),
 		);

@@ -2,6 +2,7 @@
 import { asset } from './asset/Asset.resource';
 import { avatarGroup } from './avatarGroup/AvatarGroup.resource';
 import { avatarLook } from './avatarLook/AvatarLook.resource';
+import { lipsync } from './lipsync/Lipsync.resource';
 import { oAuthClient } from './oauthClient/OAuthClient.resource';
 import { template } from './template/Template.resource';
 import { user } from './user/User.resource';
@@ -18,6 +19,7 @@ export const resources = [
 	voice,
 	template,
 	videoTranslation,
+	lipsync,
 	asset,
 	webhookEndpoint,
 	videoAgent,

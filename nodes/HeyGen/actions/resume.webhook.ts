@@ -31,6 +31,7 @@ import {
 	videoFailureMessage,
 } from '../helpers';
 import { heyGenService } from '../service';
+import { lipsyncResumeCallback } from './lipsync/wait';
 import { videoAgentResumeWebhook } from './videoAgent/wait';
 
 /** The confirming GET runs while HeyGen waits for our answer: a short retry budget. */
@@ -87,6 +88,8 @@ const translationIds = (parked: IDataObject) =>
 	Array.isArray(parked.video_translation_ids) ? parked.video_translation_ids.map(String) : [];
 
 export async function resumeWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	if (this.getNodeParameter('resource', 'video') === 'lipsync')
+		return await handleResumeCallback(this, lipsyncResumeCallback);
 	if (this.getNodeParameter('resource', 'video') === 'videoAgent')
 		return await videoAgentResumeWebhook.call(this);
 	const translation = isTranslation(this);

@@ -53,3 +53,56 @@ export async function searchAssets(
 		...(response.body?.nextCursor ? { paginationToken: response.body.nextCursor } : {}),
 	};
 }
+
+interface VoiceEntry {
+	id?: string;
+	voiceId?: string;
+	internalVoiceId?: string;
+	name?: string;
+	restriction?: unknown;
+}
+
+/** The ID to pass as `voiceId` (../shared/api/sync.md §9.2: `id ?? voiceId`). */
+export const voiceIdOf = (voice: VoiceEntry): string => String(voice.id ?? voice.voiceId ?? '');
+
+/** GET /v2/voices, read fresh each time (availability changes); voices that cannot synthesize now come last, marked. */
+async function voiceResults(
+	ctx: ILoadOptionsFunctions,
+	filter: string | undefined,
+	onlyClones: boolean,
+): Promise<INodeListSearchResult> {
+	const response = await apiRequest<VoiceEntry[]>(ctx, syncService, {
+		method: 'GET',
+		path: '/v2/voices',
+	});
+	const voices = (Array.isArray(response.body) ? response.body : []).filter(
+		(voice) => voiceIdOf(voice) && (!onlyClones || voice.internalVoiceId),
+	);
+	const entry = (voice: VoiceEntry) => ({
+		name: `${voice.name ?? voiceIdOf(voice)}${voice.internalVoiceId ? ' (cloned)' : ''}${voice.restriction ? ' — unavailable right now' : ''}`,
+		value: voiceIdOf(voice),
+	});
+	return searchPage(
+		[
+			...voices.filter((voice) => !voice.restriction).map(entry),
+			...voices.filter((voice) => voice.restriction).map(entry),
+		],
+		filter,
+	);
+}
+
+/** Every voice the key can use: built-in ElevenLabs voices and the org's clones. */
+export async function searchVoices(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	return await voiceResults(this, filter, false);
+}
+
+/** Only the org's cloned voices (what Voice → Delete can remove). */
+export async function searchClonedVoices(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	return await voiceResults(this, filter, true);
+}

@@ -8,7 +8,7 @@ import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow
 
 import { apiKeyOf, assertSecureUrl, InsecureBaseUrlError } from '../credentialAuth';
 import { buildApiError, genericHint, redact, secretsOf, type ServiceErrorInfo } from '../errors';
-import { blockUntil, paceKey, recordRateHeaders, recordRateLimited, reserveSlot } from '../pacing';
+import { blockUntil, paceKey, recordAnswer, recordRateLimited, reserveSlot } from '../pacing';
 import { isIdempotentMethod } from '../retry';
 import { cancellableSleep, ExecutionCancelledError } from '../wait';
 import { sendAttempt } from './attempt';
@@ -128,13 +128,18 @@ export async function apiRequest<T = unknown>(
 			requestsPerMinute: options.requestsPerMinute,
 			published: bucket.published,
 		});
-		if (paceWait > 0) await sleepOrCancel(paceWait);
-
-		const outcome = await sendAttempt(ctx, credentialType, httpOptions, signal);
+		let sent: Awaited<ReturnType<typeof sendAttempt>> | undefined;
+		try {
+			if (paceWait > 0) await sleepOrCancel(paceWait);
+			sent = await sendAttempt(ctx, credentialType, httpOptions, signal);
+		} finally {
+			// Also when cancelled: the reservation is no longer in flight.
+			recordAnswer(pace, bucket.name, sent?.headers);
+		}
+		const outcome = sent;
 		if (outcome.failure !== undefined) throw fail(undefined, { message: outcome.failure });
 		// Whatever the service echoes (a job's failure text quoting the key) never leaves this layer.
 		outcome.text = redact(outcome.text, secrets);
-		recordRateHeaders(pace, bucket.name, outcome.headers);
 
 		const decision = decideNext({
 			outcome,

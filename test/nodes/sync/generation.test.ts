@@ -55,7 +55,7 @@ describe('Generation → Create', () => {
 			videoSource: 'asset',
 			videoAssetId: '6f1c1a52-0000-4000-8000-000000000001',
 			audioSource: 'text',
-			voiceId: 'voice_abc',
+			voiceId: 'EXAVITQu4vr4xnSDxMaL',
 			script: 'Hello from n8n',
 		});
 		expect(run.error).toBeUndefined();
@@ -63,7 +63,7 @@ describe('Generation → Create', () => {
 			{ type: 'video', assetId: '6f1c1a52-0000-4000-8000-000000000001' },
 			{
 				type: 'text',
-				provider: { name: 'elevenlabs', voiceId: 'voice_abc', script: 'Hello from n8n' },
+				provider: { name: 'elevenlabs', voiceId: 'EXAVITQu4vr4xnSDxMaL', script: 'Hello from n8n' },
 			},
 		]);
 	});

@@ -4,7 +4,8 @@
  */
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { assetLocator, modelLocator } from '../../methods/locators';
+import { assetLocator, modelLocator, voiceLocator } from '../../methods/locators';
+import { dubbingFields } from './dubbing';
 
 export function generationInputFields(options: {
 	allowBinary: boolean;
@@ -88,6 +89,12 @@ export function generationInputFields(options: {
 					value: 'text',
 					description: 'Speak a script with an ElevenLabs or cloned voice',
 				},
+				{
+					name: 'Translate / Dub',
+					value: 'dub',
+					description:
+						"Dub the video's own speech into another language, then lip-sync the video to it",
+				},
 			]),
 			default: 'url',
 			displayOptions: { show: { ...show, inputMode: ['fields'] } },
@@ -106,11 +113,8 @@ export function generationInputFields(options: {
 		},
 		...binaryField('audio', 'audio'),
 		{
-			displayName: 'Voice ID',
-			name: 'voiceId',
-			type: 'string',
-			default: '',
-			description: 'A Sync cloned voice or an ElevenLabs voice ID',
+			// Was a text field "Voice ID": a saved plain string still reads as the ID.
+			...voiceLocator(),
 			displayOptions: { show: { ...show, inputMode: ['fields'], audioSource: ['text'] } },
 		},
 		{
@@ -122,6 +126,7 @@ export function generationInputFields(options: {
 			description: 'What the person in the video should say',
 			displayOptions: { show: { ...show, inputMode: ['fields'], audioSource: ['text'] } },
 		},
+		...dubbingFields(show),
 		{
 			displayName: 'Input (JSON)',
 			name: 'inputJson',

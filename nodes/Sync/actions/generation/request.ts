@@ -9,6 +9,7 @@ import { textPart, type MultipartPart } from '../../../shared/multipart';
 import { checkUrl, fieldError, jsonParameter, requiredString } from '../../../shared/parameters';
 import type { RequestOptions } from '../../../shared/request';
 import { uploadAsset } from '../../assets';
+import { buildDubParams } from './dubbing';
 
 /** Multipart up to 20 MB (docs/api/sync.md, "Files"); larger files go through the asset upload flow. */
 export const MULTIPART_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -167,10 +168,13 @@ export async function buildGenerationRequest(
 				type: 'text',
 				provider: {
 					name: 'elevenlabs',
-					voiceId: requiredString(ctx, 'voiceId', 'Voice ID', itemIndex),
+					voiceId: requiredString(ctx, 'voiceId', 'Voice', itemIndex),
 					script: requiredString(ctx, 'script', 'Script', itemIndex),
 				},
 			});
+		} else if (source === 'dub') {
+			// §10.2: the video alone; Sync takes the speech from its audio track.
+			body.dubParams = buildDubParams(ctx, itemIndex, hasSegments);
 		} else if (source === 'binary') {
 			if (!options.allowBinary) {
 				throw fieldError(
@@ -234,5 +238,7 @@ export function multipartParts(request: GenerationRequest): MultipartPart[] {
 	if (request.body.webhookUrl) parts.push(textPart('webhookUrl', String(request.body.webhookUrl)));
 	if (request.body.outputFileName)
 		parts.push(textPart('outputFileName', String(request.body.outputFileName)));
+	if (request.body.dubParams)
+		parts.push(textPart('dubParams', JSON.stringify(request.body.dubParams)));
 	return [...parts, ...request.files];
 }
