@@ -1,7 +1,7 @@
 /** HeyGen Video Agent (docs/api/heygen.md §11) in n8n-core's engine against the HeyGen emulator. */
-import { LoadOptionsContext, WebhookContext } from 'n8n-core';
+import { LoadOptionsContext } from 'n8n-core';
 import type { IDataObject, INode, INodeParameters, IWebhookResponseData } from 'n8n-workflow';
-import { createEmptyRunExecutionData, Workflow } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { HeyGen } from '../../../nodes/HeyGen/HeyGen.node';
 import { HeyGenTrigger } from '../../../nodes/HeyGen/HeyGenTrigger.node';
@@ -450,75 +450,33 @@ describe('Video Agent → Create, Wait for Completion: Webhook Resume', () => {
 
 	/**
 	 * n8n resumes a parked execution by calling the waiting node's webhook() with the parked item as
-	 * its input: done here in n8n-core's WebhookContext, with the callback the emulator sent.
+	 * its input (the harness does it in n8n-core's WebhookContext); the body is the callback the emulator sent.
 	 */
 	async function resume(parameters: INodeParameters, parked: IDataObject, body: string) {
-		const node: INode = {
-			id: 'agent',
-			name: NODE_NAME,
-			type: 'CUSTOM.heyGen',
-			typeVersion: 1,
-			position: [0, 0],
+		const hook = await serveTriggerWebhook({
+			type: 'heyGen',
+			nodeType: new HeyGen(),
 			parameters: { ...create, waitForCompletion: 'webhook', waitTimeout: 30, ...parameters },
-			credentials: { heyGenApi: { id: 'cred-1', name: 'HeyGen' } },
-		};
-		const workflow = new Workflow({
-			id: 'resume-workflow',
-			nodes: [node],
-			connections: {},
-			active: false,
-			nodeTypes: new PackageNodeTypes(),
+			credentialType: 'heyGenApi',
+			credentials: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.current.baseUrl },
+			input: [{ json: parked }],
 		});
-		const additionalData = additionalDataFor({
-			credentialsHelper: new TestCredentialsHelper({
-				heyGenApi: { apiKey: TEST_KEYS.heygen.valid, baseUrl: emulator.current.baseUrl },
-			}),
-		});
-		const response = { statusCode: 200, sent: undefined as unknown };
-		additionalData.httpRequest = {
-			body: JSON.parse(body) as IDataObject,
-			rawBody: Buffer.from(body),
-			headers: { 'content-type': 'application/json' },
-			query: {},
-			params: {},
-		} as never;
-		additionalData.httpResponse = {
-			status(code: number) {
-				response.statusCode = code;
-				return this;
-			},
-			json(value: unknown) {
-				response.sent = value;
-				return this;
-			},
-		} as never;
-		const runExecutionData = {
-			...createEmptyRunExecutionData(),
-			executionData: {
-				contextData: {},
-				metadata: {},
-				waitingExecution: {},
-				waitingExecutionSource: null,
-				nodeExecutionStack: [{ node, data: { main: [[{ json: parked }]] }, source: null }],
-			},
-		} as never;
-		const context = new WebhookContext(
-			workflow,
-			node,
-			additionalData,
-			'webhook',
-			{ httpMethod: 'POST', node: NODE_NAME, path: '', webhookDescription: {} } as never,
-			[],
-			runExecutionData,
-		);
-		let result: IWebhookResponseData | undefined;
-		let error: Error | undefined;
 		try {
-			result = await new HeyGen().webhook.call(context);
-		} catch (caught) {
-			error = caught as Error;
+			const answer = await fetch(hook.url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body,
+			});
+			await answer.arrayBuffer();
+			const [call] = hook.calls;
+			return {
+				result: call.result as IWebhookResponseData | undefined,
+				status: call.status,
+				body: JSON.parse(call.responseBody) as IDataObject,
+			};
+		} finally {
+			await hook.close();
 		}
-		return { result, error, response };
 	}
 
 	/** The emulator's callback to the session's callback_url (recorded: nothing listens there). */
@@ -570,8 +528,8 @@ describe('Video Agent → Create, Wait for Completion: Webhook Resume', () => {
 			event_data: { session_id: parked.session_id, callback_id: parked.callback_id },
 		});
 		emulator.current.clearLog();
-		const { result, error } = await resume({ downloadOutput: true }, parked, delivery.body);
-		expect(error).toBeUndefined();
+		const { result, status } = await resume({ downloadOutput: true }, parked, delivery.body);
+		expect(status).toBe(200);
 		const [item] = result!.workflowData![0];
 		expect(item.json).toMatchObject({
 			session_id: parked.session_id,
@@ -591,10 +549,10 @@ describe('Video Agent → Create, Wait for Completion: Webhook Resume', () => {
 		emulator.current.clearLog();
 		const forged = JSON.parse(delivery.body) as { event_data: IDataObject };
 		forged.event_data.callback_id = 'n8n-guess';
-		const { result, response } = await resume({}, parked, JSON.stringify(forged));
+		const { result, status, body } = await resume({}, parked, JSON.stringify(forged));
 		expect(result).toEqual({ noWebhookResponse: true });
-		expect(response.statusCode).toBe(401);
-		expect(response.sent).toEqual({
+		expect(status).toBe(401);
+		expect(body).toEqual({
 			error: 'Callback rejected: callback_id does not match this job',
 		});
 		expect(api()).toHaveLength(0);
@@ -604,8 +562,9 @@ describe('Video Agent → Create, Wait for Completion: Webhook Resume', () => {
 		const parked = (await park({ prompt: 'This one will fail' })).output(NODE_NAME)[0].json;
 		const delivery = await callbackTo(String(bodyOf('POST', '/v3/video-agents').callback_url));
 		expect(JSON.parse(delivery.body).event_type).toBe('video_agent.fail');
-		const { error } = await resume({}, parked, delivery.body);
-		expect(error?.message).toBe(
+		const { status, body } = await resume({}, parked, delivery.body);
+		expect(status).toBe(500);
+		expect(body.error).toBe(
 			`HeyGen video agent session ${String(parked.session_id)} failed: Video generation failed: An input URL could not be downloaded. (download_failed)`,
 		);
 	});
