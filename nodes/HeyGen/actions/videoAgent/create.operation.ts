@@ -50,7 +50,7 @@ export const operation = defineOperation({
 					name: 'Chat',
 					value: 'chat',
 					description:
-						'Multi-turn: the agent may stop to ask or show its storyboard; answer with Send Message',
+						'Multi-turn: the agent may stop to ask or show its storyboard; answer with Send Message. Wait with Poll to get its questions (only a finished video calls back).',
 				},
 			],
 			default: 'generate',
