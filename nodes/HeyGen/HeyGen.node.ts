@@ -20,6 +20,7 @@ import {
 	searchVoices,
 } from './methods/listSearch';
 import { getLanguages } from './methods/loadOptions';
+import { searchVideoAgentStyles } from './methods/videoAgentStyles';
 import { authenticationProperty, heyGenCredentials } from './service';
 
 export class HeyGen implements INodeType {
@@ -56,6 +57,7 @@ export class HeyGen implements INodeType {
 			searchVoices,
 			searchTemplates,
 			searchAssets,
+			searchVideoAgentStyles,
 		},
 		// Multi-select option lists only; single existing things are picked with resource locators.
 		loadOptions: { getLanguages },

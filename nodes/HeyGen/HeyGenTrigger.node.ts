@@ -19,6 +19,11 @@ import {
 	registeredEvents,
 } from './actions/lipsync/trigger';
 import { heyGenPage, heyGenRequest } from './helpers';
+import {
+	isDuplicateVideoEnd,
+	isVideoAgentEvent,
+	videoAgentEventItem,
+} from './actions/videoAgent/trigger';
 import { authenticationProperty, EVENT_TYPES, heyGenCredentials, unwrapData } from './service';
 
 interface TriggerState {
@@ -176,22 +181,21 @@ export class HeyGenTrigger implements INodeType {
 		if (isLipsyncEvent(eventType))
 			return { workflowData: [[{ json: await lipsyncEventItem(this, body, eventType) }]] };
 		const data = (body.event_data ?? {}) as IDataObject;
-		return {
-			workflowData: [
-				[
-					{
-						json: {
-							event_type: eventType,
-							event_id: body.event_id ?? null,
-							created_at: body.created_at ?? null,
-							...data,
-							// Read defensively: url or video_url; msg or message.
-							url: data.url ?? data.video_url ?? null,
-							message: data.msg ?? data.message ?? null,
-						},
-					},
-				],
-			],
+		const events = this.getNodeParameter('events', []) as string[];
+		if (isDuplicateVideoEnd(this, events, eventType, data))
+			return { webhookResponse: 'duplicate ignored' };
+		const json: IDataObject = {
+			event_type: eventType,
+			event_id: body.event_id ?? null,
+			created_at: body.created_at ?? null,
+			...data,
+			// Read defensively: url or video_url; msg or message.
+			url: data.url ?? data.video_url ?? null,
+			message: data.msg ?? data.message ?? null,
 		};
+		// Video Agent events are undocumented: emit what HeyGen has now (docs/api/heygen.md §11.5).
+		if (isVideoAgentEvent(eventType))
+			return { workflowData: [[{ json: await videoAgentEventItem(this, json) }]] };
+		return { workflowData: [[{ json }]] };
 	}
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run test:e2e` (Webhook Resume part): a create operation with Wait for Completion: Webhook
 // Resume in a real n8n, for Sync Generation Create, ViralSync Render Job Create and HeyGen Video
-// Create / Template Generate / Video Translation Create / Lipsync Create. The execution parks (status waiting) with
+// Create / Template Generate / Video Translation Create / Lipsync Create / Video Agent Create. The execution parks (status waiting) with
 // the job's callback pointing at its resume URL; the emulator's callback (signed, or for HeyGen
 // echoing the job's secret callback_id) resumes it (time measured from the delivery); no GET polls
 // the job while it waits. A forged callback is refused and resumes nothing; a timeout ends the
@@ -166,6 +166,36 @@ const CASES = {
 			event_type: 'video_translate.success',
 			event_data: {
 				video_translate_id: 'forged',
+				url: 'https://evil.example.com/x.mp4',
+				callback_id: 'n8n-guessed',
+			},
+		},
+	},
+	// Video Agent → Create (docs/api/heygen.md §11): the session's callback resumes it; the node re-reads
+	// session and video (the output is the session with its video).
+	'heygen video agent': {
+		service: 'heygen',
+		credential: 'heyGenApi',
+		secret: {},
+		node: 'heyGen',
+		parameters: {
+			resource: 'videoAgent',
+			operation: 'create',
+			prompt: 'A short clip resumed by a callback',
+		},
+		createPath: '/v3/video-agents',
+		callbackUrlOf: (body) => body.callback_url,
+		isPoll: (entry) =>
+			entry.method === 'GET' &&
+			(entry.path.startsWith('/v3/video-agents/') || entry.path.startsWith('/v3/videos/')),
+		finishedOk: (json) => json.status === 'completed' && typeof json.video?.video_url === 'string',
+		isFinalCallback: (body) => body.event_type === 'video_agent.success',
+		forgedHeaders: () => ({}),
+		forgedBody: {
+			event_type: 'video_agent.success',
+			event_data: {
+				session_id: 'forged',
+				video_id: 'forged',
 				url: 'https://evil.example.com/x.mp4',
 				callback_id: 'n8n-guessed',
 			},

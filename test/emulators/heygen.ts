@@ -13,6 +13,7 @@ import { TokenBucketLimiter } from './limiters';
 import { TEST_KEYS } from './keys';
 import { addOAuthServer, type HeyGenOAuthServer } from './heygen-oauth';
 import { addLipsyncRoutes } from './heygen-lipsync';
+import { addVideoAgentRoutes } from './heygen-agent';
 
 const DOCS = 'https://developers.heygen.com/docs/error-codes';
 
@@ -148,6 +149,7 @@ export function createHeyGenEmulator(): Emulator {
 	addAvatarVoiceVideoRoutes(emulator);
 	addWebhookTemplateTranslationAssetRoutes(emulator);
 	addLipsyncRoutes(emulator);
+	addVideoAgentRoutes(emulator);
 	return emulator;
 }
 
@@ -818,6 +820,10 @@ function addAvatarVoiceVideoRoutes(emulator: Emulator): void {
 		videos.unshift(video);
 		runVideo(video);
 		return publicVideo(video);
+	}) as never;
+	emulator.hooks.getVideo = ((id: string) => {
+		const video = videos.find((candidate) => candidate.id === id);
+		return video && publicVideo(video);
 	}) as never;
 
 	/** docs/api/heygen.md "Endpoints": Idempotency-Key pattern, 24 h replay of the first answer, 409 while the first is in flight. */

@@ -7,6 +7,7 @@ import { oAuthClient } from './oauthClient/OAuthClient.resource';
 import { template } from './template/Template.resource';
 import { user } from './user/User.resource';
 import { video } from './video/Video.resource';
+import { videoAgent } from './videoAgent/VideoAgent.resource';
 import { videoTranslation } from './videoTranslation/VideoTranslation.resource';
 import { voice } from './voice/Voice.resource';
 import { webhookEndpoint } from './webhookEndpoint/WebhookEndpoint.resource';
@@ -21,6 +22,7 @@ export const resources = [
 	lipsync,
 	asset,
 	webhookEndpoint,
+	videoAgent,
 	user,
 	oAuthClient,
 ];

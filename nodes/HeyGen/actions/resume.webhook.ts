@@ -32,6 +32,7 @@ import {
 } from '../helpers';
 import { heyGenService } from '../service';
 import { lipsyncResumeCallback } from './lipsync/wait';
+import { videoAgentResumeWebhook } from './videoAgent/wait';
 
 /** The confirming GET runs while HeyGen waits for our answer: a short retry budget. */
 const CALLBACK_REQUEST_OPTIONS: RequestOptions = {
@@ -89,6 +90,8 @@ const translationIds = (parked: IDataObject) =>
 export async function resumeWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	if (this.getNodeParameter('resource', 'video') === 'lipsync')
 		return await handleResumeCallback(this, lipsyncResumeCallback);
+	if (this.getNodeParameter('resource', 'video') === 'videoAgent')
+		return await videoAgentResumeWebhook.call(this);
 	const translation = isTranslation(this);
 	return await handleResumeCallback(this, {
 		serviceName: 'HeyGen',
