@@ -11,7 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { rethrowUnlessApiStatus } from '../shared/errors';
 import { apiRequest } from '../shared/request';
 import { rawBodyOf, verifyBodySignature } from '../shared/signature';
-import { finishConnect, startConnect, type TriggerState } from './connect';
+import { finishConnect, forgetPendingConnects, startConnect, type TriggerState } from './connect';
 import { WEBHOOK_EVENTS } from './helpers';
 import { PLATFORM_OPTIONS, socialSyncerService } from './service';
 
@@ -92,6 +92,7 @@ export class SocialSyncerTrigger implements INodeType {
 				return current?.url === this.getNodeWebhookUrl('default') && Boolean(state.secret);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				forgetPendingConnects(this);
 				const events = this.getNodeParameter('events', []) as string[];
 				if (events.length === 0) return true;
 				const url = this.getNodeWebhookUrl('default') as string;
@@ -120,6 +121,7 @@ export class SocialSyncerTrigger implements INodeType {
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
+				forgetPendingConnects(this);
 				const state = this.getWorkflowStaticData('node') as TriggerState;
 				const events = this.getNodeParameter('events', []) as string[];
 				if (events.length === 0 && !state.webhookUrl) return true;

@@ -26,6 +26,22 @@ export interface TriggerState {
 	connect?: Record<string, ConnectState>;
 }
 
+/**
+ * Pending connections also live in process memory: n8n answers a webhook before it saves the
+ * static data written during the call, so a fast browser's callback could find nothing there.
+ */
+const pendingInProcess = new Map<string, ConnectState>();
+type NodeOfWorkflow = Pick<IWebhookFunctions, 'getWorkflow' | 'getNode'>;
+const memoryKey = (ctx: NodeOfWorkflow, state: string) =>
+	`${ctx.getWorkflow().id ?? ''}\u0000${ctx.getNode().name}\u0000${state}`;
+
+/** Activation and deactivation start afresh, as the static data does. */
+export function forgetPendingConnects(ctx: NodeOfWorkflow): void {
+	const prefix = memoryKey(ctx, '');
+	for (const key of pendingInProcess.keys())
+		if (key.startsWith(prefix)) pendingInProcess.delete(key);
+}
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 const page = (title: string, message: string) =>
 	`<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:sans-serif;max-width:32rem;margin:4rem auto"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></body></html>`;
@@ -105,7 +121,11 @@ export async function startConnect(ctx: IWebhookFunctions): Promise<IWebhookResp
 	// The API's state can be predictable (e.g. "owner123:instagram"), so the flow is also bound to
 	// this browser by a random nonce in an HttpOnly cookie (RFC 6749 §10.12).
 	const nonce = randomBytes(24).toString('hex');
-	state.connect[answer.state] = { platform, nonce, expiresAt: now + STATE_TTL_MS, used: false };
+	const pending: ConnectState = { platform, nonce, expiresAt: now + STATE_TTL_MS, used: false };
+	state.connect[answer.state] = pending;
+	for (const [key, entry] of pendingInProcess)
+		if (entry.expiresAt <= now || entry.used) pendingInProcess.delete(key);
+	pendingInProcess.set(memoryKey(ctx, answer.state), { ...pending });
 	const secure = callbackUrl.startsWith('https:') ? '; Secure' : '';
 	const response = ctx.getResponseObject();
 	response.setHeader(
@@ -120,7 +140,10 @@ export async function finishConnect(ctx: IWebhookFunctions): Promise<IWebhookRes
 	const query = ctx.getQueryData() as IDataObject;
 	const stateValue = typeof query.state === 'string' ? query.state : '';
 	const state = ctx.getWorkflowStaticData('node') as TriggerState;
-	const pending = stateValue ? state.connect?.[stateValue] : undefined;
+	// The saved state decides; the in-process copy only stands in while n8n has not saved it yet.
+	const saved = stateValue ? state.connect?.[stateValue] : undefined;
+	const inMemory = stateValue ? pendingInProcess.get(memoryKey(ctx, stateValue)) : undefined;
+	const pending = saved ?? inMemory;
 	if (!stateValue)
 		return respondPage(
 			ctx,
@@ -135,7 +158,7 @@ export async function finishConnect(ctx: IWebhookFunctions): Promise<IWebhookRes
 			'Connection failed',
 			'This connection request is unknown. Start again from the connect link.',
 		);
-	if (pending.used)
+	if (pending.used || inMemory?.used)
 		return respondPage(
 			ctx,
 			400,
@@ -159,6 +182,7 @@ export async function finishConnect(ctx: IWebhookFunctions): Promise<IWebhookRes
 	}
 	// Used from here on, whatever happens next: a code is exchanged at most once.
 	pending.used = true;
+	if (inMemory) inMemory.used = true;
 	if (query.error)
 		return respondPage(
 			ctx,

@@ -67,6 +67,8 @@ function expressLikeResponse(res: http.ServerResponse) {
 	return adapter;
 }
 
+let servedWorkflows = 0;
+
 export async function serveTriggerWebhook(options: {
 	type: string;
 	nodeType: INodeType;
@@ -101,7 +103,8 @@ export async function serveTriggerWebhook(options: {
 		credentials: { [options.credentialType]: { id: 'cred-1', name: 'Test credential' } },
 	};
 	const workflow = new Workflow({
-		id: 'webhook-workflow',
+		// Each served trigger is a workflow of its own (state a node keeps in process memory is per workflow).
+		id: `webhook-workflow-${++servedWorkflows}`,
 		nodes: [node],
 		connections: {},
 		active: true,

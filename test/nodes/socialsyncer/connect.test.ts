@@ -118,6 +118,27 @@ test('a browser connects an Instagram account through the trigger, which emits i
 	}
 });
 
+test("a callback that comes before n8n saved the start call's static data still connects (the in-process copy)", async () => {
+	const hook = await trigger();
+	try {
+		const agent = browser();
+		const callback = await throughConsent(agent, hook.connectUrl);
+		// n8n answers the start call first and saves its static data after; a fast browser is back before that.
+		for (const state of Object.values(hook.workflow.staticData))
+			delete (state as { connect?: unknown }).connect;
+		const done = await agent.get(callback);
+		expect(done.status).toBe(200);
+		// The emulator numbers accounts across tests: any instagram_creator_N.
+		expect(done.text).toMatch(/Connected @instagram_creator_\d+ on Instagram/);
+		expect(exchanges()).toHaveLength(1);
+		// Used once: the replay is refused even though the saved state never held it.
+		expect((await agent.get(callback)).status).toBe(400);
+		expect(exchanges()).toHaveLength(1);
+	} finally {
+		await hook.close();
+	}
+});
+
 describe('bad callbacks answer a 400 page and exchange nothing', () => {
 	it('a missing state', async () => {
 		const hook = await trigger();
