@@ -6,7 +6,7 @@
 // at once spread over both workers (each worker's log names the executions it ran); Webhook Resume
 // executions park on a worker and their callbacks resume them; one worker stopped with SIGTERM
 // mid-run loses nothing (n8n's graceful shutdown: its running executions finish there, the other
-// worker takes what is queued). Everything is in PostgreSQL at the end.
+// worker takes what is queued and resumes what was parked). Everything is in PostgreSQL at the end.
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import {
@@ -23,7 +23,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 import { SERVICES, workflowFor } from './fixtures.mjs';
-import { checks, packPackage, repo, sleep, startEmulators, waitFor } from './lib.mjs';
+import { checks, packPackage, repo, startEmulators, waitFor } from './lib.mjs';
 import { freePort, startN8n } from './n8n-server.mjs';
 import { triggerWorkflow } from './triggers.mjs';
 
@@ -343,7 +343,13 @@ async function main() {
 				...postgres.env,
 			},
 		});
-		workers.push(...(await Promise.all([n8n.startWorker(), n8n.startWorker()])));
+		// Four jobs at a time each: eight runs at once cannot all fit on one worker.
+		workers.push(
+			...(await Promise.all([
+				n8n.startWorker({ concurrency: 4 }),
+				n8n.startWorker({ concurrency: 4 }),
+			])),
+		);
 		const tables = await postgres.query(
 			"SELECT count(*) FROM information_schema.tables WHERE table_name = 'execution_entity'",
 		);
@@ -458,8 +464,8 @@ async function main() {
 					)}`,
 		);
 
-		// Several at once: eight webhook calls together, each a Sync job polled to its end (~3 s).
-		await sync.config({ stageMs: 1500 });
+		// Several at once: eight webhook calls together, each a Sync job polled to its end (~4 s).
+		await sync.config({ stageMs: 2000 });
 		await sync.clearRequests();
 		const parallel = await n8n.createWorkflow(
 			syncJobWorkflow('Queue parallel', 'queue-parallel', syncCredential, {
@@ -580,6 +586,7 @@ async function main() {
 			const parkedBy = parkedOn[execution.id]?.[0];
 			const resumedBy = starts.filter((name, index) => index !== starts.indexOf(parkedBy))[0];
 			outcomes.push({
+				id: execution.id,
 				ok:
 					execution.status === 'success' &&
 					items.length === 1 &&
@@ -598,11 +605,33 @@ async function main() {
 			} of ${outcomes.length} resumed on the other worker`,
 		);
 
-		// SIGTERM mid-run: six runs (~5 s each) start on both workers; worker-2 gets SIGTERM while it
-		// runs some; four more arrive during its shutdown. n8n's graceful shutdown pauses its queue and
-		// waits for its running jobs: nothing may be lost, and each run's worker is reported.
+		// SIGTERM mid-run: two Webhook Resume executions park, six runs (~5 s each) start on both
+		// workers; worker-2 gets SIGTERM while it runs some; four more runs and the parked jobs'
+		// callbacks arrive during its shutdown. n8n's graceful shutdown pauses its queue and waits for
+		// its running jobs: nothing may be lost, and each run's worker is reported.
 		await sync.config({ stageMs: 2500 });
 		await sync.clearRequests();
+		const resumedBefore = new Set(outcomes.map((outcome) => outcome.id));
+		const lateResumeAnswers = await Promise.all(
+			Array.from({ length: 2 }, (_, index) =>
+				callWebhook(`${n8n.url}/webhook/queue-resume`, { phase: 'sigterm', index }),
+			),
+		);
+		await Promise.all(lateResumeAnswers.map((answer) => answer?.arrayBuffer()));
+		const lateParked = await waitFor(
+			async () => {
+				const list = (await n8n.executions(resume.id)).filter(
+					(execution) => !resumedBefore.has(execution.id),
+				);
+				return list.length === 2 && list.every((execution) => execution.status === 'waiting')
+					? list
+					: undefined;
+			},
+			{ timeoutMs: 15_000, intervalMs: 100 },
+		);
+		const lateParkedOn = Object.fromEntries(
+			(lateParked ?? []).map((execution) => [execution.id, startsOf(workers, execution.id)[0]]),
+		);
 		const drain = await n8n.createWorkflow(
 			syncJobWorkflow('Queue drain', 'queue-drain', syncCredential, {
 				waitForCompletion: 'poll',
@@ -629,7 +658,11 @@ async function main() {
 			{ timeoutMs: 15_000, intervalMs: 100 },
 		);
 		const shutdown = stopped.shutdown();
-		await sleep(500);
+		// Once it logs what it drains, its queue is paused: what comes now is for the other worker.
+		await waitFor(() => /Waiting for \d+ active executions/.test(stopped.log()), {
+			timeoutMs: 10_000,
+			intervalMs: 50,
+		});
 		const secondWave = await Promise.all(
 			Array.from({ length: 4 }, (_, index) =>
 				callWebhook(`${n8n.url}/webhook/queue-drain`, { wave: 2, index }),
@@ -637,17 +670,16 @@ async function main() {
 		);
 		await Promise.all(secondWave.map((answer) => answer?.arrayBuffer()));
 		const exit = await shutdown;
-		const stoppedLog = stopped.log();
+		// What n8n itself says it was running when the SIGTERM came (its first drain line).
+		const drainLine = stopped
+			.log()
+			.split('\n')
+			.find((line) => /Waiting for \d+ active executions/.test(line));
+		const runningAtSigterm = drainLine?.match(/execution IDs: ([\d, ]+)/)?.[1].split(/, */) ?? [];
 		check(
-			`SIGTERM mid-run: ${stopped.name} was running ${runningOnStopped?.length ?? 0} execution(s) and shut down gracefully (exit code 0)`,
-			Boolean(runningOnStopped) && exit.code === 0,
-			`running ${runningOnStopped?.join(', ') ?? 'none'}; exit ${exit.code ?? exit.signal}; ${
-				stoppedLog
-					.split('\n')
-					.filter((line) => /Waiting for|Drain|Cancelled|shutting down/i.test(line))
-					.slice(0, 2)
-					.join(' | ') || 'no drain line in its log'
-			}`,
+			`SIGTERM mid-run: ${stopped.name} was running ${runningAtSigterm.length} execution(s) and shut down gracefully (exit code 0)`,
+			Boolean(runningOnStopped) && runningAtSigterm.length > 0 && exit.code === 0,
+			`exit ${exit.code ?? exit.signal}; its log: ${drainLine?.trim() ?? 'no drain line'}`,
 		);
 		const drained = await waitFor(
 			async () => {
@@ -660,15 +692,19 @@ async function main() {
 		);
 		const drainList = drained ?? (await n8n.executions(drain.id));
 		drainList.forEach((execution) => allExecutionIds.add(execution.id));
+		// Jobs without a callback URL: the polled runs (the parked ones have theirs).
 		const drainCreates = (await sync.requests()).filter(
-			(entry) => entry.method === 'POST' && entry.path === '/v2/generate',
+			(entry) =>
+				entry.method === 'POST' &&
+				entry.path === '/v2/generate' &&
+				!JSON.parse(entry.body).webhookUrl,
 		);
 		check(
 			'SIGTERM mid-run: nothing lost, all ten executions succeeded with one Sync job each',
 			Boolean(drained) && drainCreates.length === 10,
 			`${drainList.map((execution) => `${execution.id} ${execution.status}`).join(', ')}; ${drainCreates.length} jobs created`,
 		);
-		const fates = (runningOnStopped ?? []).map((id) => {
+		const fates = runningAtSigterm.map((id) => {
 			if (finishedOn(stopped, id)) return { id, fate: `finished on ${stopped.name}` };
 			if (startsOf([survivor], id).length > 0) return { id, fate: `picked up by ${survivor.name}` };
 			return { id, fate: 'lost' };
@@ -688,13 +724,47 @@ async function main() {
 			placement(workers, drainOn),
 		);
 
+		// The executions parked before the SIGTERM: their callbacks came while worker-2 shut down.
+		const lateResumed = await waitFor(
+			async () => {
+				const list = (await n8n.executions(resume.id)).filter(
+					(execution) => !resumedBefore.has(execution.id),
+				);
+				return list.length === 2 &&
+					list.every((execution) => ['success', 'error'].includes(execution.status))
+					? list
+					: undefined;
+			},
+			{ timeoutMs: 30_000, intervalMs: 500 },
+		);
+		const lateOutcomes = [];
+		for (const execution of lateResumed ?? []) {
+			allExecutionIds.add(execution.id);
+			const items = n8n.outputOf(await n8n.execution(execution.id), 'Generate') ?? [];
+			const starts = startsOf(workers, execution.id);
+			const parkedBy = lateParkedOn[execution.id];
+			const resumedBy = starts.filter((name, index) => index !== starts.indexOf(parkedBy))[0];
+			lateOutcomes.push({
+				ok:
+					execution.status === 'success' &&
+					items[0]?.json?.status === 'COMPLETED' &&
+					starts.length === 2,
+				text: `${execution.id} ${execution.status} ${items[0]?.json?.status ?? 'no item'}, parked on ${parkedBy ?? '?'}, resumed on ${resumedBy ?? '?'}`,
+			});
+		}
+		check(
+			`SIGTERM mid-run: executions parked before it resumed on their callbacks with the finished job`,
+			lateOutcomes.length === 2 && lateOutcomes.every((outcome) => outcome.ok),
+			lateOutcomes.map((outcome) => outcome.text).join('; ') || 'not resumed',
+		);
+
 		// Everything is in PostgreSQL: the executions n8n listed are rows of execution_entity there.
 		const rows = await postgres.query('SELECT id, status FROM execution_entity');
 		const stored = new Map(rows.map(([id, status]) => [id, status]));
 		const missing = [...allExecutionIds].filter((id) => stored.get(String(id)) !== 'success');
 		check(
 			`PostgreSQL holds all ${allExecutionIds.size} executions, each with status success`,
-			allExecutionIds.size === 28 && missing.length === 0,
+			allExecutionIds.size === 30 && missing.length === 0,
 			`${rows.length} rows in execution_entity${missing.length ? `; missing or not success: ${missing.join(', ')}` : ''}`,
 		);
 	} catch (error) {
