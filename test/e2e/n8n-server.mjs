@@ -22,6 +22,7 @@ export async function freePort() {
 }
 
 const started = new Set();
+let workerCount = 0;
 function stopAll() {
 	for (const child of started) {
 		try {
@@ -289,11 +290,12 @@ export async function startN8n({
 		cli: runCli,
 		/**
 		 * Queue mode: an `n8n worker` on the same user folder (database, encryption key, installed
-		 * package), with its own broker and health ports; answers once its /healthz/readiness is up.
+		 * package), with its own broker and health ports and its own log (`<name>.log`); answers once
+		 * its /healthz/readiness is up.
 		 */
-		async startWorker({ concurrency = 5 } = {}) {
+		async startWorker({ concurrency = 5, name = `worker-${++workerCount}` } = {}) {
 			const healthPort = await freePort();
-			const workerLog = path.join(userFolder, 'worker.log');
+			const workerLog = path.join(userFolder, `${name}.log`);
 			const workerOut = openSync(workerLog, 'w');
 			const worker = spawn(nodeBin, [n8nBin, 'worker', `--concurrency=${concurrency}`], {
 				env: {
@@ -307,6 +309,9 @@ export async function startN8n({
 			});
 			closeSync(workerOut);
 			started.add(worker);
+			const exited = new Promise((resolve) =>
+				worker.once('exit', (code, signal) => resolve({ code, signal })),
+			);
 			const workerTail = () => readFileSync(workerLog, 'utf8').split('\n').slice(-40).join('\n');
 			const until = Date.now() + healthTimeoutMs;
 			for (;;) {
@@ -321,27 +326,48 @@ export async function startN8n({
 					throw new Error(`n8n worker not ready in ${healthTimeoutMs / 1000} s:\n${workerTail()}`);
 				await new Promise((resolve) => setTimeout(resolve, 500));
 			}
+			/** SIGTERM to `target` (the worker's pid or, negative, its group); SIGKILL to the group after `killAfterMs`. */
+			async function terminate(target, killAfterMs) {
+				if (worker.exitCode === null && worker.signalCode === null) {
+					try {
+						process.kill(target, 'SIGTERM');
+					} catch {
+						// Gone already, or not answering yet: nothing to do.
+					}
+				}
+				const timer = setTimeout(() => {
+					try {
+						process.kill(-worker.pid, 'SIGKILL');
+					} catch {
+						// Gone already, or not answering yet: nothing to do.
+					}
+				}, killAfterMs);
+				const result = await exited;
+				clearTimeout(timer);
+				started.delete(worker);
+				return result;
+			}
 			return {
+				name,
 				pid: worker.pid,
 				log: () => readFileSync(workerLog, 'utf8'),
-				async stop() {
-					if (worker.exitCode !== null) return;
-					const exited = new Promise((resolve) => worker.once('exit', resolve));
+				/**
+				 * n8n's graceful shutdown as `docker stop` starts it: SIGTERM to the worker process alone,
+				 * then waiting for it to exit (it drains its running jobs within
+				 * N8N_GRACEFUL_SHUTDOWN_TIMEOUT, 30 s by default). Answers its exit code and signal.
+				 */
+				async shutdown({ killAfterMs = 45_000 } = {}) {
+					const result = await terminate(worker.pid, killAfterMs);
 					try {
+						// Its task runner, if n8n left it behind.
 						process.kill(-worker.pid, 'SIGTERM');
 					} catch {
 						// Gone already, or not answering yet: nothing to do.
 					}
-					const timer = setTimeout(() => {
-						try {
-							process.kill(-worker.pid, 'SIGKILL');
-						} catch {
-							// Gone already, or not answering yet: nothing to do.
-						}
-					}, 15_000);
-					await exited;
-					clearTimeout(timer);
-					started.delete(worker);
+					return result;
+				},
+				async stop() {
+					await terminate(-worker.pid, 15_000);
 				},
 			};
 		},
