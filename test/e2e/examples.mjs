@@ -213,6 +213,123 @@ async function runFrom(n8n, workflowId, trigger) {
 	return finished;
 }
 
+/** Waits for an execution of the workflow that is not one of `seen` to finish; answers it decoded. */
+async function nextExecution(n8n, workflowId, seen) {
+	const finished = await waitFor(
+		async () =>
+			(await n8n.executions(workflowId)).find(
+				(execution) =>
+					!seen.has(execution.id) && ['success', 'error', 'crashed'].includes(execution.status),
+			),
+		{ timeoutMs: 60_000, intervalMs: 500 },
+	);
+	return finished ? await n8n.execution(finished.id) : undefined;
+}
+
+/**
+ * The trigger paths for real, in the active (published) workflows: a creator opens the connect
+ * link from the email (SocialSyncer's consent page, approve, back to n8n) and the video is posted
+ * to Instagram and the new TikTok account; a lead the form captured turns qualified in Synaptiq and
+ * its signed lead.qualified delivery reaches Notify sales.
+ */
+async function checkActiveTriggers(n8n, emulators, examples) {
+	const byFile = Object.fromEntries(examples.map(({ file, workflow }) => [file, workflow]));
+
+	const social = byFile['04-socialsyncer-connect-and-cross-post.json'];
+	if (social) {
+		const seen = new Set((await n8n.executions(social.id)).map((execution) => execution.id));
+		const activated = await n8n.activate(social.id);
+		check(
+			'socialsyncer example: the workflow activates (its trigger sets the account webhook)',
+			activated.status === 200,
+			`${activated.status} ${activated.status === 200 ? '' : activated.text.slice(0, 300)}`,
+		);
+		const trigger = social.nodes.find((node) => node.type.endsWith('.socialSyncerTrigger'));
+		const connectUrl = `${n8n.url}/webhook/${trigger.webhookId}/connect`;
+		let cookie = '';
+		const browse = async (url) => {
+			const response = await fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+			const setCookie = response.headers.get('set-cookie');
+			if (setCookie) cookie = setCookie.split(';')[0];
+			return {
+				status: response.status,
+				location: response.headers.get('location') ?? undefined,
+				text: await response.text(),
+			};
+		};
+		const start = (await waitFor(
+			async () => {
+				const answer = await browse(`${connectUrl}?platform=tiktok`);
+				return answer.status === 404 ? undefined : answer;
+			},
+			{ timeoutMs: 10_000 },
+		)) ?? { status: 404, text: 'the connect URL was never registered' };
+		const consent = start.location ? await browse(start.location) : { text: '' };
+		const approve = /id="approve" href="([^"]+)"/.exec(consent.text)?.[1];
+		const decided = approve
+			? await browse(new URL(approve.replace(/&amp;/g, '&'), start.location).toString())
+			: { status: 0 };
+		const done = decided.location ? await browse(decided.location) : { status: 0, text: '' };
+		check(
+			"socialsyncer example: the email's connect link runs the TikTok consent flow through n8n",
+			start.status === 302 && done.status === 200 && /Connected @\S+ on TikTok/.test(done.text),
+			`${start.status} → ${decided.status} → ${done.status} ${done.text.slice(0, 160)}`,
+		);
+		const execution = await nextExecution(n8n, social.id, seen);
+		const [posted] = execution ? json(execution, n8n, 'Done: published everywhere') : [];
+		check(
+			'socialsyncer example: the new TikTok account and Instagram get the video (Done: published everywhere)',
+			execution?.status === 'success' &&
+				posted?.status === 'published' &&
+				posted.links?.length === 2 &&
+				posted.links.some((url) => url.includes('tiktok')),
+			`${execution?.status ?? 'no execution'} ${show(posted)}`,
+		);
+		await n8n.deactivate(social.id);
+	}
+
+	const leads = byFile['05-synaptiq-lead-capture-and-chat.json'];
+	if (leads) {
+		const synaptiq = emulators.control('synaptiq');
+		const seen = new Set((await n8n.executions(leads.id)).map((execution) => execution.id));
+		const activated = await n8n.activate(leads.id);
+		check(
+			'synaptiq example: the workflow activates (its trigger registers for lead.qualified)',
+			activated.status === 200,
+			`${activated.status} ${activated.status === 200 ? '' : activated.text.slice(0, 300)}`,
+		);
+		// n8n may answer the activation before the trigger's webhook methods ran.
+		const trigger = leads.nodes.find((node) => node.type.endsWith('.synaptiqTrigger'));
+		const registered = await waitFor(async () =>
+			((await synaptiq.api('GET', '/webhooks')).body?.data ?? []).some(
+				(webhook) =>
+					String(webhook.url).includes(trigger.webhookId) &&
+					webhook.events?.includes('lead.qualified'),
+			),
+		);
+		check('synaptiq example: the active trigger registered its URL for lead.qualified', registered);
+		const found = await synaptiq.api('GET', '/leads/search?q=jordan%40northwind.example');
+		const list = found.body?.data ?? found.body?.leads ?? found.body;
+		const lead = (Array.isArray(list) ? list : []).find(
+			(candidate) => candidate.email === 'jordan@northwind.example',
+		);
+		const updated = lead
+			? await synaptiq.api('PATCH', `/leads/${lead.id}`, { status: 'qualified' })
+			: { status: 0, body: found.body };
+		const execution = await nextExecution(n8n, leads.id, seen);
+		const [notice] = execution ? json(execution, n8n, 'Notify sales') : [];
+		check(
+			'synaptiq example: the captured lead turning qualified reaches Notify sales (signed delivery)',
+			updated.status === 200 &&
+				execution?.status === 'success' &&
+				notice?.leadId === lead?.id &&
+				/Jordan Lee \(jordan@northwind\.example\) from Northwind/.test(notice.text),
+			`PATCH ${updated.status}, ${execution?.status ?? 'no execution'} ${show(notice ?? updated.body)}`,
+		);
+		await n8n.deactivate(leads.id);
+	}
+}
+
 async function main() {
 	const packed = packPackage();
 	const emulators = await startEmulators();
@@ -285,6 +402,7 @@ async function main() {
 				}
 			}
 		}
+		await checkActiveTriggers(n8n, emulators, examples);
 	} catch (error) {
 		check('examples run completed', false, String(error?.stack ?? error));
 		if (n8n) console.error(n8n.logTail());
