@@ -1,5 +1,6 @@
-// What the e2e suite and the `npm run dev` sandbox both use: per service, the credential type,
-// the node, and a read-only demo workflow that runs green against the emulator.
+// What the e2e suites and the `npm run dev` sandbox share: per service, the credential type,
+// the node and a read-only workflow that runs green against the emulator; the sandbox credentials
+// and the use-case workflows in examples/.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
