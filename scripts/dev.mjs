@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run dev`: the whole sandbox in one command. Builds the package, starts the five service
 // emulators, and starts a real n8n (SQLite) on http://localhost:5678 with the package installed,
-// sandbox credentials pointing at the emulators and one demo workflow per node imported.
+// sandbox credentials pointing at the emulators and the use-case workflows in examples/ imported.
 // The first run installs n8n into ~/.cache (about 6 minutes); later runs start in seconds.
 // Ctrl-C stops everything it started.  Env: N8N_PORT (5678), SANDBOX_BASE_PORT (4010),
 // SANDBOX_EMULATORS_ONLY=1 to skip n8n.
@@ -64,17 +64,15 @@ if (process.env.SANDBOX_EMULATORS_ONLY) {
 	console.log('\nPress Ctrl-C to stop.');
 } else {
 	const { startN8n } = await import('../test/e2e/n8n-server.mjs');
-	const { SERVICES, workflowFor } = await import('../test/e2e/fixtures.mjs');
+	const { EXAMPLE_FILES_DIR, loadExamples, sandboxCredentials } =
+		await import('../test/e2e/fixtures.mjs');
 	mkdirSync(sandboxDir, { recursive: true });
+	mkdirSync(EXAMPLE_FILES_DIR, { recursive: true });
 	const { packPackage } = await import('../test/e2e/lib.mjs');
 	const packed = packPackage(sandboxDir);
-	// Fixed ids, so every run overwrites the same credentials and workflows instead of adding copies.
-	const credentials = Object.entries(SERVICES).map(([service, spec]) => ({
-		id: `sandbox${service}`.slice(0, 16).padEnd(16, '0'),
-		name: `${service} (sandbox)`,
-		type: spec.credential,
-		data: { apiKey: keys[service], baseUrl: baseUrls[service] },
-	}));
+	// Fixed ids, so every run overwrites the same credentials and workflows instead of adding copies;
+	// the examples reference these credentials by id and name.
+	const credentials = sandboxCredentials(baseUrls, keys);
 	// HeyGen's OAuth2 credential, with a client id registered at the emulator (its clients live in
 	// memory, so every run registers anew); open it and click Connect to run the PKCE grant.
 	const registration = await fetch(`${baseUrls.heygen}/v1/oauth/register`, {
@@ -89,11 +87,8 @@ if (process.env.SANDBOX_EMULATORS_ONLY) {
 		type: 'heyGenOAuth2Api',
 		data: { clientId, baseUrl: baseUrls.heygen },
 	};
-	const workflows = Object.entries(SERVICES).map(([service, spec], index) => ({
-		...workflowFor(service, spec, credentials[index]),
-		id: `demo${service}`.slice(0, 16).padEnd(16, '0'),
-		name: `Demo: ${service}`,
-	}));
+	// The use-case workflows in examples/, each with sticky notes, using the credentials above.
+	const workflows = loadExamples().map(({ workflow }) => workflow);
 	writeFileSync(
 		path.join(sandboxDir, 'credentials.json'),
 		JSON.stringify([...credentials, oauthCredential]),
@@ -110,6 +105,9 @@ if (process.env.SANDBOX_EMULATORS_ONLY) {
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: 'localhost',
 			WEBHOOK_URL: `http://localhost:${N8N_PORT}/`,
+			// The lip-sync example saves its MP4 there (n8n 2.x writes files only where allowed).
+			N8N_RESTRICT_FILE_ACCESS_TO:
+				process.env.N8N_RESTRICT_FILE_ACCESS_TO ?? `~/.n8n-files;${EXAMPLE_FILES_DIR}`,
 		},
 		beforeStart: async (cli) => {
 			for (const [kind, file] of [
@@ -126,7 +124,7 @@ if (process.env.SANDBOX_EMULATORS_ONLY) {
 		`\nn8n is ready: http://localhost:${N8N_PORT}  (sign in as owner@example.com / Password1234)`,
 	);
 	console.log(
-		'Credentials "<service> (sandbox)" point at the emulators; open any "Demo: …" workflow and run it.',
+		'Credentials "<service> (sandbox)" point at the emulators; open any "Example: …" workflow (examples/) and run it.',
 	);
 	console.log(
 		'"heygen OAuth2 (sandbox)" has a registered Client ID: open it and click Connect to try the OAuth2 grant.',

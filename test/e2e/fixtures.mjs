@@ -1,6 +1,7 @@
-// What the e2e suite and the `npm run dev` sandbox both use: per service, the credential type,
-// the node, and a read-only demo workflow that runs green against the emulator.
-import { readFileSync } from 'node:fs';
+// What the e2e suites and the `npm run dev` sandbox share: per service, the credential type,
+// the node and a read-only workflow that runs green against the emulator; the sandbox credentials
+// and the use-case workflows in examples/.
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const pkg = JSON.parse(
@@ -86,4 +87,38 @@ export function workflowFor(service, spec, credential) {
 			},
 		],
 	};
+}
+
+/** The use-case workflows in examples/ (each file one workflow), in file order. */
+export const EXAMPLES_DIR = path.resolve(import.meta.dirname, '../../examples');
+export function loadExamples() {
+	return readdirSync(EXAMPLES_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => ({
+			file,
+			workflow: JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
+		}));
+}
+
+/** Where the examples save files (the lip-sync MP4); n8n must be allowed to write there. */
+export const EXAMPLE_FILES_DIR = '/tmp/n8n-examples';
+
+/** Signing secrets the emulators use (test/emulators/keys.ts), so Webhook Resume verifies callbacks. */
+const SANDBOX_SECRETS = {
+	sync: { webhookSecret: 'whsec_emulatorSyncSigningSecret01' },
+	viralsync: { webhookSecret: 'vs_cb_secret_emulator_0123456789' },
+};
+
+/**
+ * The "<service> (sandbox)" credentials, with the fixed ids the examples reference (so every
+ * `npm run dev` overwrites them instead of adding copies), for `n8n import:credentials`.
+ */
+export function sandboxCredentials(baseUrls, keys) {
+	return Object.entries(SERVICES).map(([service, spec]) => ({
+		id: `sandbox${service}`.slice(0, 16).padEnd(16, '0'),
+		name: `${service} (sandbox)`,
+		type: spec.credential,
+		data: { apiKey: keys[service], baseUrl: baseUrls[service], ...SANDBOX_SECRETS[service] },
+	}));
 }
