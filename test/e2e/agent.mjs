@@ -1,0 +1,513 @@
+#!/usr/bin/env node
+// `npm run test:e2e` (AI Agent part): the packed package in a real n8n with
+// N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE=true. One workflow, Manual Trigger → AI Agent, with an
+// OpenAI Chat Model whose credential's Base URL is the OpenAI emulator (test/emulators/openai.ts)
+// and all five nodes attached as tools (the `<package>.<node>Tool` variants n8n generates for
+// `usableAsTool` nodes), each reading one object by an ID the model fills in through `$fromAI()`.
+// The emulator is scripted: first it calls every tool with an ID that exists, then with one that
+// does not, then it answers a text quoting what the tools said. Checked: the tool list the model
+// gets (names, descriptions, JSON schemas, OpenAI's limits); each call ran the node against its
+// service emulator; the results and the errors came back as tool messages; the execution
+// succeeded; no service key and no OpenAI key travel in what the model is sent.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+
+import { SERVICES } from './fixtures.mjs';
+import { checks, packPackage, repo, startEmulators } from './lib.mjs';
+import { startN8n } from './n8n-server.mjs';
+
+const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
+const { check, finish } = checks('AI Agent e2e');
+
+/** OpenAI's function-name rule and the description length OpenAI accepts for a function. */
+const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+const MAX_DESCRIPTION = 1024;
+
+const fromAI = (key, description) => `={{ $fromAI('${key}', '${description}', 'string') }}`;
+const idLocator = (key, description) => ({
+	__rl: true,
+	mode: 'id',
+	value: fromAI(key, description),
+});
+
+/**
+ * Per service: the tool node (its name is what n8n makes the tool's name from), the operation it
+ * runs, its `$fromAI` key, how to seed an object in the emulator, and the path the node calls.
+ */
+const TOOLS = {
+	sync: {
+		/** What n8n's automatic tool description ("<action> in <node>") must read. */
+		describes: /^Get a lip-sync generation in Sync$/,
+		nodeName: 'Sync Get Generation',
+		parameters: {
+			resource: 'generation',
+			operation: 'get',
+			generationId: fromAI('generationId', 'The ID of the Sync lip-sync generation to look up'),
+		},
+		key: 'generationId',
+		seed: async (api) =>
+			(
+				await api('POST', '/v2/generate', {
+					model: 'lipsync-2',
+					input: [
+						{ type: 'video', url: 'https://media.example.com/agent.mp4' },
+						{ type: 'audio', url: 'https://media.example.com/agent.wav' },
+					],
+				})
+			).body.id,
+		path: (id) => `/v2/generate/${id}`,
+	},
+	heygen: {
+		/** What n8n's automatic tool description ("<action> in <node>") must read. */
+		describes: /^Get a video in HeyGen$/,
+		nodeName: 'HeyGen Get Video',
+		parameters: {
+			resource: 'video',
+			operation: 'get',
+			videoId: fromAI('videoId', 'The ID of the HeyGen video to look up'),
+		},
+		key: 'videoId',
+		seed: async (api) => {
+			const created = await api('POST', '/v3/videos', {
+				type: 'avatar',
+				avatar_id: 'Anna_public_office',
+				script: 'Hello from the AI Agent',
+				voice_id: 'voice_en_sara',
+			});
+			return created.body.data?.video_id ?? created.body.video_id ?? created.body.data?.id;
+		},
+		path: (id) => `/v3/videos/${id}`,
+	},
+	viralsync: {
+		/** What n8n's automatic tool description ("<action> in <node>") must read. */
+		describes: /^Get a render job in ViralSync$/,
+		nodeName: 'ViralSync Get Render Job',
+		parameters: {
+			resource: 'renderJob',
+			operation: 'get',
+			jobId: idLocator('jobId', 'The ID of the ViralSync render job to look up'),
+		},
+		key: 'jobId',
+		seed: async (api) =>
+			(
+				await api('POST', '/v1/render/jobs', {
+					kind: 'movie',
+					projectId: 'agent',
+					movie: { scenes: [{ id: 'intro', duration: 2 }] },
+				})
+			).body.jobId,
+		path: (id) => `/v1/jobs/${id}`,
+	},
+	socialsyncer: {
+		/** What n8n's automatic tool description ("<action> in <node>") must read. */
+		describes: /^Get a post in SocialSyncer$/,
+		nodeName: 'SocialSyncer Get Post',
+		parameters: {
+			resource: 'post',
+			operation: 'get',
+			postId: idLocator('postId', 'The ID of the SocialSyncer post to look up'),
+		},
+		key: 'postId',
+		seed: async (api) =>
+			(
+				await api('POST', '/v1/posts', {
+					content: 'Drafted by the AI Agent test',
+					isDraft: true,
+					platforms: [{ platform: 'twitter', accountId: 'tw_1500000000000000001' }],
+				})
+			).body.id,
+		path: (id) => `/v1/posts/${id}`,
+	},
+	synaptiq: {
+		/** What n8n's automatic tool description ("<action> in <node>") must read. */
+		describes: /^Get a lead in Synaptiq$/,
+		nodeName: 'Synaptiq Get Lead',
+		parameters: {
+			resource: 'lead',
+			operation: 'get',
+			leadId: idLocator('leadId', 'The ID of the Synaptiq lead to look up'),
+		},
+		key: 'leadId',
+		seed: async (api) =>
+			(await api('POST', '/leads', { email: 'agent@example.com', name: 'Agent Lead' })).body.id,
+		path: (id) => `/leads/${id}`,
+	},
+};
+
+const toolNameOf = (nodeName) => nodeName.replace(/[^a-zA-Z0-9_-]+/g, '_');
+
+/** The OpenAI emulator as a child process group; `stop()` ends that group. */
+async function startOpenAiEmulator() {
+	const child = spawn(process.execPath, ['--import', 'tsx', 'test/emulators/openai.ts', '--json'], {
+		cwd: repo,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const line = await new Promise((resolve, reject) => {
+		readline.createInterface({ input: child.stdout }).once('line', resolve);
+		child.once('exit', (code) => reject(new Error(`openai emulator exited with ${code}`)));
+	});
+	const { baseUrl, apiKey } = JSON.parse(line);
+	const origin = new URL(baseUrl).origin;
+	const stop = () => {
+		try {
+			process.kill(-child.pid, 'SIGTERM');
+		} catch {
+			// Gone already: nothing to do.
+		}
+	};
+	process.on('exit', stop);
+	return {
+		baseUrl,
+		apiKey,
+		stop,
+		requests: async () => (await fetch(`${origin}/__emulator/requests`)).json(),
+		clearRequests: () => fetch(`${origin}/__emulator/requests`, { method: 'DELETE' }),
+		script: (answers) =>
+			fetch(`${origin}/__emulator/script`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ answers }),
+			}),
+	};
+}
+
+function agentWorkflow(openAiCredential, credentialsByService, prompt) {
+	const node = (name, type, typeVersion, position, parameters, extra = {}) => ({
+		id: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+		name,
+		type,
+		typeVersion,
+		position,
+		parameters,
+		...extra,
+	});
+	const toolNodes = Object.entries(TOOLS).map(([service, tool], index) =>
+		node(
+			tool.nodeName,
+			`${pkg.name}.${SERVICES[service].node}Tool`,
+			1,
+			[200 + index * 160, 240],
+			tool.parameters,
+			{
+				credentials: {
+					[SERVICES[service].credential]: {
+						id: credentialsByService[service].id,
+						name: credentialsByService[service].name,
+					},
+				},
+			},
+		),
+	);
+	return {
+		id: 'e2eagenttools000',
+		name: 'AI Agent with the five nodes as tools',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			node('Start', 'n8n-nodes-base.manualTrigger', 1, [0, 0], {}),
+			node('AI Agent', '@n8n/n8n-nodes-langchain.agent', 3.1, [300, 0], {
+				promptType: 'define',
+				text: prompt,
+				options: { maxIterations: 10 },
+			}),
+			node(
+				'OpenAI Chat Model',
+				'@n8n/n8n-nodes-langchain.lmChatOpenAi',
+				1.3,
+				[100, 240],
+				{
+					model: { __rl: true, mode: 'id', value: 'gpt-emulated' },
+					responsesApiEnabled: false,
+					options: {},
+				},
+				{ credentials: { openAiApi: { id: openAiCredential.id, name: openAiCredential.name } } },
+			),
+			...toolNodes,
+		],
+		connections: {
+			Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+			'OpenAI Chat Model': {
+				ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]],
+			},
+			...Object.fromEntries(
+				toolNodes.map((tool) => [
+					tool.name,
+					{ ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+				]),
+			),
+		},
+	};
+}
+
+/** The run data of `n8n execute --rawOutput`. */
+function parseRun(stdout) {
+	const start = stdout.indexOf('{');
+	if (start < 0) return undefined;
+	try {
+		const run = JSON.parse(stdout.slice(start));
+		return run.data?.resultData ?? run.resultData;
+	} catch {
+		return undefined;
+	}
+}
+
+/** A tool message that is n8n's error answer: `[{ "error": "<message>" }]`. */
+function isToolError(content) {
+	try {
+		const parsed = JSON.parse(content);
+		return typeof (Array.isArray(parsed) ? parsed[0] : parsed)?.error === 'string';
+	} catch {
+		return /^error/i.test(content);
+	}
+}
+
+/** Tool messages of a chat request, each with the name of the tool whose call it answers. */
+function toolMessagesOf(request) {
+	const messages = request?.body?.messages ?? [];
+	const names = new Map();
+	for (const message of messages)
+		for (const call of message.tool_calls ?? []) names.set(call.id, call.function?.name);
+	return messages
+		.filter((message) => message.role === 'tool')
+		.map((message) => ({
+			name: names.get(message.tool_call_id),
+			content:
+				typeof message.content === 'string'
+					? message.content
+					: (message.content ?? []).map((part) => part.text ?? '').join(''),
+		}));
+}
+
+async function main() {
+	const packed = packPackage();
+	console.log(`packed ${packed.filename} (${(packed.size / 1024).toFixed(1)} KB)`);
+	const emulators = await startEmulators();
+	const openai = await startOpenAiEmulator();
+	const n8n = await startN8n({
+		packageTarball: packed.tarball,
+		env: { N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true' },
+	});
+	console.log(`n8n healthy after ${(n8n.healthyAfterMs / 1000).toFixed(1)} s at ${n8n.url}`);
+	try {
+		await n8n.setupOwnerAndLogin();
+
+		// n8n lists the tool variant of every node.
+		const nodeNames = new Set((await n8n.nodeTypes()).map((type) => type.name));
+		for (const service of Object.keys(TOOLS)) {
+			const toolType = `${pkg.name}.${SERVICES[service].node}Tool`;
+			check(`n8n lists the ${toolType} tool node`, nodeNames.has(toolType));
+		}
+
+		// The OpenAI credential with the emulator's Base URL passes n8n's Test button (GET /models).
+		const openAiData = { apiKey: openai.apiKey, url: openai.baseUrl };
+		const openAiCredential = await n8n.createCredential('openAiApi', 'OpenAI emulator', openAiData);
+		const tested = await n8n.testCredential(
+			openAiCredential.id,
+			'openAiApi',
+			'OpenAI emulator',
+			openAiData,
+		);
+		check(
+			'openAiApi with the emulator as Base URL passes the Test button',
+			tested.status === 'OK',
+			tested.message,
+		);
+
+		const credentialsByService = {};
+		const seeded = {};
+		for (const [service, tool] of Object.entries(TOOLS)) {
+			const spec = SERVICES[service];
+			credentialsByService[service] = await n8n.createCredential(
+				spec.credential,
+				`${service} sandbox`,
+				{ apiKey: emulators.keys[service], baseUrl: emulators.baseUrls[service] },
+			);
+			const id = await tool.seed(emulators.control(service).api);
+			// An ID of the same shape that the service does not know.
+			const missing = `${String(id).slice(0, -6)}000000`;
+			seeded[service] = { id, missing };
+			check(`${service}: an object to look up is seeded in the emulator`, Boolean(id), String(id));
+			await emulators.control(service).clearRequests();
+		}
+
+		const call = (which) => ({
+			toolCalls: Object.entries(TOOLS).map(([service, tool]) => ({
+				name: toolNameOf(tool.nodeName),
+				arguments: { [tool.key]: seeded[service][which] },
+			})),
+		});
+		await openai.clearRequests();
+		await openai.script([
+			call('id'),
+			call('missing'),
+			{ text: 'Here is what the tools said:\n{{toolResults}}' },
+		]);
+
+		const workflow = agentWorkflow(
+			openAiCredential,
+			credentialsByService,
+			'Look up the Sync generation, HeyGen video, ViralSync render job, SocialSyncer post and Synaptiq lead I created and tell me their status.',
+		);
+		const workflowDir = mkdtempSync(path.join(os.tmpdir(), 'n8n-agent-'));
+		const file = path.join(workflowDir, 'agent.json');
+		writeFileSync(file, JSON.stringify(workflow));
+		const imported = await n8n.cli(['import:workflow', `--input=${file}`]);
+		if (
+			!check(
+				'the agent workflow is imported',
+				imported.code === 0,
+				imported.code === 0 ? '' : imported.failure(),
+			)
+		)
+			return;
+		const startedAt = Date.now();
+		const executed = await n8n.cli(['execute', `--id=${workflow.id}`, '--rawOutput']);
+		const run = parseRun(executed.stdout);
+		const agentRuns = run?.runData?.['AI Agent'] ?? [];
+		const output = agentRuns.at(-1)?.data?.main?.[0]?.[0]?.json?.output;
+		check(
+			'n8n runs the agent workflow to the end: no crashed execution',
+			executed.code === 0 && run !== undefined && !run.error && typeof output === 'string',
+			run?.error
+				? `${run.error.message} ${run.error.description ?? ''}`
+				: executed.code === 0
+					? `${((Date.now() - startedAt) / 1000).toFixed(1)} s`
+					: executed.failure(),
+		);
+
+		const requests = (await openai.requests()).filter(
+			(request) => request.path === '/v1/chat/completions',
+		);
+		check(
+			'the agent asked the model three times (tool calls, tool calls, final answer), all scripted',
+			requests.length === 3 &&
+				requests.every((request) => request.status === 200 && !request.unscripted),
+			requests
+				.map((request) => `${request.status}${request.unscripted ? ' unscripted' : ''}`)
+				.join(', '),
+		);
+
+		// The tool list the model got: one function per node, within OpenAI's limits.
+		const tools = requests[0]?.body?.tools ?? [];
+		const names = tools.map((tool) => tool.function?.name);
+		check(
+			'the model gets five function tools with unique names',
+			tools.length === 5 &&
+				tools.every((tool) => tool.type === 'function') &&
+				new Set(names).size === 5,
+			names.join(', '),
+		);
+		for (const [service, tool] of Object.entries(TOOLS)) {
+			const name = toolNameOf(tool.nodeName);
+			const fn = tools.find((entry) => entry.function?.name === name)?.function;
+			check(
+				`${service}: the tool's name (${name}) matches OpenAI's ${TOOL_NAME}`,
+				fn !== undefined && TOOL_NAME.test(fn.name),
+			);
+			const description = fn?.description ?? '';
+			check(
+				`${service}: the tool's description says what it does and where (${description.length} ≤ ${MAX_DESCRIPTION} chars)`,
+				description.length <= MAX_DESCRIPTION && tool.describes.test(description),
+				JSON.stringify(description),
+			);
+			const schema = fn?.parameters ?? {};
+			const property = schema.properties?.[tool.key];
+			check(
+				`${service}: the JSON schema has exactly the $fromAI parameter ${tool.key} (string, described, required)`,
+				schema.type === 'object' &&
+					Object.keys(schema.properties ?? {}).join() === tool.key &&
+					property?.type === 'string' &&
+					/look up/.test(property.description ?? '') &&
+					(schema.required ?? []).join() === tool.key,
+				JSON.stringify(schema),
+			);
+		}
+
+		// Each tool call ran the node against its service's emulator.
+		for (const [service, tool] of Object.entries(TOOLS)) {
+			const log = await emulators.control(service).requests();
+			const found = log.find(
+				(entry) => entry.method === 'GET' && entry.path.endsWith(tool.path(seeded[service].id)),
+			);
+			const missing = log.find(
+				(entry) =>
+					entry.method === 'GET' && entry.path.endsWith(tool.path(seeded[service].missing)),
+			);
+			check(
+				`${service}: the tool calls reached the emulator (the seeded ID answered 200, the unknown one 404)`,
+				found?.status === 200 && missing?.status === 404,
+				log.map((entry) => `${entry.method} ${entry.path} ${entry.status}`).join('; '),
+			);
+		}
+
+		// The results went back to the model as tool messages; the errors too, readable.
+		const afterFound = toolMessagesOf(requests[1]);
+		const afterMissing = toolMessagesOf(requests[2]).slice(afterFound.length);
+		for (const [service, tool] of Object.entries(TOOLS)) {
+			const name = toolNameOf(tool.nodeName);
+			const result = afterFound.find((message) => message.name === name);
+			check(
+				`${service}: the next chat request carries a tool message with the object the node read`,
+				result !== undefined &&
+					result.content.includes(String(seeded[service].id)) &&
+					!isToolError(result.content),
+				result?.content.slice(0, 200) ?? `no tool message for ${name}`,
+			);
+			const failure = afterMissing.find((message) => message.name === name);
+			check(
+				`${service}: the unknown ID comes back as a tool error the agent can read`,
+				failure !== undefined &&
+					isToolError(failure.content) &&
+					/not found/i.test(failure.content) &&
+					/HTTP 404/.test(failure.content),
+				failure?.content.slice(0, 300) ?? `no tool message for ${name}`,
+			);
+		}
+		check(
+			"the agent's output is the model's final text, quoting what the tools said",
+			typeof output === 'string' &&
+				output.startsWith('Here is what the tools said:') &&
+				Object.values(seeded).every(({ id }) => output.includes(String(id))),
+			String(output).slice(0, 200),
+		);
+
+		// No key in anything the model is sent: no service key anywhere, the OpenAI key only in the header.
+		const allModelRequests = await openai.requests();
+		const serviceKeys = Object.values(emulators.keys);
+		const leaked = allModelRequests.filter((request) => {
+			const body = JSON.stringify(request.body ?? '');
+			const headers = JSON.stringify({ ...request.headers, authorization: undefined });
+			return (
+				[...serviceKeys, openai.apiKey].some(
+					(key) => body.includes(key) || headers.includes(key),
+				) || serviceKeys.some((key) => String(request.headers.authorization ?? '').includes(key))
+			);
+		});
+		check(
+			'no API key (service or OpenAI) is in the bodies or other headers of the model requests',
+			allModelRequests.length > 0 && leaked.length === 0,
+			`${allModelRequests.length} request(s) checked${leaked.length ? `, leaked in #${leaked.map((r) => r.seq).join(', #')}` : ''}`,
+		);
+	} catch (error) {
+		check(
+			'agent e2e run completed',
+			false,
+			String(error?.stack ?? error) + (error?.cause ? ` (cause: ${error.cause})` : ''),
+		);
+		console.error(n8n.logTail());
+	} finally {
+		await n8n.stop();
+		emulators.stop();
+		openai.stop();
+	}
+	process.exit(finish());
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
