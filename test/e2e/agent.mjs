@@ -5,7 +5,7 @@
 // and all five nodes attached as tools (the `<package>.<node>Tool` variants n8n generates for
 // `usableAsTool` nodes), each reading one object by an ID the model fills in through `$fromAI()`.
 // The emulator is scripted: first it calls every tool with an ID that exists, then with one that
-// does not, then it answers a text quoting what the tools said. Checked: the tool list the model
+// does not, then with an empty one, then it answers a text quoting what the tools said. Checked: the tool list the model
 // gets (names, descriptions, JSON schemas, OpenAI's limits); each call ran the node against its
 // service emulator; the results and the errors came back as tool messages; the execution
 // succeeded; no service key and no OpenAI key travel in what the model is sent.
@@ -39,6 +39,8 @@ const idLocator = (key, description) => ({
  */
 const TOOLS = {
 	sync: {
+		/** The field an empty ID is refused by name, before any request. */
+		label: 'Generation ID',
 		/** What n8n's automatic tool description ("<action> in <node>") must read. */
 		describes: /^Get a lip-sync generation in Sync$/,
 		nodeName: 'Sync Get Generation',
@@ -61,6 +63,8 @@ const TOOLS = {
 		path: (id) => `/v2/generate/${id}`,
 	},
 	heygen: {
+		/** The field an empty ID is refused by name, before any request. */
+		label: 'Video ID',
 		/** What n8n's automatic tool description ("<action> in <node>") must read. */
 		describes: /^Get a video in HeyGen$/,
 		nodeName: 'HeyGen Get Video',
@@ -82,6 +86,8 @@ const TOOLS = {
 		path: (id) => `/v3/videos/${id}`,
 	},
 	viralsync: {
+		/** The field an empty ID is refused by name, before any request. */
+		label: 'Job ID',
 		/** What n8n's automatic tool description ("<action> in <node>") must read. */
 		describes: /^Get a render job in ViralSync$/,
 		nodeName: 'ViralSync Get Render Job',
@@ -102,6 +108,8 @@ const TOOLS = {
 		path: (id) => `/v1/jobs/${id}`,
 	},
 	socialsyncer: {
+		/** The field an empty ID is refused by name, before any request. */
+		label: 'Post ID',
 		/** What n8n's automatic tool description ("<action> in <node>") must read. */
 		describes: /^Get a post in SocialSyncer$/,
 		nodeName: 'SocialSyncer Get Post',
@@ -122,6 +130,8 @@ const TOOLS = {
 		path: (id) => `/v1/posts/${id}`,
 	},
 	synaptiq: {
+		/** The field an empty ID is refused by name, before any request. */
+		label: 'Lead ID',
 		/** What n8n's automatic tool description ("<action> in <node>") must read. */
 		describes: /^Get a lead in Synaptiq$/,
 		nodeName: 'Synaptiq Get Lead',
@@ -329,7 +339,7 @@ async function main() {
 			const id = await tool.seed(emulators.control(service).api);
 			// An ID of the same shape that the service does not know.
 			const missing = `${String(id).slice(0, -6)}000000`;
-			seeded[service] = { id, missing };
+			seeded[service] = { id, missing, empty: '' };
 			check(`${service}: an object to look up is seeded in the emulator`, Boolean(id), String(id));
 			await emulators.control(service).clearRequests();
 		}
@@ -344,6 +354,7 @@ async function main() {
 		await openai.script([
 			call('id'),
 			call('missing'),
+			call('empty'),
 			{ text: 'Here is what the tools said:\n{{toolResults}}' },
 		]);
 
@@ -383,8 +394,8 @@ async function main() {
 			(request) => request.path === '/v1/chat/completions',
 		);
 		check(
-			'the agent asked the model three times (tool calls, tool calls, final answer), all scripted',
-			requests.length === 3 &&
+			'the agent asked the model four times (three rounds of tool calls, the final answer), all scripted',
+			requests.length === 4 &&
 				requests.every((request) => request.status === 200 && !request.unscripted),
 			requests
 				.map((request) => `${request.status}${request.unscripted ? ' unscripted' : ''}`)
@@ -437,9 +448,10 @@ async function main() {
 				(entry) =>
 					entry.method === 'GET' && entry.path.endsWith(tool.path(seeded[service].missing)),
 			);
+			const reads = log.filter((entry) => entry.method === 'GET');
 			check(
-				`${service}: the tool calls reached the emulator (the seeded ID answered 200, the unknown one 404)`,
-				found?.status === 200 && missing?.status === 404,
+				`${service}: the tool calls reached the emulator (the seeded ID answered 200, the unknown one 404, the empty one sent nothing)`,
+				found?.status === 200 && missing?.status === 404 && reads.length === 2,
 				log.map((entry) => `${entry.method} ${entry.path} ${entry.status}`).join('; '),
 			);
 		}
@@ -447,6 +459,7 @@ async function main() {
 		// The results went back to the model as tool messages; the errors too, readable.
 		const afterFound = toolMessagesOf(requests[1]);
 		const afterMissing = toolMessagesOf(requests[2]).slice(afterFound.length);
+		const afterEmpty = toolMessagesOf(requests[3]).slice(afterFound.length + afterMissing.length);
 		for (const [service, tool] of Object.entries(TOOLS)) {
 			const name = toolNameOf(tool.nodeName);
 			const result = afterFound.find((message) => message.name === name);
@@ -465,6 +478,14 @@ async function main() {
 					/not found/i.test(failure.content) &&
 					/HTTP 404/.test(failure.content),
 				failure?.content.slice(0, 300) ?? `no tool message for ${name}`,
+			);
+			const refused = afterEmpty.find((message) => message.name === name);
+			check(
+				`${service}: an empty ID comes back as a tool error naming the field (${tool.label})`,
+				refused !== undefined &&
+					isToolError(refused.content) &&
+					refused.content.includes(`${tool.label} is required`),
+				refused?.content.slice(0, 300) ?? `no tool message for ${name}`,
 			);
 		}
 		check(
