@@ -4,13 +4,13 @@
 // OpenAI Chat Model whose credential's Base URL is the OpenAI emulator (test/emulators/openai.ts)
 // and all five nodes attached as tools (the `<package>.<node>Tool` variants n8n generates for
 // `usableAsTool` nodes), each reading one object by an ID the model fills in through `$fromAI()`.
-// The emulator is scripted: first it calls every tool with an ID that exists, then with one that
-// does not, then with an empty one, then it answers a text quoting what the tools said. Checked: the tool list the model
+// The emulator is scripted: first it calls every tool with an ID that does not exist, then with an
+// empty one, then with one that exists, then it answers a text quoting what the tools said. Checked: the tool list the model
 // gets (names, descriptions, JSON schemas, OpenAI's limits); each call ran the node against its
 // service emulator; the results and the errors came back as tool messages; the execution
 // succeeded; no service key and no OpenAI key travel in what the model is sent.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -19,6 +19,8 @@ import { SERVICES } from './fixtures.mjs';
 import { checks, packPackage, repo, startEmulators } from './lib.mjs';
 import { startN8n } from './n8n-server.mjs';
 
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const screenshots = path.join(repo, 'test', 'e2e', 'screenshots');
 const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
 const { check, finish } = checks('AI Agent e2e');
 
@@ -200,7 +202,7 @@ function agentWorkflow(openAiCredential, credentialsByService, prompt) {
 			tool.nodeName,
 			`${pkg.name}.${SERVICES[service].node}Tool`,
 			1,
-			[200 + index * 160, 240],
+			[280 + index * 180, 240],
 			tool.parameters,
 			{
 				credentials: {
@@ -228,7 +230,7 @@ function agentWorkflow(openAiCredential, credentialsByService, prompt) {
 				'OpenAI Chat Model',
 				'@n8n/n8n-nodes-langchain.lmChatOpenAi',
 				1.3,
-				[100, 240],
+				[60, 240],
 				{
 					model: { __rl: true, mode: 'id', value: 'gpt-emulated' },
 					responsesApiEnabled: false,
@@ -292,6 +294,78 @@ function toolMessagesOf(request) {
 		}));
 }
 
+/**
+ * The agent run in the editor (headless Debian Chromium, as browser.mjs): the saved execution's
+ * canvas, the agent and its five tools green, into test/e2e/screenshots/. Skipped without Chromium.
+ */
+async function screenshotRun(n8n, workflowId) {
+	if (!existsSync(CHROMIUM)) {
+		console.log(`  skip  screenshot of the agent run: ${CHROMIUM} not found`);
+		return;
+	}
+	const { chromium } = await import('playwright-core');
+	const [execution] = await n8n.executions(workflowId);
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
+	});
+	try {
+		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+		const [name, value] = n8n.cookie().split('=');
+		await context.addCookies([{ name, value, url: n8n.url }]);
+		const page = await context.newPage();
+		page.setDefaultTimeout(30_000);
+		const where = execution
+			? `/workflow/${workflowId}/executions/${execution.id}`
+			: `/workflow/${workflowId}`;
+		await page.goto(`${n8n.url}${where}`);
+		// The canvas shows every node by name, and the execution's header says it succeeded (the
+		// canvas of an execution may sit in an iframe: every frame's text counts).
+		const expected = [
+			'AI Agent',
+			...Object.values(TOOLS).map((tool) => tool.nodeName),
+			'Succeeded',
+		];
+		const pageText = async () =>
+			(
+				await Promise.all(
+					page
+						.frames()
+						.map((frame) =>
+							frame.evaluate(() => globalThis.document?.body?.innerText ?? '').catch(() => ''),
+						),
+				)
+			).join('\n');
+		let text = '';
+		const until = Date.now() + 30_000;
+		while (Date.now() < until) {
+			text = await pageText();
+			if (expected.every((name) => text.includes(name))) break;
+			await page.waitForTimeout(500);
+		}
+		const shown = expected.every((name) => text.includes(name));
+		await page.waitForTimeout(1_000);
+		mkdirSync(screenshots, { recursive: true });
+		const file = path.join(screenshots, 'agent-run.png');
+		await page.screenshot({ path: file });
+		check(
+			'the agent run opens in the editor (screenshot)',
+			shown,
+			`${shown ? '' : `missing ${expected.filter((name) => !text.includes(name)).join(', ')}; `}${execution ? `execution ${execution.id}` : 'workflow (the CLI saved no execution)'}: ${path.relative(repo, file)}`,
+		);
+	} finally {
+		await browser.close();
+	}
+}
+
 async function main() {
 	const packed = packPackage();
 	console.log(`packed ${packed.filename} (${(packed.size / 1024).toFixed(1)} KB)`);
@@ -351,10 +425,11 @@ async function main() {
 			})),
 		});
 		await openai.clearRequests();
+		// Unknown and empty IDs first, so the tools' last run (what the editor shows) is the good one.
 		await openai.script([
-			call('id'),
 			call('missing'),
 			call('empty'),
+			call('id'),
 			{ text: 'Here is what the tools said:\n{{toolResults}}' },
 		]);
 
@@ -457,9 +532,9 @@ async function main() {
 		}
 
 		// The results went back to the model as tool messages; the errors too, readable.
-		const afterFound = toolMessagesOf(requests[1]);
-		const afterMissing = toolMessagesOf(requests[2]).slice(afterFound.length);
-		const afterEmpty = toolMessagesOf(requests[3]).slice(afterFound.length + afterMissing.length);
+		const afterMissing = toolMessagesOf(requests[1]);
+		const afterEmpty = toolMessagesOf(requests[2]).slice(afterMissing.length);
+		const afterFound = toolMessagesOf(requests[3]).slice(afterMissing.length + afterEmpty.length);
 		for (const [service, tool] of Object.entries(TOOLS)) {
 			const name = toolNameOf(tool.nodeName);
 			const result = afterFound.find((message) => message.name === name);
@@ -513,6 +588,7 @@ async function main() {
 			allModelRequests.length > 0 && leaked.length === 0,
 			`${allModelRequests.length} request(s) checked${leaked.length ? `, leaked in #${leaked.map((r) => r.seq).join(', #')}` : ''}`,
 		);
+		await screenshotRun(n8n, workflow.id);
 	} catch (error) {
 		check(
 			'agent e2e run completed',
