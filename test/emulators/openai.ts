@@ -4,6 +4,7 @@
  * `tool_calls`, and `stream: true` as server-sent `chat.completion.chunk`s; `GET /v1/models`
  * for n8n's credential test and model list), answers from a script the test sets, and records
  * every request it got so a test can read the tool list and the messages the model was sent.
+ * docs/api/openai.md summarises the part of OpenAI's API it follows ("Endpoints") and what n8n sends.
  *
  * Checked as OpenAI checks them (answered with OpenAI's error body, `{ error: { message, type,
  * param, code } }`): the Bearer key; tool names (^[a-zA-Z0-9_-]{1,64}$) and at most 128 tools;
