@@ -3,12 +3,14 @@
 // N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE=true. One workflow, Manual Trigger → AI Agent, with an
 // OpenAI Chat Model whose credential's Base URL is the OpenAI emulator (test/emulators/openai.ts)
 // and all five nodes attached as tools (the `<package>.<node>Tool` variants n8n generates for
-// `usableAsTool` nodes), each reading one object by an ID the model fills in through `$fromAI()`.
-// The emulator is scripted: first it calls every tool with an ID that does not exist, then with an
-// empty one, then with one that exists, then it answers a text quoting what the tools said. Checked: the tool list the model
-// gets (names, descriptions, JSON schemas, OpenAI's limits); each call ran the node against its
-// service emulator; the results and the errors came back as tool messages; the execution
-// succeeded; no service key and no OpenAI key travel in what the model is sent.
+// `usableAsTool` nodes), each reading one object by an ID the model fills in through `$fromAI()`,
+// plus Synaptiq Lead → Create with three `$fromAI` fields. The emulator is scripted: first it calls
+// every Get tool with an ID that does not exist, then with an empty one, then with one that exists
+// (and creates a lead), then it answers a text quoting what the tools said. Checked: the tool list
+// the model gets (names, descriptions, JSON schemas, OpenAI's limits); each call ran the node
+// against its service emulator; the results and the errors came back as tool messages; the
+// execution succeeded; no service key and no OpenAI key travel in what the model is sent; the run
+// opens in the editor (a screenshot for README).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -50,8 +52,12 @@ const TOOLS = {
 			resource: 'generation',
 			operation: 'get',
 			generationId: fromAI('generationId', 'The ID of the Sync lip-sync generation to look up'),
+			includeProgress: `={{ $fromAI('includeProgress', 'Whether to add the progress in percent', 'boolean') }}`,
 		},
 		key: 'generationId',
+		/** The JSON schema's properties: a boolean beside the ID. */
+		schema: { generationId: 'string', includeProgress: 'boolean' },
+		args: (which) => ({ includeProgress: which === 'id' }),
 		seed: async (api) =>
 			(
 				await api('POST', '/v2/generate', {
@@ -149,6 +155,21 @@ const TOOLS = {
 	},
 };
 
+/** A tool that writes, with three `$fromAI` fields (one inside a collection): Synaptiq Lead → Create. */
+const CREATE_LEAD = {
+	nodeName: 'Synaptiq Create Lead',
+	parameters: {
+		resource: 'lead',
+		operation: 'create',
+		email: fromAI('email', 'The email address of the new lead'),
+		name: fromAI('name', 'The full name of the new lead'),
+		additionalFields: { company: fromAI('company', 'The company the new lead works for') },
+		ifExists: 'error',
+	},
+	schema: { email: 'string', name: 'string', company: 'string' },
+	arguments: { email: 'new.lead@example.com', name: 'New Lead', company: 'Acme Studios' },
+};
+
 const toolNameOf = (nodeName) => nodeName.replace(/[^a-zA-Z0-9_-]+/g, '_');
 
 /** The OpenAI emulator as a child process group; `stop()` ends that group. */
@@ -214,6 +235,23 @@ function agentWorkflow(openAiCredential, credentialsByService, prompt) {
 			},
 		),
 	);
+	toolNodes.push(
+		node(
+			CREATE_LEAD.nodeName,
+			`${pkg.name}.${SERVICES.synaptiq.node}Tool`,
+			1,
+			[280 + toolNodes.length * 180, 240],
+			CREATE_LEAD.parameters,
+			{
+				credentials: {
+					synaptiqApi: {
+						id: credentialsByService.synaptiq.id,
+						name: credentialsByService.synaptiq.name,
+					},
+				},
+			},
+		),
+	);
 	return {
 		id: 'e2eagenttools000',
 		name: 'AI Agent with the five nodes as tools',
@@ -265,6 +303,23 @@ function parseRun(stdout) {
 	} catch {
 		return undefined;
 	}
+}
+
+/** A function's JSON schema has exactly these properties, of these types, each described and required. */
+function schemaMatches(schema, expected) {
+	const keys = Object.keys(expected).sort();
+	return (
+		schema?.type === 'object' &&
+		Object.keys(schema.properties ?? {})
+			.sort()
+			.join() === keys.join() &&
+		keys.every(
+			(key) =>
+				schema.properties[key].type === expected[key] &&
+				(schema.properties[key].description ?? '').length > 10,
+		) &&
+		[...(schema.required ?? [])].sort().join() === keys.join()
+	);
 }
 
 /** A tool message that is n8n's error answer: `[{ "error": "<message>" }]`. */
@@ -419,10 +474,16 @@ async function main() {
 		}
 
 		const call = (which) => ({
-			toolCalls: Object.entries(TOOLS).map(([service, tool]) => ({
-				name: toolNameOf(tool.nodeName),
-				arguments: { [tool.key]: seeded[service][which] },
-			})),
+			toolCalls: [
+				...Object.entries(TOOLS).map(([service, tool]) => ({
+					name: toolNameOf(tool.nodeName),
+					arguments: { [tool.key]: seeded[service][which], ...(tool.args?.(which) ?? {}) },
+				})),
+				// The round that finds everything also creates a lead.
+				...(which === 'id'
+					? [{ name: toolNameOf(CREATE_LEAD.nodeName), arguments: CREATE_LEAD.arguments }]
+					: []),
+			],
 		});
 		await openai.clearRequests();
 		// Unknown and empty IDs first, so the tools' last run (what the editor shows) is the good one.
@@ -481,10 +542,10 @@ async function main() {
 		const tools = requests[0]?.body?.tools ?? [];
 		const names = tools.map((tool) => tool.function?.name);
 		check(
-			'the model gets five function tools with unique names',
-			tools.length === 5 &&
+			'the model gets six function tools (one per node, and Synaptiq Create Lead) with unique names',
+			tools.length === 6 &&
 				tools.every((tool) => tool.type === 'function') &&
-				new Set(names).size === 5,
+				new Set(names).size === 6,
 			names.join(', '),
 		);
 		for (const [service, tool] of Object.entries(TOOLS)) {
@@ -501,17 +562,24 @@ async function main() {
 				JSON.stringify(description),
 			);
 			const schema = fn?.parameters ?? {};
-			const property = schema.properties?.[tool.key];
+			const expected = tool.schema ?? { [tool.key]: 'string' };
 			check(
-				`${service}: the JSON schema has exactly the $fromAI parameter ${tool.key} (string, described, required)`,
-				schema.type === 'object' &&
-					Object.keys(schema.properties ?? {}).join() === tool.key &&
-					property?.type === 'string' &&
-					/look up/.test(property.description ?? '') &&
-					(schema.required ?? []).join() === tool.key,
+				`${service}: the JSON schema has exactly the $fromAI parameters (${Object.entries(expected)
+					.map(([key, type]) => `${key}: ${type}`)
+					.join(', ')}; described, required)`,
+				schemaMatches(schema, expected) && /look up/.test(schema.properties[tool.key].description),
 				JSON.stringify(schema),
 			);
 		}
+		const createFn = tools.find(
+			(entry) => entry.function?.name === toolNameOf(CREATE_LEAD.nodeName),
+		)?.function;
+		check(
+			'Synaptiq Create Lead: "Create a lead in Synaptiq", its schema has email, name and the collection field company',
+			createFn?.description === 'Create a lead in Synaptiq' &&
+				schemaMatches(createFn.parameters, CREATE_LEAD.schema),
+			JSON.stringify(createFn ?? {}),
+		);
 
 		// Each tool call ran the node against its service's emulator.
 		for (const [service, tool] of Object.entries(TOOLS)) {
@@ -526,7 +594,10 @@ async function main() {
 			const reads = log.filter((entry) => entry.method === 'GET');
 			check(
 				`${service}: the tool calls reached the emulator (the seeded ID answered 200, the unknown one 404, the empty one sent nothing)`,
-				found?.status === 200 && missing?.status === 404 && reads.length === 2,
+				found?.status === 200 &&
+					missing?.status === 404 &&
+					reads.length === 2 &&
+					(service !== 'sync' || found.query.include === 'progress'),
 				log.map((entry) => `${entry.method} ${entry.path} ${entry.status}`).join('; '),
 			);
 		}
@@ -563,6 +634,28 @@ async function main() {
 				refused?.content.slice(0, 300) ?? `no tool message for ${name}`,
 			);
 		}
+		const created = (await emulators.control('synaptiq').requests()).find(
+			(entry) => entry.method === 'POST' && entry.path.endsWith('/leads'),
+		);
+		const createdBody = created ? JSON.parse(created.body || '{}') : {};
+		check(
+			"Synaptiq Create Lead: the model's email, name and company reached the emulator (201)",
+			created?.status === 201 &&
+				createdBody.email === CREATE_LEAD.arguments.email &&
+				createdBody.name === CREATE_LEAD.arguments.name &&
+				createdBody.company === CREATE_LEAD.arguments.company,
+			created ? `${created.status} ${created.body}` : 'no POST /leads logged',
+		);
+		const createdResult = afterFound.find(
+			(message) => message.name === toolNameOf(CREATE_LEAD.nodeName),
+		);
+		check(
+			'Synaptiq Create Lead: the new lead (its ID and email) goes back to the model',
+			createdResult !== undefined &&
+				/"id":"lead_/.test(createdResult.content) &&
+				createdResult.content.includes(CREATE_LEAD.arguments.email),
+			createdResult?.content.slice(0, 200) ?? 'no tool message',
+		);
 		check(
 			"the agent's output is the model's final text, quoting what the tools said",
 			typeof output === 'string' &&
