@@ -8,7 +8,7 @@ export const operation = defineOperation({
 	value: 'getEventTypes',
 	readOnly: true,
 	name: 'Get Event Types',
-	action: 'Get event types',
+	action: 'Get webhook event types',
 	description: 'Get the event types an endpoint can subscribe to',
 	properties: [],
 	async execute(itemIndex, requestOptions) {

@@ -9,7 +9,7 @@ export const operation = defineOperation({
 	value: 'getEvents',
 	readOnly: true,
 	name: 'Get Events',
-	action: 'Get events',
+	action: 'Get webhook events',
 	description: 'Get recent events that were sent',
 	properties: [
 		...listFields(),

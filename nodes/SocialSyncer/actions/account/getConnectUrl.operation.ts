@@ -12,7 +12,7 @@ export const operation = defineOperation({
 	value: 'getConnectUrl',
 	readOnly: true,
 	name: 'Get Connect URL',
-	action: 'Get a connect URL',
+	action: 'Get a link to connect a social account',
 	description: 'Get the link a user opens to connect an account (step 1)',
 	properties: [platformField(), redirectUrlField()],
 	async execute(itemIndex, requestOptions) {

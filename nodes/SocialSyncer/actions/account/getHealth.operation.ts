@@ -11,7 +11,7 @@ export const operation = defineOperation({
 	value: 'getHealth',
 	readOnly: true,
 	name: 'Get Health',
-	action: 'Get account health',
+	action: 'Get the health of connected accounts',
 	description: 'Token validity and permissions of connected accounts',
 	properties: [
 		{

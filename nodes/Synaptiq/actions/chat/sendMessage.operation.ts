@@ -8,7 +8,7 @@ import { synaptiqRequest } from '../../helpers';
 export const operation = defineOperation({
 	value: 'sendMessage',
 	name: 'Send Message',
-	action: 'Send a chat message',
+	action: 'Send a message to the AI sales agent',
 	description: "Send a visitor message and get the agent's reply (write scope)",
 	properties: [
 		{

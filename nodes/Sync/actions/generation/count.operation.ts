@@ -6,7 +6,7 @@ export const operation = defineOperation({
 	value: 'count',
 	readOnly: true,
 	name: 'Count',
-	action: 'Count generations',
+	action: 'Count lip-sync generations',
 	description: 'Count generations, optionally of some statuses',
 	properties: [
 		{

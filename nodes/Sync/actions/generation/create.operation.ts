@@ -15,7 +15,7 @@ import { buildGenerationRequest, multipartParts } from './request';
 export const operation = defineOperation({
 	value: 'create',
 	name: 'Create',
-	action: 'Create a generation',
+	action: 'Create a lip-sync generation',
 	description: 'Lip-sync a video to audio or a script',
 	properties: [
 		...generationInputFields({ allowBinary: true }),

@@ -7,7 +7,7 @@ import { generationIdField } from './get.operation';
 export const operation = defineOperation({
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete a generation',
+	action: 'Delete a lip-sync generation',
 	description: 'Delete a finished generation',
 	properties: [generationIdField],
 	async execute(itemIndex, requestOptions) {

@@ -22,7 +22,7 @@ export const operation = defineOperation({
 	value: 'estimateCost',
 	readOnly: true,
 	name: 'Estimate Cost',
-	action: 'Estimate the cost of a generation',
+	action: 'Estimate the cost of a lip-sync generation',
 	description: 'Estimate the price before creating',
 	properties: [
 		{

@@ -17,7 +17,7 @@ export const operation = defineOperation({
 	value: 'get',
 	readOnly: true,
 	name: 'Get',
-	action: 'Get a generation',
+	action: 'Get a lip-sync generation',
 	description: 'Get a generation and its status',
 	properties: [
 		generationIdField,

@@ -12,7 +12,7 @@ export const operation = defineOperation({
 	value: 'getAll',
 	readOnly: true,
 	name: 'Get Many',
-	action: 'Get many generations',
+	action: 'Get many lip-sync generations',
 	description: 'Get generations, newest first',
 	properties: [
 		...listFields(),

@@ -8,7 +8,7 @@ export const operation = defineOperation({
 	value: 'getDownloadUrl',
 	readOnly: true,
 	name: 'Get Download URL',
-	action: 'Get the download URL of a generation',
+	action: 'Get the download URL of a lip-sync generation',
 	description: 'Get a link to the output video',
 	properties: [generationIdField],
 	async execute(itemIndex, requestOptions) {
