@@ -25,6 +25,8 @@ interface BucketState {
 	starts: number[];
 	/** Requests reserved and not answered yet (the service's Remaining has not counted them for us). */
 	inFlight: number;
+	/** When requests really started, oldest first (reservations can bunch up when timers fire late). */
+	sent: number[];
 	/** From the service's headers: what is left of its window, and when the window resets. */
 	headerRemaining?: number;
 	headerLimit?: number;
@@ -69,7 +71,7 @@ function bucketState(key: string, bucket: string): BucketState {
 	const credential = credentialState(key);
 	let state = credential.buckets.get(bucket);
 	if (!state) {
-		state = { starts: [], inFlight: 0 };
+		state = { starts: [], inFlight: 0, sent: [] };
 		credential.buckets.set(bucket, state);
 	}
 	return state;
@@ -164,16 +166,31 @@ export function reserveSlot(
 }
 
 /**
- * Called when a reserved request is about to go out: under Requests per Minute, answers how much
- * longer to wait so no two requests really start closer than the limit allows. Timers of several
- * items in flight can fire together after the event loop was busy; the ceiling holds anyway.
+ * Called when a reserved request is about to go out: answers how much longer to wait so that the
+ * requests that really start keep Requests per Minute and the bucket's windows. Timers of several
+ * items in flight can fire together after the event loop was busy; the limits hold anyway.
  */
-export function holdForCeiling(key: string, requestsPerMinute: number, now = Date.now()): number {
-	if (!(requestsPerMinute > 0)) return 0;
-	const state = credentialState(key);
-	const earliest = state.lastStartAt + MINUTE / requestsPerMinute;
-	if (now < earliest) return earliest - now;
-	state.lastStartAt = now;
+export function holdAtSend(
+	key: string,
+	bucket: string,
+	limits: PaceLimits,
+	now = Date.now(),
+): number {
+	const credential = credentialState(key);
+	const state = bucketState(key, bucket);
+	let old = 0;
+	while (old < state.sent.length && state.sent[old] <= now - 2 * MINUTE) old++;
+	if (old > 0) state.sent.splice(0, old);
+	let at = now;
+	if (limits.requestsPerMinute > 0)
+		at = Math.max(at, credential.lastStartAt + MINUTE / limits.requestsPerMinute);
+	if (state.headerRemaining === undefined && limits.published)
+		at = windowOpensAt(state.sent, limits.published, at);
+	const learned = learnedWindow(state, now);
+	if (learned) at = windowOpensAt(state.sent, learned, at);
+	if (at > now) return at - now;
+	credential.lastStartAt = now;
+	state.sent.push(now);
 	return 0;
 }
 

@@ -2,7 +2,7 @@ import {
 	blockUntil,
 	paceKey,
 	recordAnswer,
-	holdForCeiling,
+	holdAtSend,
 	recordRateLimited,
 	reserveSlot,
 	resetPacing,
@@ -159,14 +159,25 @@ describe('a 429 without headers or a published limit', () => {
 	});
 });
 
-describe('Requests per Minute at send time', () => {
-	it('holds back requests whose timers fired together, so real starts keep the spacing', () => {
+describe('at send time', () => {
+	it('holds back requests whose timers fired together, so real starts keep Requests per Minute', () => {
 		const key = paceKey(['ceiling']);
+		const rpm = { requestsPerMinute: 1200 };
 		// 1200/min: 50 ms apart. Three lanes wake at the same moment after a busy event loop.
-		expect(holdForCeiling(key, 1200, 1_000)).toBe(0);
-		expect(holdForCeiling(key, 1200, 1_000)).toBe(50);
-		expect(holdForCeiling(key, 1200, 1_020)).toBe(30);
-		expect(holdForCeiling(key, 1200, 1_050)).toBe(0);
-		expect(holdForCeiling(key, 0, 1_050)).toBe(0);
+		expect(holdAtSend(key, 'all', rpm, 1_000)).toBe(0);
+		expect(holdAtSend(key, 'all', rpm, 1_000)).toBe(50);
+		expect(holdAtSend(key, 'all', rpm, 1_020)).toBe(30);
+		expect(holdAtSend(key, 'all', rpm, 1_050)).toBe(0);
+		expect(holdAtSend(key, 'all', none, 1_050)).toBe(0);
+	});
+
+	it('keeps the published window on the real starts', () => {
+		const key = paceKey(['window-at-send']);
+		const published = { requestsPerMinute: 0, published: { limit: 2, windowMs: 1_000 } };
+		expect(holdAtSend(key, 'b', published, 0)).toBe(0);
+		expect(holdAtSend(key, 'b', published, 10)).toBe(0);
+		// The third real start in the same second waits for the first to leave the window.
+		expect(holdAtSend(key, 'b', published, 20)).toBe(980);
+		expect(holdAtSend(key, 'b', published, 1_000)).toBe(0);
 	});
 });

@@ -10,7 +10,7 @@ import { apiKeyOf, assertSecureUrl, InsecureBaseUrlError } from '../credentialAu
 import { buildApiError, genericHint, redact, secretsOf, type ServiceErrorInfo } from '../errors';
 import {
 	blockUntil,
-	holdForCeiling,
+	holdAtSend,
 	paceKey,
 	recordAnswer,
 	recordRateLimited,
@@ -138,10 +138,11 @@ export async function apiRequest<T = unknown>(
 		let sent: Awaited<ReturnType<typeof sendAttempt>> | undefined;
 		try {
 			if (paceWait > 0) await sleepOrCancel(paceWait);
+			const limits = { requestsPerMinute: options.requestsPerMinute, published: bucket.published };
 			for (
-				let hold = holdForCeiling(pace, options.requestsPerMinute);
+				let hold = holdAtSend(pace, bucket.name, limits);
 				hold > 0;
-				hold = holdForCeiling(pace, options.requestsPerMinute)
+				hold = holdAtSend(pace, bucket.name, limits)
 			)
 				await sleepOrCancel(hold);
 			sent = await sendAttempt(ctx, credentialType, httpOptions, signal);
