@@ -8,12 +8,11 @@
 import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { EXAMPLE_FILES_DIR, loadExamples, sandboxCredentials } from './fixtures.mjs';
 import { checks, packPackage, startEmulators, waitFor } from './lib.mjs';
 import { startN8n } from './n8n-server.mjs';
-
-const { check, finish } = checks('examples e2e');
 
 const items = (execution, n8n, nodeName) => n8n.outputOf(execution, nodeName) ?? [];
 const json = (execution, n8n, nodeName) => items(execution, n8n, nodeName).map((item) => item.json);
@@ -21,9 +20,10 @@ const show = (value) => JSON.stringify(value ?? null).slice(0, 300);
 
 /**
  * What each example must end with, per run (the trigger the run starts from, and a check on the
- * finished execution). Every Manual Trigger example has an entry; the suite fails on one without.
+ * finished execution), reporting through `check`. Every Manual Trigger example has an entry; the
+ * suite fails on one without. test/e2e/dev.mjs runs the same ones in `npm run dev`'s n8n.
  */
-const EXPECTATIONS = {
+export const expectations = (check) => ({
 	'01-sync-lip-sync-video-to-new-audio.json': [
 		{
 			trigger: 'Start',
@@ -190,10 +190,10 @@ const EXPECTATIONS = {
 			},
 		},
 	],
-};
+});
 
 /** Runs a saved workflow from one trigger as the editor does; answers the finished execution. */
-async function runFrom(n8n, workflowId, trigger) {
+export async function runFrom(n8n, workflowId, trigger) {
 	const started = await n8n.rest('POST', `/rest/workflows/${workflowId}/run`, {
 		triggerToStartFrom: { name: trigger },
 	});
@@ -232,7 +232,7 @@ async function nextExecution(n8n, workflowId, seen) {
  * to Instagram and the new TikTok account; a lead the form captured turns qualified in Synaptiq and
  * its signed lead.qualified delivery reaches Notify sales.
  */
-async function checkActiveTriggers(n8n, emulators, examples) {
+async function checkActiveTriggers(n8n, emulators, examples, check) {
 	const byFile = Object.fromEntries(examples.map(({ file, workflow }) => [file, workflow]));
 
 	const social = byFile['04-socialsyncer-connect-and-cross-post.json'];
@@ -330,7 +330,56 @@ async function checkActiveTriggers(n8n, emulators, examples) {
 	}
 }
 
+/**
+ * Runs every example's expected runs (see `expectations`) in an n8n whose database has the
+ * examples imported: `n8n` needs rest(), execution(), outputOf() and createWorkflow();
+ * `emulators` its `baseUrls` and `control(service)`, the emulators' control API.
+ */
+export async function runExamples({ n8n, emulators, examples, check }) {
+	const EXPECTATIONS = expectations(check);
+	for (const { file, workflow } of examples) {
+		const hasManualTrigger = workflow.nodes.some(
+			(node) => node.type === 'n8n-nodes-base.manualTrigger',
+		);
+		check(
+			`${file}: every node has a name that is not a default and the sticky notes explain it`,
+			workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote').length >= 1 &&
+				!workflow.nodes.some((node) => /^(Set|Edit Fields|If|No Operation)\d*$/.test(node.name)),
+		);
+		const runs = EXPECTATIONS[file];
+		if (hasManualTrigger && !runs) {
+			check(`${file}: has an expectation in examples.mjs`, false);
+			continue;
+		}
+		for (const run of runs ?? []) {
+			let workflowId = workflow.id;
+			if (run.variant) {
+				const copy = structuredClone(workflow);
+				run.variant(copy);
+				delete copy.id;
+				copy.name = `${workflow.name} (variant)`;
+				workflowId = (await n8n.createWorkflow(copy)).id;
+			}
+			for (const service of Object.keys(emulators.baseUrls))
+				await emulators.control(service).clearRequests();
+			try {
+				const execution = await runFrom(n8n, workflowId, run.trigger);
+				const error = execution.data?.resultData?.error;
+				check(
+					`${file} from "${run.trigger}"${run.variant ? ' (variant)' : ''}: the execution succeeds`,
+					execution.status === 'success',
+					error ? `${error.message} ${error.description ?? ''}` : execution.status,
+				);
+				await run.check({ execution, n8n, emulators, workflow });
+			} catch (error) {
+				check(`${file} from "${run.trigger}": runs`, false, String(error?.stack ?? error));
+			}
+		}
+	}
+}
+
 async function main() {
+	const { check, finish } = checks('examples e2e');
 	const packed = packPackage();
 	const emulators = await startEmulators();
 	const examples = loadExamples();
@@ -363,46 +412,8 @@ async function main() {
 		console.log(`n8n healthy after ${(n8n.healthyAfterMs / 1000).toFixed(1)} s at ${n8n.url}`);
 		await n8n.setupOwnerAndLogin();
 
-		for (const { file, workflow } of examples) {
-			const hasManualTrigger = workflow.nodes.some(
-				(node) => node.type === 'n8n-nodes-base.manualTrigger',
-			);
-			check(
-				`${file}: every node has a name that is not a default and the sticky notes explain it`,
-				workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote').length >= 1 &&
-					!workflow.nodes.some((node) => /^(Set|Edit Fields|If|No Operation)\d*$/.test(node.name)),
-			);
-			const runs = EXPECTATIONS[file];
-			if (hasManualTrigger && !runs) {
-				check(`${file}: has an expectation in examples.mjs`, false);
-				continue;
-			}
-			for (const run of runs ?? []) {
-				let workflowId = workflow.id;
-				if (run.variant) {
-					const copy = structuredClone(workflow);
-					run.variant(copy);
-					delete copy.id;
-					copy.name = `${workflow.name} (variant)`;
-					workflowId = (await n8n.createWorkflow(copy)).id;
-				}
-				for (const service of Object.keys(emulators.baseUrls))
-					await emulators.control(service).clearRequests();
-				try {
-					const execution = await runFrom(n8n, workflowId, run.trigger);
-					const error = execution.data?.resultData?.error;
-					check(
-						`${file} from "${run.trigger}"${run.variant ? ' (variant)' : ''}: the execution succeeds`,
-						execution.status === 'success',
-						error ? `${error.message} ${error.description ?? ''}` : execution.status,
-					);
-					await run.check({ execution, n8n, emulators, workflow });
-				} catch (error) {
-					check(`${file} from "${run.trigger}": runs`, false, String(error?.stack ?? error));
-				}
-			}
-		}
-		await checkActiveTriggers(n8n, emulators, examples);
+		await runExamples({ n8n, emulators, examples, check });
+		await checkActiveTriggers(n8n, emulators, examples, check);
 	} catch (error) {
 		check('examples run completed', false, String(error?.stack ?? error));
 		if (n8n) console.error(n8n.logTail());
@@ -413,7 +424,8 @@ async function main() {
 	process.exit(finish());
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+if (import.meta.url === pathToFileURL(process.argv[1]).href)
+	main().catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});
