@@ -154,18 +154,87 @@ export const expectations = (check) => ({
 	'06-pipeline-script-to-post-and-lead.json': [
 		{
 			trigger: 'Start',
-			async check({ execution, n8n }) {
+			async check({ execution, n8n, emulators }) {
 				const [summary] = json(execution, n8n, 'Campaign summary');
+				const [english, spanish] = summary?.posts ?? [];
 				check(
-					'pipeline: HeyGen → Sync → SocialSyncer → Synaptiq ends in a summary with every step',
+					'pipeline: HeyGen → Sync dub → SocialSyncer (both versions) → Synaptiq ends in a summary with every step',
 					summary?.campaign === 'Spring launch' &&
 						/^https?:\/\//.test(summary.avatarVideoUrl) &&
-						/^https?:\/\//.test(summary.lipSyncedVideoUrl) &&
-						summary.postStatus === 'published' &&
-						summary.postLinks?.length === 2 &&
+						/^https?:\/\//.test(summary.dubbedVideoUrl) &&
+						summary.dubbedVideoUrl !== summary.avatarVideoUrl &&
+						summary.dubLanguage === 'es' &&
+						english?.language === 'en' &&
+						spanish?.language === 'es' &&
+						[english, spanish].every(
+							(post) => post.status === 'published' && post.links?.length === 2,
+						) &&
+						english.postId !== spanish.postId &&
 						/^lead_/.test(summary.leadId) &&
 						json(execution, n8n, 'Notify: pipeline step failed').length === 0,
 					show(summary),
+				);
+				const generate = (await emulators.control('sync').requests()).filter(
+					(entry) => entry.method === 'POST' && entry.path === '/v2/generate',
+				);
+				const dub = generate.length === 1 ? JSON.parse(generate[0].body) : {};
+				check(
+					"pipeline: Sync got one Translate / Dub job (dubParams en → es) with HeyGen's video as its only input",
+					dub.dubParams?.targetLang === 'es' &&
+						dub.dubParams.sourceLang === 'en' &&
+						dub.input?.length === 1 &&
+						dub.input[0].type === 'video' &&
+						dub.input[0].url === summary?.avatarVideoUrl,
+					`${generate.length} generate call(s): ${show(dub)}`,
+				);
+				const posts = (await emulators.control('socialsyncer').requests())
+					.filter((entry) => entry.method === 'POST' && /\/posts$/.test(entry.path))
+					.map((entry) => JSON.parse(entry.body));
+				const media = posts.map((post) => JSON.stringify(post));
+				check(
+					'pipeline: SocialSyncer posted both versions: the HeyGen video with the English caption, the dub with the Spanish one',
+					posts.length === 2 &&
+						media[0].includes(summary?.avatarVideoUrl) &&
+						media[0].includes('Our spring update') &&
+						media[1].includes(summary?.dubbedVideoUrl) &&
+						media[1].includes('Nuestra actualización'),
+					`${posts.length} post(s): ${show(posts)}`,
+				);
+			},
+		},
+		{
+			// The same workflow with a dub Sync's node refuses (source = target, before any request).
+			trigger: 'Start',
+			variant: (workflow) => {
+				const dub = workflow.nodes.find((node) => node.name === 'Sync: dub the video into Spanish');
+				dub.parameters.dubSourceLanguage = 'es';
+			},
+			async check({ execution, n8n, emulators, workflow }) {
+				const [notice] = json(execution, n8n, 'Notify: pipeline step failed');
+				const posts = (await emulators.control('socialsyncer').requests()).filter(
+					(entry) => entry.method === 'POST' && /\/posts$/.test(entry.path),
+				);
+				check(
+					"pipeline: a dub Sync's node refuses goes to the error output and Notify, and nothing is posted",
+					notice?.campaign === 'Spring launch' &&
+						/Source Language and Target Language are both "es"/.test(notice.error) &&
+						posts.length === 0 &&
+						json(execution, n8n, 'Campaign summary').length === 0,
+					show(notice),
+				);
+				const services = workflow.nodes.filter((node) =>
+					node.type.startsWith('n8n-nodes-creator-suite.'),
+				);
+				const unwired = services.filter(
+					(node) =>
+						node.onError !== 'continueErrorOutput' ||
+						workflow.connections[node.name]?.main?.[1]?.[0]?.node !==
+							'Notify: pipeline step failed',
+				);
+				check(
+					`pipeline: all ${services.length} service nodes send their error output to Notify: pipeline step failed`,
+					services.length === 5 && unwired.length === 0,
+					unwired.map((node) => node.name).join(', '),
 				);
 			},
 		},
