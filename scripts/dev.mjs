@@ -3,8 +3,9 @@
 // emulators, and starts a real n8n (SQLite) on http://localhost:5678 with the package installed,
 // sandbox credentials pointing at the emulators and the use-case workflows in examples/ imported.
 // The first run installs n8n into ~/.cache (about 6 minutes); later runs start in seconds.
-// Ctrl-C stops everything it started.  Env: N8N_PORT (5678), SANDBOX_BASE_PORT (4010),
-// SANDBOX_EMULATORS_ONLY=1 to skip n8n.
+// Ctrl-C stops everything it started.  Env: N8N_PORT (5678), SANDBOX_BASE_PORT (4010; 0 for
+// free ports), SANDBOX_DIR (~/.cache/n8n-nodes-creator-suite/sandbox: the n8n user folder, the
+// packed package and the import files), SANDBOX_EMULATORS_ONLY=1 to skip n8n.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,7 +15,9 @@ import readline from 'node:readline';
 const repo = path.resolve(import.meta.dirname, '..');
 const BASE_PORT = Number(process.env.SANDBOX_BASE_PORT ?? 4010);
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
-const sandboxDir = path.join(os.homedir(), '.cache', 'n8n-nodes-creator-suite', 'sandbox');
+const sandboxDir =
+	process.env.SANDBOX_DIR ??
+	path.join(os.homedir(), '.cache', 'n8n-nodes-creator-suite', 'sandbox');
 
 console.log('Building the package…');
 execFileSync('npm', ['run', '-s', 'build'], { cwd: repo, stdio: 'inherit' });

@@ -4,7 +4,7 @@
 // a credential of each type through the credential form (n8n tests it on save), the HeyGen OAuth2
 // credential connected through n8n's Connect popup, adds each node
 // from the node panel, executes it, and runs a demo workflow. Screenshots go to
-// test/e2e/screenshots/ (git-ignored).
+// test/e2e/screenshots/ (git-ignored; the committed example-<n>.png there come from screenshots.mjs).
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 

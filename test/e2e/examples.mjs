@@ -8,12 +8,11 @@
 import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { EXAMPLE_FILES_DIR, loadExamples, sandboxCredentials } from './fixtures.mjs';
 import { checks, packPackage, startEmulators, waitFor } from './lib.mjs';
 import { startN8n } from './n8n-server.mjs';
-
-const { check, finish } = checks('examples e2e');
 
 const items = (execution, n8n, nodeName) => n8n.outputOf(execution, nodeName) ?? [];
 const json = (execution, n8n, nodeName) => items(execution, n8n, nodeName).map((item) => item.json);
@@ -21,9 +20,10 @@ const show = (value) => JSON.stringify(value ?? null).slice(0, 300);
 
 /**
  * What each example must end with, per run (the trigger the run starts from, and a check on the
- * finished execution). Every Manual Trigger example has an entry; the suite fails on one without.
+ * finished execution), reporting through `check`. Every Manual Trigger example has an entry; the
+ * suite fails on one without. test/e2e/dev.mjs runs the same ones in `npm run dev`'s n8n.
  */
-const EXPECTATIONS = {
+export const expectations = (check) => ({
 	'01-sync-lip-sync-video-to-new-audio.json': [
 		{
 			trigger: 'Start',
@@ -154,18 +154,87 @@ const EXPECTATIONS = {
 	'06-pipeline-script-to-post-and-lead.json': [
 		{
 			trigger: 'Start',
-			async check({ execution, n8n }) {
+			async check({ execution, n8n, emulators }) {
 				const [summary] = json(execution, n8n, 'Campaign summary');
+				const [english, spanish] = summary?.posts ?? [];
 				check(
-					'pipeline: HeyGen → Sync → SocialSyncer → Synaptiq ends in a summary with every step',
+					'pipeline: HeyGen → Sync dub → SocialSyncer (both versions) → Synaptiq ends in a summary with every step',
 					summary?.campaign === 'Spring launch' &&
 						/^https?:\/\//.test(summary.avatarVideoUrl) &&
-						/^https?:\/\//.test(summary.lipSyncedVideoUrl) &&
-						summary.postStatus === 'published' &&
-						summary.postLinks?.length === 2 &&
+						/^https?:\/\//.test(summary.dubbedVideoUrl) &&
+						summary.dubbedVideoUrl !== summary.avatarVideoUrl &&
+						summary.dubLanguage === 'es' &&
+						english?.language === 'en' &&
+						spanish?.language === 'es' &&
+						[english, spanish].every(
+							(post) => post.status === 'published' && post.links?.length === 2,
+						) &&
+						english.postId !== spanish.postId &&
 						/^lead_/.test(summary.leadId) &&
 						json(execution, n8n, 'Notify: pipeline step failed').length === 0,
 					show(summary),
+				);
+				const generate = (await emulators.control('sync').requests()).filter(
+					(entry) => entry.method === 'POST' && entry.path === '/v2/generate',
+				);
+				const dub = generate.length === 1 ? JSON.parse(generate[0].body) : {};
+				check(
+					"pipeline: Sync got one Translate / Dub job (dubParams en → es) with HeyGen's video as its only input",
+					dub.dubParams?.targetLang === 'es' &&
+						dub.dubParams.sourceLang === 'en' &&
+						dub.input?.length === 1 &&
+						dub.input[0].type === 'video' &&
+						dub.input[0].url === summary?.avatarVideoUrl,
+					`${generate.length} generate call(s): ${show(dub)}`,
+				);
+				const posts = (await emulators.control('socialsyncer').requests())
+					.filter((entry) => entry.method === 'POST' && /\/posts$/.test(entry.path))
+					.map((entry) => JSON.parse(entry.body));
+				const media = posts.map((post) => JSON.stringify(post));
+				check(
+					'pipeline: SocialSyncer posted both versions: the HeyGen video with the English caption, the dub with the Spanish one',
+					posts.length === 2 &&
+						media[0].includes(summary?.avatarVideoUrl) &&
+						media[0].includes('Our spring update') &&
+						media[1].includes(summary?.dubbedVideoUrl) &&
+						media[1].includes('Nuestra actualización'),
+					`${posts.length} post(s): ${show(posts)}`,
+				);
+			},
+		},
+		{
+			// The same workflow with a dub Sync's node refuses (source = target, before any request).
+			trigger: 'Start',
+			variant: (workflow) => {
+				const dub = workflow.nodes.find((node) => node.name === 'Sync: dub the video into Spanish');
+				dub.parameters.dubSourceLanguage = 'es';
+			},
+			async check({ execution, n8n, emulators, workflow }) {
+				const [notice] = json(execution, n8n, 'Notify: pipeline step failed');
+				const posts = (await emulators.control('socialsyncer').requests()).filter(
+					(entry) => entry.method === 'POST' && /\/posts$/.test(entry.path),
+				);
+				check(
+					"pipeline: a dub Sync's node refuses goes to the error output and Notify, and nothing is posted",
+					notice?.campaign === 'Spring launch' &&
+						/Source Language and Target Language are both "es"/.test(notice.error) &&
+						posts.length === 0 &&
+						json(execution, n8n, 'Campaign summary').length === 0,
+					show(notice),
+				);
+				const services = workflow.nodes.filter((node) =>
+					node.type.startsWith('n8n-nodes-creator-suite.'),
+				);
+				const unwired = services.filter(
+					(node) =>
+						node.onError !== 'continueErrorOutput' ||
+						workflow.connections[node.name]?.main?.[1]?.[0]?.node !==
+							'Notify: pipeline step failed',
+				);
+				check(
+					`pipeline: all ${services.length} service nodes send their error output to Notify: pipeline step failed`,
+					services.length === 5 && unwired.length === 0,
+					unwired.map((node) => node.name).join(', '),
 				);
 			},
 		},
@@ -190,10 +259,10 @@ const EXPECTATIONS = {
 			},
 		},
 	],
-};
+});
 
 /** Runs a saved workflow from one trigger as the editor does; answers the finished execution. */
-async function runFrom(n8n, workflowId, trigger) {
+export async function runFrom(n8n, workflowId, trigger) {
 	const started = await n8n.rest('POST', `/rest/workflows/${workflowId}/run`, {
 		triggerToStartFrom: { name: trigger },
 	});
@@ -232,7 +301,7 @@ async function nextExecution(n8n, workflowId, seen) {
  * to Instagram and the new TikTok account; a lead the form captured turns qualified in Synaptiq and
  * its signed lead.qualified delivery reaches Notify sales.
  */
-async function checkActiveTriggers(n8n, emulators, examples) {
+async function checkActiveTriggers(n8n, emulators, examples, check) {
 	const byFile = Object.fromEntries(examples.map(({ file, workflow }) => [file, workflow]));
 
 	const social = byFile['04-socialsyncer-connect-and-cross-post.json'];
@@ -330,7 +399,56 @@ async function checkActiveTriggers(n8n, emulators, examples) {
 	}
 }
 
+/**
+ * Runs every example's expected runs (see `expectations`) in an n8n whose database has the
+ * examples imported: `n8n` needs rest(), execution(), outputOf() and createWorkflow();
+ * `emulators` its `baseUrls` and `control(service)`, the emulators' control API.
+ */
+export async function runExamples({ n8n, emulators, examples, check }) {
+	const EXPECTATIONS = expectations(check);
+	for (const { file, workflow } of examples) {
+		const hasManualTrigger = workflow.nodes.some(
+			(node) => node.type === 'n8n-nodes-base.manualTrigger',
+		);
+		check(
+			`${file}: every node has a name that is not a default and the sticky notes explain it`,
+			workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote').length >= 1 &&
+				!workflow.nodes.some((node) => /^(Set|Edit Fields|If|No Operation)\d*$/.test(node.name)),
+		);
+		const runs = EXPECTATIONS[file];
+		if (hasManualTrigger && !runs) {
+			check(`${file}: has an expectation in examples.mjs`, false);
+			continue;
+		}
+		for (const run of runs ?? []) {
+			let workflowId = workflow.id;
+			if (run.variant) {
+				const copy = structuredClone(workflow);
+				run.variant(copy);
+				delete copy.id;
+				copy.name = `${workflow.name} (variant)`;
+				workflowId = (await n8n.createWorkflow(copy)).id;
+			}
+			for (const service of Object.keys(emulators.baseUrls))
+				await emulators.control(service).clearRequests();
+			try {
+				const execution = await runFrom(n8n, workflowId, run.trigger);
+				const error = execution.data?.resultData?.error;
+				check(
+					`${file} from "${run.trigger}"${run.variant ? ' (variant)' : ''}: the execution succeeds`,
+					execution.status === 'success',
+					error ? `${error.message} ${error.description ?? ''}` : execution.status,
+				);
+				await run.check({ execution, n8n, emulators, workflow });
+			} catch (error) {
+				check(`${file} from "${run.trigger}": runs`, false, String(error?.stack ?? error));
+			}
+		}
+	}
+}
+
 async function main() {
+	const { check, finish } = checks('examples e2e');
 	const packed = packPackage();
 	const emulators = await startEmulators();
 	const examples = loadExamples();
@@ -363,46 +481,8 @@ async function main() {
 		console.log(`n8n healthy after ${(n8n.healthyAfterMs / 1000).toFixed(1)} s at ${n8n.url}`);
 		await n8n.setupOwnerAndLogin();
 
-		for (const { file, workflow } of examples) {
-			const hasManualTrigger = workflow.nodes.some(
-				(node) => node.type === 'n8n-nodes-base.manualTrigger',
-			);
-			check(
-				`${file}: every node has a name that is not a default and the sticky notes explain it`,
-				workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote').length >= 1 &&
-					!workflow.nodes.some((node) => /^(Set|Edit Fields|If|No Operation)\d*$/.test(node.name)),
-			);
-			const runs = EXPECTATIONS[file];
-			if (hasManualTrigger && !runs) {
-				check(`${file}: has an expectation in examples.mjs`, false);
-				continue;
-			}
-			for (const run of runs ?? []) {
-				let workflowId = workflow.id;
-				if (run.variant) {
-					const copy = structuredClone(workflow);
-					run.variant(copy);
-					delete copy.id;
-					copy.name = `${workflow.name} (variant)`;
-					workflowId = (await n8n.createWorkflow(copy)).id;
-				}
-				for (const service of Object.keys(emulators.baseUrls))
-					await emulators.control(service).clearRequests();
-				try {
-					const execution = await runFrom(n8n, workflowId, run.trigger);
-					const error = execution.data?.resultData?.error;
-					check(
-						`${file} from "${run.trigger}"${run.variant ? ' (variant)' : ''}: the execution succeeds`,
-						execution.status === 'success',
-						error ? `${error.message} ${error.description ?? ''}` : execution.status,
-					);
-					await run.check({ execution, n8n, emulators, workflow });
-				} catch (error) {
-					check(`${file} from "${run.trigger}": runs`, false, String(error?.stack ?? error));
-				}
-			}
-		}
-		await checkActiveTriggers(n8n, emulators, examples);
+		await runExamples({ n8n, emulators, examples, check });
+		await checkActiveTriggers(n8n, emulators, examples, check);
 	} catch (error) {
 		check('examples run completed', false, String(error?.stack ?? error));
 		if (n8n) console.error(n8n.logTail());
@@ -413,7 +493,8 @@ async function main() {
 	process.exit(finish());
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+if (import.meta.url === pathToFileURL(process.argv[1]).href)
+	main().catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});
