@@ -383,6 +383,24 @@ function webhookResumeLatency() {
 	};
 }
 
+/**
+ * 1b. Two queue-mode workers of a real n8n on one credential (full run only): bench/queue.mjs, which
+ * prints one row.
+ */
+function twoWorkers() {
+	if (quick) return undefined;
+	try {
+		const output = execFileSync(process.execPath, [path.join(__dirname, 'queue.mjs')], {
+			cwd: REPO,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
+		return JSON.parse(output.trim().split('\n').at(-1)!) as Record<string, unknown>;
+	} catch (error) {
+		return { subject: 'two queue-mode workers', note: `did not run: ${(error as Error).message}` };
+	}
+}
+
 /** Run in its own process (bench/streaming.ts) so the memory baseline is not the other scenarios' heap. */
 function streamedDownload() {
 	const megabytes = quick ? 50 : 1024;
@@ -434,6 +452,7 @@ async function main() {
 		quick,
 		machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'cpu', node: process.version },
 		rateLimited: await rateLimited(peerNode),
+		twoWorkers: twoWorkers(),
 		overhead: await overhead(peerNode),
 		latencyBound: await latencyBound(peerNode),
 		completionLatency: [await pollLatency(), webhookResumeLatency()],
@@ -447,6 +466,12 @@ async function main() {
 		'\n1. Rate-limited, 150 ms latency, default options (target: ≤ 1.05 × N/R, 0 failed, ≤ 2 % 429s)',
 	);
 	console.table(results.rateLimited);
+	if (results.twoWorkers) {
+		console.log(
+			'1b. Two queue-mode workers on one credential, Synaptiq-style headers (target: ≤ 1.10 × N/R, ≤ 2 % 429s, 0 failed)',
+		);
+		console.table([results.twoWorkers]);
+	}
 	console.log(
 		'2. Overhead, no limit, no latency, default options (target: median ours / peer ≤ 1.0)',
 	);
