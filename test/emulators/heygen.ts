@@ -798,25 +798,27 @@ function addAvatarVoiceVideoRoutes(emulator: Emulator): void {
 	}
 	/** docs/api/heygen.md "Endpoints" `Video`: what HeyGen answers; the per-job callback fields stay internal (the schema has no `callback_id`). */
 	const publicVideo = ({ request: _request, callback_id: _callbackId, ...video }: Row) => video;
+	/** A new video job's row: the `Video` object's fields, plus the request and callback it came with. */
+	const newVideo = (request: Row, status: 'pending' | 'waiting'): Row => ({
+		id: randomUUID().replace(/-/g, ''),
+		status,
+		title: request.title ?? null,
+		created_at: nowSeconds(),
+		completed_at: null,
+		duration: null,
+		video_url: null,
+		thumbnail_url: null,
+		gif_url: null,
+		captioned_video_url: null,
+		subtitle_url: null,
+		video_page_url: null,
+		folder_id: null,
+		callback_id: request.callback_id ?? null,
+		request,
+	});
 	/** Template generation starts a video job too (docs/api/heygen.md "Endpoints"); answers the `Video` object. */
 	emulator.hooks.startVideo = ((request: Row) => {
-		const video: Row = {
-			id: randomUUID().replace(/-/g, ''),
-			status: 'pending',
-			title: request.title ?? null,
-			created_at: nowSeconds(),
-			completed_at: null,
-			duration: null,
-			video_url: null,
-			thumbnail_url: null,
-			gif_url: null,
-			captioned_video_url: null,
-			subtitle_url: null,
-			video_page_url: null,
-			folder_id: null,
-			callback_id: request.callback_id ?? null,
-			request,
-		};
+		const video = newVideo(request, 'pending');
 		videos.unshift(video);
 		runVideo(video);
 		return publicVideo(video);
@@ -876,23 +878,7 @@ function addAvatarVoiceVideoRoutes(emulator: Emulator): void {
 					message: 'Too many concurrent jobs',
 					retryAfterSeconds: 5,
 				});
-			const video: Row = {
-				id: randomUUID().replace(/-/g, ''),
-				status: 'waiting',
-				title: body.title ?? null,
-				created_at: nowSeconds(),
-				completed_at: null,
-				duration: null,
-				video_url: null,
-				thumbnail_url: null,
-				gif_url: null,
-				captioned_video_url: null,
-				subtitle_url: null,
-				video_page_url: null,
-				folder_id: null,
-				callback_id: body.callback_id ?? null,
-				request: body,
-			};
+			const video = newVideo(body, 'waiting');
 			videos.unshift(video);
 			runVideo(video);
 			return {
