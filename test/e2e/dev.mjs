@@ -19,7 +19,7 @@ import { ensureN8n } from '../../scripts/ensure-n8n.mjs';
 import { runExamples } from './examples.mjs';
 import { loadExamples } from './fixtures.mjs';
 import { checks, emulatorControl, repo, waitFor } from './lib.mjs';
-import { freePort } from './n8n-server.mjs';
+import { freePort, restClient } from './n8n-server.mjs';
 
 const { check, finish } = checks('dev e2e');
 const READY_TIMEOUT_MS = 600_000;
@@ -83,24 +83,7 @@ const listening = (port) =>
 async function n8nClient(url) {
 	const { n8nBin } = await ensureN8n();
 	const flatted = createRequire(n8nBin).call(null, 'flatted');
-	let cookie = '';
-	async function rest(method, route, body) {
-		const response = await fetch(`${url}${route}`, {
-			method,
-			headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await response.text();
-		let json;
-		try {
-			json = JSON.parse(text);
-		} catch {
-			json = undefined;
-		}
-		const setCookie = response.headers.get('set-cookie');
-		if (setCookie) cookie = setCookie.split(';')[0];
-		return { status: response.status, json, text };
-	}
+	const { rest } = restClient(url);
 	return {
 		url,
 		rest,

@@ -75,6 +75,29 @@ export function installCommunityPackage(userFolder, tarball) {
  * Options: `userFolder` (default: a new temporary one), `port` (default: a free one), and
  * `beforeStart(cli)` to run n8n CLI commands (imports) on the database before the server starts.
  */
+/** JSON calls to n8n's REST API that keep the session cookie n8n sets (after login). */
+export function restClient(url) {
+	let cookie = '';
+	async function rest(method, route, body) {
+		const response = await fetch(`${url}${route}`, {
+			method,
+			headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		const setCookie = response.headers.get('set-cookie');
+		if (setCookie) cookie = setCookie.split(';')[0];
+		return { status: response.status, json, text };
+	}
+	return { rest, cookie: () => cookie };
+}
+
 export async function startN8n({
 	packageTarball,
 	env = {},
@@ -165,24 +188,7 @@ export async function startN8n({
 	}
 	const healthyAfterMs = Date.now() - startedAt;
 
-	let cookie = '';
-	async function rest(method, route, body) {
-		const response = await fetch(`${url}${route}`, {
-			method,
-			headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await response.text();
-		let json;
-		try {
-			json = JSON.parse(text);
-		} catch {
-			json = undefined;
-		}
-		const setCookie = response.headers.get('set-cookie');
-		if (setCookie) cookie = setCookie.split(';')[0];
-		return { status: response.status, json, text };
-	}
+	const { rest, cookie } = restClient(url);
 
 	const owner = {
 		email: 'owner@example.com',
@@ -200,7 +206,7 @@ export async function startN8n({
 		logTail,
 		rest,
 		/** The session cookie after login, for raw requests (binary downloads). */
-		cookie: () => cookie,
+		cookie,
 		async setupOwnerAndLogin() {
 			const setup = await rest('POST', '/rest/owner/setup', owner);
 			if (setup.status >= 400 && setup.status !== 400)
